@@ -1,0 +1,1 @@
+"""The built-in rules, readers and reporters, registered as plugins on the public hooks."""

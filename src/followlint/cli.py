@@ -1,0 +1,247 @@
+"""The command line: check, inspect, rules, rule, plugins.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or
+input error. Heavy modules are imported inside the commands so start-up stays quick.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="followlint",
+    help="A linter for sales and customer-care follow-ups.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+FORMATS_HELP = "Output format: text, json, sarif, github, junit (or a plugin's)."
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"followlint: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    out = []
+    for value in values or []:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def _settings(config, first_path, *, select=None, extend_select=None, ignore=None, reps=None,
+              fail_on=None, now=None, plugins_dir=None, plugin_flags=None, fmt=None):
+    from .config import load_settings
+    from .model import Severity
+
+    settings = load_settings(config, first_path)
+    if select:
+        settings.select = _split(select)
+    if extend_select:
+        settings.extend_select += _split(extend_select)
+    if ignore:
+        settings.ignore += _split(ignore)
+    if reps:
+        settings.reps = _split(reps)
+    if fail_on:
+        try:
+            settings.fail_on = Severity.parse(fail_on)
+        except ValueError as exc:
+            _fail(f"--fail-on: {exc}")
+    if now:
+        settings.now = now
+    if plugins_dir:
+        settings.plugins_dir = plugins_dir
+    if fmt:
+        settings.format = fmt
+    for flag in plugin_flags or []:
+        if not flag.startswith("no:"):
+            _fail(f"-p takes no:NAME to turn a plugin off, not {flag!r}")
+        settings.blocked_plugins.append(flag[3:])
+    return settings
+
+
+def _guard(func):
+    """Turn usage and config errors into one line and exit code 2."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from .model import UsageError
+
+        try:
+            return func(*args, **kwargs)
+        except UsageError as exc:
+            _fail(str(exc))
+
+    return wrapper
+
+
+@app.command()
+@_guard
+def check(
+    paths: List[str] = typer.Argument(None, help="Drafts, templates, .eml, .mbox, maildirs, directories; '-' reads stdin."),
+    output_format: Optional[str] = typer.Option(None, "--format", envvar="FOLLOWLINT_FORMAT", help=FORMATS_HELP),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    select: Optional[List[str]] = typer.Option(None, help="Rules to run (codes, prefixes or names; comma-separated)."),
+    extend_select: Optional[List[str]] = typer.Option(None, help="Rules to add to the selection."),
+    ignore: Optional[List[str]] = typer.Option(None, help="Rules to skip."),
+    fail_on: Optional[str] = typer.Option(None, help="Lowest severity that makes the exit code 1: info, warning (default), error."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
+    rep: Optional[List[str]] = typer.Option(None, "--rep", help="Our side: an ADDRESS or @DOMAIN (repeatable)."),
+    now: Optional[str] = typer.Option(None, help="Reference time for time-based rules (ISO 8601); default: now."),
+    config: Optional[str] = typer.Option(None, help="Config file (default: found upward from the first path)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Only the finding lines."),
+    stdin_filename: Optional[str] = typer.Option(None, help="Name (and type) of what comes on stdin."),
+    show_settings: bool = typer.Option(False, "--show-settings", help="Print the resolved settings and exit."),
+    plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
+    plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+):
+    """Lint follow-ups and report findings."""
+    import json
+
+    from . import plugins
+    from .engine import Linter, exit_code
+    from .reporters.base import RenderOptions
+    from .runner import run
+
+    paths = list(paths or [])
+    if not paths and not show_settings:
+        _fail("give at least one path, or '-' for stdin")
+    first = next((p for p in paths if p != "-"), None)
+    settings = _settings(config, first, select=select, extend_select=extend_select, ignore=ignore,
+                         reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
+                         plugin_flags=plugin, fmt=output_format)
+    if show_settings:
+        typer.echo(json.dumps(settings.as_dict(), indent=2))
+        raise typer.Exit(0)
+    registry = plugins.load(settings)
+    fmt = settings.format or "text"
+    if fmt not in registry.reporters:
+        _fail(f"unknown --format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
+    linter = Linter(settings, registry)
+    stdin = None
+    if "-" in paths:
+        paths.remove("-")
+        stdin = (stdin_filename or "stdin.txt", sys.stdin.buffer.read())
+    report = run(linter, paths, stdin, jobs)
+    for warning in report.warnings:
+        typer.echo(f"followlint: warning: {warning}", err=True)
+    for problem in report.problems:
+        typer.echo(problem.line(), err=True)
+    _emit(registry.reporters[fmt], report, output, color, statistics, quiet)
+    raise typer.Exit(exit_code(report, settings.fail_on, exit_zero))
+
+
+def _emit(reporter, report, output, color, statistics, quiet) -> None:
+    from .reporters.base import RenderOptions
+
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                reporter.render(report, handle, RenderOptions(color=False, statistics=statistics, quiet=quiet))
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+        return
+    use_color = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    reporter.render(report, sys.stdout, RenderOptions(color=use_color, statistics=statistics, quiet=quiet))
+
+
+@app.command()
+@_guard
+def inspect(
+    path: str = typer.Argument(..., help="A draft, message, mailbox or folder."),
+    output_format: str = typer.Option("text", "--format", help="text or json."),
+    rep: Optional[List[str]] = typer.Option(None, "--rep", help="Our side: an ADDRESS or @DOMAIN."),
+    config: Optional[str] = typer.Option(None, help="Config file."),
+    plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
+    plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
+):
+    """Show the rebuilt conversations: touches, directions, times and signals with their spans."""
+    from . import plugins
+    from .engine import Linter
+    from .inspection import inspect_units
+
+    if output_format not in ("text", "json"):
+        _fail("inspect --format takes text or json")
+    settings = _settings(config, path, reps=rep, plugins_dir=plugins_dir, plugin_flags=plugin)
+    linter = Linter(settings, plugins.load(settings))
+    problems = inspect_units(linter, [path], output_format, sys.stdout)
+    for problem in problems:
+        typer.echo(problem.line(), err=True)
+    raise typer.Exit(2 if problems else 0)
+
+
+@app.command("rules")
+@_guard
+def list_rules(
+    output_format: str = typer.Option("text", "--format", help="text or json."),
+    config: Optional[str] = typer.Option(None, help="Config file."),
+):
+    """List the rules."""
+    import json
+
+    from . import plugins
+
+    registry = plugins.load(_settings(config, None))
+    rules = sorted(registry.rules.values(), key=lambda r: r.code)
+    if output_format == "json":
+        typer.echo(json.dumps([r.metadata() for r in rules], indent=2))
+        return
+    for r in rules:
+        typer.echo(f"{r.code}  {r.name:<28} {r.severity.label:<8} {r.summary}")
+
+
+@app.command("rule")
+@_guard
+def show_rule(code: str = typer.Argument(..., help="A rule code (FL101) or name.")):
+    """Show one rule's documentation."""
+    from . import plugins
+
+    registry = plugins.load(_settings(None, None))
+    rule = registry.rules.get(code.upper()) or registry.rule_by_name(code)
+    if rule is None:
+        _fail(f"no rule {code!r} (see 'followlint rules')")
+    typer.echo(rule.documentation(), nl=False)
+
+
+@app.command("plugins")
+@_guard
+def list_plugins(
+    config: Optional[str] = typer.Option(None, help="Config file."),
+    plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
+    plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
+):
+    """The plugins loaded, their versions and what each adds."""
+    from . import plugins
+
+    registry = plugins.load(_settings(config, None, plugins_dir=plugins_dir, plugin_flags=plugin))
+    for info in registry.plugins:
+        adds = []
+        for label, items in (("rules", info.rules), ("readers", info.readers), ("reporters", info.reporters), ("vocabulary", info.vocabulary)):
+            if items:
+                adds.append(f"{label}: {', '.join(items)}")
+        typer.echo(f"{info.name} {info.version} ({info.origin})")
+        for line in adds:
+            typer.echo(f"    {line}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("followlint: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # never a traceback for a user; FOLLOWLINT_DEBUG=1 shows it
+        if os.environ.get("FOLLOWLINT_DEBUG"):
+            raise
+        typer.echo(f"followlint: internal error: {type(exc).__name__}: {exc} (set FOLLOWLINT_DEBUG=1 for details)", err=True)
+        sys.exit(2)

@@ -1,0 +1,173 @@
+"""The conversation stage: decide who is "our side", thread touches, order each timeline.
+
+Threads come from Message-ID / In-Reply-To / References (quoted history is linked to the
+message that quotes it), then, in mailboxes, from the normalised subject and participants.
+A quoted copy of a message that is itself in the mailbox is dropped, so nothing counts twice.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+
+from .model import Conversation, Direction, Touch
+
+SUBJECT_PREFIX_RE = re.compile(r"^(?:\s{0,5}(?:re|fw|fwd|aw|sv|vs|wg|tr|rif|antw)\s{0,3}(?:\[\d{1,4}\])?\s{0,3}:)+", re.I)
+FAR_FUTURE = datetime(9999, 1, 1, tzinfo=timezone.utc)
+SAME_MESSAGE = timedelta(minutes=5)
+
+
+class Ours:
+    """Who is our side: addresses and @domains from --rep / reps."""
+
+    def __init__(self, reps: list[str]):
+        self.addresses = {r.lower() for r in reps if not r.startswith("@")}
+        self.domains = {r.lower() for r in reps if r.startswith("@")}
+
+    def __bool__(self) -> bool:
+        return bool(self.addresses or self.domains)
+
+    def matches(self, address: str) -> bool:
+        address = address.lower()
+        if address in self.addresses:
+            return True
+        at = address.rfind("@")
+        return at >= 0 and address[at:] in self.domains
+
+
+def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bool) -> list[Conversation]:
+    if not touches:
+        return []
+    chains = _chains(touches)
+    _assign_directions(chains, ours, mailbox)
+    _assign_times(chains)
+    groups = _thread(touches, mailbox)
+    conversations = []
+    for members in groups:
+        members = _drop_quoted_duplicates(members)
+        members.sort(key=lambda t: (t.time or FAR_FUTURE, t.order))
+        first = members[0]
+        conversations.append(Conversation(id=first.message_id or first.id, touches=members, path=path))
+    conversations.sort(key=lambda c: min(t.order for t in c.touches))
+    return conversations
+
+
+def normalise_subject(subject: str) -> str:
+    return " ".join(SUBJECT_PREFIX_RE.sub("", subject).lower().split())
+
+
+def _chains(touches: list[Touch]) -> list[list[Touch]]:
+    """Each message followed by the touches rebuilt from its quoted history, nearest first."""
+    chains: list[list[Touch]] = []
+    for touch in touches:
+        if touch.quoted and chains:
+            chains[-1].append(touch)
+        else:
+            chains.append([touch])
+    return chains
+
+
+def _assign_directions(chains: list[list[Touch]], ours: Ours, mailbox: bool) -> None:
+    owner = _mailbox_owner(chains) if mailbox and not ours else ""
+    for chain in chains:
+        top = chain[0]
+        if top.kind != "draft":
+            if ours and top.party:
+                top.direction = Direction.OUTBOUND if ours.matches(top.party) else Direction.INBOUND
+            elif owner:
+                top.direction = Direction.OUTBOUND if top.party == owner else Direction.INBOUND
+        other = Direction.INBOUND if top.direction is Direction.OUTBOUND else Direction.OUTBOUND
+        for depth, touch in enumerate(chain[1:], start=1):
+            if ours and touch.party:
+                touch.direction = Direction.OUTBOUND if ours.matches(touch.party) else Direction.INBOUND
+            elif owner and touch.party:
+                touch.direction = Direction.OUTBOUND if touch.party == owner else Direction.INBOUND
+            elif touch.party and top.party and touch.party == top.party:
+                touch.direction = top.direction
+            else:
+                # Unknown author: replies alternate between the two sides.
+                touch.direction = other if depth % 2 == 1 else top.direction
+
+
+def _mailbox_owner(chains: list[list[Touch]]) -> str:
+    """The address on most messages (as sender or recipient) is the mailbox's owner."""
+    counts: Counter[str] = Counter()
+    for chain in chains:
+        top = chain[0]
+        counts.update({a for a in (top.party, *top.recipients) if a and "@" in a})
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _assign_times(chains: list[list[Touch]]) -> None:
+    for chain in chains:
+        later = None
+        for touch in chain:
+            when = touch.time
+            if when is not None and when.tzinfo is None:
+                when = when.replace(tzinfo=timezone.utc)
+            if when is None:
+                when = FAR_FUTURE if later is None else later - timedelta(seconds=1)
+            elif later is not None and when >= later:
+                when = later - timedelta(seconds=1)  # a quote cannot postdate its reply
+            touch.time = None if when == FAR_FUTURE else when
+            later = when
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        parent = self.parent.setdefault(key, key)
+        while parent != key:
+            grand = self.parent.setdefault(parent, parent)
+            self.parent[key] = grand
+            key, parent = parent, grand
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _thread(touches: list[Touch], mailbox: bool) -> list[list[Touch]]:
+    uf = _UnionFind()
+    by_subject: dict[tuple, str] = {}
+    for touch in touches:
+        key = touch.message_id or touch.id
+        uf.find(key)
+        for ref in (touch.in_reply_to, *touch.references):
+            if ref:
+                uf.union(ref, key)
+        if mailbox and not touch.quoted:
+            subject = normalise_subject(touch.subject)
+            if subject:
+                people = frozenset(a for a in (touch.party, *touch.recipients) if a)
+                seen = by_subject.setdefault((subject, people), key)
+                uf.union(seen, key)
+    groups: dict[str, list[Touch]] = {}
+    for touch in touches:
+        groups.setdefault(uf.find(touch.message_id or touch.id), []).append(touch)
+    return list(groups.values())
+
+
+def _drop_quoted_duplicates(members: list[Touch]) -> list[Touch]:
+    kept: list[Touch] = []
+    for touch in sorted(members, key=lambda t: t.quoted):
+        if touch.quoted and any(_same_message(touch, other) for other in kept):
+            continue
+        kept.append(touch)
+    return kept
+
+
+def _same_message(quoted: Touch, other: Touch) -> bool:
+    if quoted.party and other.party and quoted.party != other.party:
+        return False
+    if quoted.time and other.time and abs(quoted.time - other.time) <= SAME_MESSAGE:
+        return True
+    return _text_key(quoted.text) == _text_key(other.text) and bool(_text_key(quoted.text))
+
+
+def _text_key(text: str) -> str:
+    return " ".join(text.split())[:120].lower()

@@ -1,0 +1,180 @@
+"""Run the pipeline: sources -> touches -> conversations -> signals -> rules -> findings.
+
+Data flows one way. Each source unit is processed on its own, which is what ``--jobs`` runs
+in parallel; the results are merged in input order, so the output does not depend on jobs.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from .conversations import Ours, build_conversations
+from .model import Finding, InputError, InputProblem, Severity, UsageError
+from .plugins import Registry
+from .rules.base import RuleContext
+from .signals.detect import SignalDetector
+from .sources.base import SourceUnit
+from .sources.discover import Discovery
+from .suppress import is_suppressed
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: int = 0
+    conversations: int = 0
+    touches: int = 0
+    rules: list = field(default_factory=list)  # Rule classes that ran
+
+    def merge(self, other: "UnitResult") -> None:
+        self.findings.extend(other.findings)
+        self.problems.extend(other.problems)
+        self.warnings.extend(other.warnings)
+        self.files += other.files
+        self.conversations += other.conversations
+        self.touches += other.touches
+
+    def summary(self) -> dict:
+        by_code: dict[str, int] = {}
+        for finding in self.findings:
+            by_code[finding.code] = by_code.get(finding.code, 0) + 1
+        return {
+            "files": self.files,
+            "conversations": self.conversations,
+            "touches": self.touches,
+            "findings": len(self.findings),
+            "by_code": dict(sorted(by_code.items())),
+        }
+
+
+@dataclass
+class UnitResult:
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: int = 0
+    conversations: int = 0
+    touches: int = 0
+
+
+class ReadContext:
+    """What a reader may use: the settings, and a way to report a bad part and go on."""
+
+    def __init__(self, settings, result: UnitResult):
+        self.settings = settings
+        self._result = result
+
+    def report(self, error: InputError) -> None:
+        self._result.problems.append(InputProblem(error.path, error.message))
+
+    def warn(self, message: str) -> None:
+        self._result.warnings.append(message)
+
+
+def parse_now(value: str) -> datetime:
+    if not value:
+        return datetime.now(timezone.utc)
+    from dateutil import parser as dateparser
+
+    try:
+        when = dateparser.isoparse(value)
+    except ValueError:
+        try:
+            when = dateparser.parse(value)
+        except (ValueError, OverflowError):
+            raise UsageError(f"--now: cannot read {value!r} as a date and time (use ISO 8601, e.g. 2026-11-23T09:00+01:00)") from None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def select_rules(registry: Registry, settings) -> list:
+    def matches(rule, patterns):
+        return any(p == "ALL" or rule.code.startswith(p) or rule.name == p for p in patterns)
+
+    known = set(registry.rules) | {r.name for r in registry.rules.values()} | {"ALL"}
+    for pattern in [*settings.select, *settings.extend_select, *settings.ignore]:
+        if pattern not in known and not any(code.startswith(pattern) for code in registry.rules):
+            raise UsageError(f"unknown rule selector {pattern!r} (see 'followlint rules')")
+    chosen = [r for r in registry.rules.values() if matches(r, settings.select) or matches(r, settings.extend_select)]
+    chosen = [r for r in chosen if not matches(r, settings.ignore)]
+    return sorted(chosen, key=lambda r: r.code)
+
+
+def rule_options(rule, settings) -> dict:
+    options = {key: default for key, (default, _) in rule.options.items()}
+    given = settings.rule_options.get(rule.code) or settings.rule_options.get(rule.name) or {}
+    for key, value in given.items():
+        if key not in options:
+            known = ", ".join(options) or "none"
+            raise UsageError(f"unknown option {key!r} for rule {rule.code} (its options: {known})")
+        default = options[key]
+        if isinstance(default, bool) != isinstance(value, bool) or (
+            isinstance(default, (int, float)) and not isinstance(value, (int, float))
+        ):
+            raise UsageError(f"option {key!r} of rule {rule.code} must be a {type(default).__name__}, not {value!r}")
+        options[key] = value
+    return options
+
+
+class Linter:
+    """Everything a run needs, built once (also once per worker process with --jobs)."""
+
+    def __init__(self, settings, registry: Registry):
+        self.settings = settings
+        self.registry = registry
+        self.rules = [rule() for rule in select_rules(registry, settings)]
+        self.contexts = {}
+        now = parse_now(settings.now)
+        for rule in self.rules:
+            self.contexts[rule.code] = RuleContext(options=rule_options(type(rule), settings), now=now)
+        self.detector = SignalDetector(registry.vocabularies)
+        self.discovery = Discovery(registry.readers, settings.exclude)
+        self.ours = Ours(settings.reps)
+
+    def lint_unit(self, unit: SourceUnit) -> UnitResult:
+        result = UnitResult(files=max(1, len(unit.files)))
+        ctx = ReadContext(self.settings, result)
+        try:
+            touches = list(unit.reader.read(unit, ctx))
+        except InputError as exc:
+            ctx.report(exc)
+            return result
+        except (UnicodeError, ValueError, LookupError, OSError, RecursionError, MemoryError) as exc:
+            ctx.report(InputError(unit.path, f"cannot read: {type(exc).__name__}: {exc}"))
+            return result
+        conversations = build_conversations(touches, unit.path, self.ours, unit.reader.mailbox)
+        result.conversations = len(conversations)
+        result.touches = len(touches)
+        suppressions = {}
+        for touch in touches:
+            if touch.suppressions:
+                suppressions.setdefault(touch.origin.path, []).extend(touch.suppressions)
+        for conversation in conversations:
+            self.detector.annotate(conversation)
+            for rule in self.rules:
+                for finding in rule.check(conversation, self.contexts[rule.code]):
+                    if self._keep(finding, suppressions.get(finding.path, ())):
+                        result.findings.append(finding)
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def _keep(self, finding: Finding, suppressions) -> bool:
+        override = self.settings.severity.get(finding.code) or self.settings.severity.get(finding.name)
+        if override:
+            finding.severity = override
+        for pattern, codes in self.settings.per_file_ignores.items():
+            if fnmatch.fnmatch(finding.path, pattern) or fnmatch.fnmatch(os.path.basename(finding.path), pattern):
+                if any(finding.code.startswith(c) or finding.name == c for c in codes):
+                    return False
+        return not is_suppressed(finding, suppressions)
+
+
+def exit_code(report: Report, fail_on: Severity, exit_zero: bool) -> int:
+    if report.problems:
+        return 2
+    if exit_zero:
+        return 0
+    return 1 if any(f.severity >= fail_on for f in report.findings) else 0

@@ -1,0 +1,55 @@
+"""The whole plugin contract of followlint.
+
+A plugin is a module or object with functions decorated ``@followlint.hookimpl`` whose names
+are the hooks below. Third-party packages expose one under the entry-point group
+``followlint``; local modules are loaded from ``--plugins-dir`` or the ``plugins`` config key.
+The built-in rules, readers, reporters and the English vocabulary are plugins on these same
+hooks (see ``followlint.builtin``).
+"""
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("followlint")
+hookimpl = pluggy.HookimplMarker("followlint")
+
+
+@hookspec
+def followlint_add_rules():
+    """Return a list of Rule subclasses (see ``followlint.rules.base.Rule``).
+
+    Each rule has a unique code (``FL101``; plugins use their own prefix) and a kebab-case name.
+    """
+
+
+@hookspec
+def followlint_add_readers():
+    """Return a list of Reader objects (see ``followlint.sources.base.Reader``).
+
+    A reader claims files by suffix or by sniffing their first bytes and turns each into touches.
+    """
+
+
+@hookspec
+def followlint_add_reporters():
+    """Return a list of Reporter objects (see ``followlint.reporters.base.Reporter``).
+
+    A reporter's ``name`` becomes a value of ``--format``.
+    """
+
+
+@hookspec
+def followlint_add_vocabulary():
+    """Return phrase knowledge for the signal layer: a dict mapping a signal kind to phrases.
+
+    A kind is ``"checkin"``, ``"value/update"`` (kind/subtype), ``"issue"``... Phrases are
+    lowercase words with ``(a|b)`` alternatives, ``[optional words]``, ``*`` for any one word,
+    ``**`` for up to three, and ``<num>``, ``<url>``, ``<email>``, ``<weekday>``, ``<month>``
+    classes. This is how a language pack or an industry vocabulary teaches every rule new
+    phrases without touching their code.
+    """
+
+
+@hookspec
+def followlint_configure(settings):
+    """Receive the resolved ``Settings`` once, before any input is read."""

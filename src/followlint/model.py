@@ -1,0 +1,211 @@
+"""The data that flows through the pipeline, one stage to the next.
+
+sources -> Touch -> Conversation -> (signals on each touch) -> rules -> Finding -> reporters
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected info, warning or error)") from None
+
+
+class Direction(str, enum.Enum):
+    OUTBOUND = "outbound"  # from our side to the customer
+    INBOUND = "inbound"  # from the customer
+
+
+@dataclass(slots=True)
+class Origin:
+    """Where a touch came from, precise enough for a linter location."""
+
+    path: str
+    line: int = 1  # file line on which the touch's text starts
+    key: str = ""  # Message-ID, mbox/maildir key, CSV row, IMAP UID...
+
+    def label(self) -> str:
+        return self.key or f"{self.path}:{self.line}"
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    words: int = 0
+
+
+@dataclass(slots=True)
+class Signal:
+    """One thing a touch says, with the text that says it."""
+
+    kind: str  # e.g. "checkin", "value", "issue", "question"
+    start: int
+    end: int
+    text: str
+    subtype: str = ""  # e.g. value -> "update", "resource", "offer"
+    negated: bool = False
+    hypothetical: bool = False
+    sentence: int = 0  # index into Touch.sentences
+    first_word: int = 0  # word indices the phrase spans, for counting what it covers
+    last_word: int = 0
+
+    def to_dict(self) -> dict:
+        data = {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
+        if self.subtype:
+            data["subtype"] = self.subtype
+        if self.negated:
+            data["negated"] = True
+        if self.hypothetical:
+            data["hypothetical"] = True
+        return data
+
+
+@dataclass(slots=True)
+class Touch:
+    """One contact event: an email, a call, a draft, a note..."""
+
+    id: str
+    origin: Origin
+    text: str  # the new text only: quoted history and signature are separated out
+    direction: Direction = Direction.OUTBOUND
+    kind: str = "email"
+    party: str = ""  # address (or name when there is no address) of the sender
+    party_name: str = ""
+    recipients: tuple[str, ...] = ()
+    time: datetime | None = None  # aware; None for an undated draft
+    subject: str = ""
+    quoted: bool = False  # rebuilt from quoted history inside a later touch
+    message_id: str = ""
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+    order: int = 0  # reading order, breaks ties between equal or missing times
+    suppressions: tuple = ()  # inline "followlint: disable" directives (sources.suppressions)
+    # filled by the signal stage
+    sentences: tuple[Span, ...] = ()
+    signals: tuple[Signal, ...] = ()
+
+    def signals_of(self, kind: str) -> list[Signal]:
+        return [s for s in self.signals if s.kind == kind]
+
+    def has(self, kind: str, *, plain: bool = True) -> bool:
+        """True when the touch carries a signal of this kind (plain: not negated, not hypothetical)."""
+        return any(
+            s.kind == kind and not (plain and (s.negated or s.hypothetical)) for s in self.signals
+        )
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """File line and 1-based column of a character offset into ``text``."""
+        offset = max(0, min(offset, len(self.text)))
+        line = self.origin.line + self.text.count("\n", 0, offset)
+        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, column
+
+
+@dataclass(slots=True)
+class Conversation:
+    """The ordered touches with one customer about one matter."""
+
+    id: str
+    touches: list[Touch]
+    path: str = ""
+
+    @property
+    def subject(self) -> str:
+        return next((t.subject for t in self.touches if t.subject), "")
+
+
+@dataclass(slots=True)
+class Evidence:
+    touch: str
+    path: str
+    line: int
+    text: str
+    time: datetime | None = None
+
+    def to_dict(self) -> dict:
+        data = {"touch": self.touch, "path": self.path, "line": self.line, "text": self.text}
+        if self.time is not None:
+            data["time"] = self.time.isoformat()
+        return data
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+    conversation: str = ""
+    touch: str = ""
+    suggestion: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.touch)
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "path": self.path,
+            "conversation": self.conversation,
+            "touch": self.touch,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "excerpt": self.excerpt,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(slots=True)
+class InputProblem:
+    """An input that could not be read (in whole or in part)."""
+
+    path: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "message": self.message}
+
+    def line(self) -> str:
+        return f"{self.path}: error: {self.message}"
+
+
+class InputError(Exception):
+    """Raised by a reader for an input it cannot read; becomes one InputProblem line."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+class UsageError(Exception):
+    """A bad option, config value or plugin: exit code 2 with one clear line."""

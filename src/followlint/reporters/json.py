@@ -1,0 +1,26 @@
+"""JSON output, version 1 (the shape in SPEC)."""
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from .base import Reporter
+
+
+def report_dict(report) -> dict:
+    return {
+        "version": 1,
+        "tool": {"name": "followlint", "version": __version__},
+        "findings": [f.to_dict() for f in report.findings],
+        "errors": [p.to_dict() for p in report.problems],
+        "summary": report.summary(),
+    }
+
+
+class JsonReporter(Reporter):
+    name = "json"
+    description = "machine-readable JSON, version 1"
+
+    def render(self, report, out, options):
+        json.dump(report_dict(report), out, indent=2, ensure_ascii=False)
+        out.write("\n")

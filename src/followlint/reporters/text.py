@@ -1,0 +1,60 @@
+"""Human-readable output, ruff-style: path:line:col: CODE [severity] message."""
+from __future__ import annotations
+
+from ..model import Severity
+from .base import Reporter
+
+COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, on: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if on else text
+
+
+class TextReporter(Reporter):
+    name = "text"
+    description = "one line per finding with excerpt, suggestion and evidence, then a summary"
+
+    def render(self, report, out, options):
+        color = options.color
+        for f in report.findings:
+            location = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
+            label = _paint(f"{f.code} [{f.severity.label}]", COLORS[f.severity], color)
+            out.write(f"{location} {label} {f.message}\n")
+            if options.quiet:
+                continue
+            if f.excerpt:
+                out.write(f"  | {f.excerpt}\n")
+            for ev in f.evidence:
+                if ev.path == f.path and ev.line == f.line and ev.text == f.excerpt:
+                    continue
+                when = f" ({ev.time.date().isoformat()})" if ev.time else ""
+                out.write(f"  evidence: {ev.path}:{ev.line}{when}: {ev.text}\n")
+            if f.suggestion:
+                out.write(f"  = {_paint('help', '32', color)}: {f.suggestion}\n")
+        if options.statistics and report.findings:
+            counts: dict[tuple[str, str], int] = {}
+            for f in report.findings:
+                counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
+            out.write("\n")
+            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                out.write(f"{n:>5}  {code}  {name}\n")
+        if not options.quiet or report.findings:
+            out.write(_summary(report) + "\n")
+
+
+def _summary(report) -> str:
+    s = report.summary()
+    files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
+    if not report.findings:
+        text = f"All clear: no findings in {files} ({s['conversations']} conversations, {s['touches']} touches)."
+    else:
+        by_sev = {}
+        for f in report.findings:
+            by_sev[f.severity.label] = by_sev.get(f.severity.label, 0) + 1
+        parts = ", ".join(f"{n} {label}{'s' if n != 1 else ''}" for label, n in sorted(by_sev.items()))
+        n = len(report.findings)
+        text = f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {files}."
+    if report.problems:
+        text += f" {len(report.problems)} input error{'s' if len(report.problems) != 1 else ''}."
+    return text

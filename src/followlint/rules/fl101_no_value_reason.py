@@ -1,0 +1,95 @@
+"""FL101 no-value-reason: the "just checking in" follow-up with nothing to offer."""
+from __future__ import annotations
+
+from ..model import Direction, Severity, Signal, Touch
+from .base import Example, Rule
+
+FILLER_KINDS = {"pleasantry", "boilerplate", "nudge"}
+
+
+class NoValueReason(Rule):
+    code = "FL101"
+    name = "no-value-reason"
+    severity = Severity.WARNING
+    story = "003"
+    summary = "A follow-up whose only purpose is to check in, with nothing of value for the customer."
+    what = """
+        An outbound touch that checks in, touches base, "makes sure everything is OK" or asks how
+        it's going, and carries nothing else: no update on something pending, no answer, no news,
+        no resource or link, no offer and no concrete proposal. A check-in that carries any of
+        these is fine.
+    """
+    why = """
+        A customer reads "just checking in" as a thin cover for the rep's own motive (story 003:
+        the dealer's voicemails about "making sure everything is OK with the car", then the
+        referral ask). Calls like that go unreturned. Every touch should leave the customer
+        better off than before it: give them a reason to be glad you called.
+    """
+    bad = (
+        Example("Hi Dana,\n\nJust wanted to make sure everything is OK with the car. Give me a call!\n\nMike\n"),
+        Example("Hi Sam,\n\nJust checking in to see how things are going. Let me know if you need anything.\n\nThanks,\nPriya\n"),
+        Example("Hello Ms Ortiz,\n\nI wanted to touch base and see how you're getting on with the new system.\n\nBest regards,\nTom\n"),
+    )
+    good = (
+        Example("Hi Sam,\n\nJust checking in on the new export feature: you can turn it on here https://example.com/export\n\nThanks,\nPriya\n"),
+        Example("Hi Dana,\n\nGood news: your plates have arrived. I can drop them off Thursday at 4pm if that suits you.\n\nMike\n"),
+        Example("Hi Priya,\n\nThe patch for the duplicate invoices is live since this morning, so Friday's run will be clean.\n\nThanks,\nSam\n"),
+    )
+    options = {
+        "max-filler-words": (12, "a sentence with a pleasantry, boilerplate or chaser phrase and at most this many words is filler"),
+        "max-extra-words": (8, "words a check-in sentence may carry beyond its check-in phrases and still be only a check-in"),
+        "short-sentence-words": (4, "a sentence this short (a greeting, a name) never counts as content"),
+    }
+
+    def check(self, conversation, ctx):
+        for touch in conversation.touches:
+            if touch.quoted or touch.direction is not Direction.OUTBOUND:
+                continue
+            checkins = [s for s in touch.signals if s.kind == "checkin" and not (s.negated or s.hypothetical)]
+            if not checkins or touch.has("value"):
+                continue
+            if _carries_content(touch, ctx.options):
+                continue
+            yield self.finding(
+                conversation,
+                touch,
+                checkins[0],
+                f'This follow-up only checks in ("{checkins[0].text}"): it carries no update, '
+                "answer, news, resource, offer or proposal",
+                suggestion="Give the customer a reason for the touch: an update on what is pending, "
+                "an answer, news, a resource, an offer or a concrete proposal.",
+                evidence=[self.evidence(touch, checkins[0])],
+            )
+
+
+def _carries_content(touch: Touch, options) -> bool:
+    """True when some sentence says something the check-in and filler phrases do not cover."""
+    by_sentence: dict[int, list[Signal]] = {}
+    for signal in touch.signals:
+        if not signal.negated:
+            by_sentence.setdefault(signal.sentence, []).append(signal)
+    for index, sentence in enumerate(touch.sentences):
+        signals = by_sentence.get(index, [])
+        kinds = {s.kind for s in signals}
+        if sentence.words <= options["short-sentence-words"]:
+            continue
+        if "checkin" in kinds or "nudge" in kinds:
+            covered = _covered_words(signals)
+            if sentence.words - covered <= options["max-extra-words"]:
+                continue
+        elif kinds & FILLER_KINDS and sentence.words <= options["max-filler-words"]:
+            continue
+        return True
+    return False
+
+
+def _covered_words(signals: list[Signal]) -> int:
+    """Words inside the union of the filler and check-in phrases of one sentence."""
+    spans = sorted((s.first_word, s.last_word) for s in signals if s.kind in FILLER_KINDS | {"checkin"})
+    covered, reach = 0, -1
+    for first, last in spans:
+        first = max(first, reach + 1)
+        if last >= first:
+            covered += last - first + 1
+            reach = last
+    return covered

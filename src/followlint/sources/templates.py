@@ -1,0 +1,75 @@
+"""Template placeholders and inline suppression comments in drafts and templates.
+
+Placeholders ({{ first_name }}, {first_name}, [First Name], %FIRSTNAME%, {% if %} blocks) are
+replaced by neutral filler of the same length, so offsets still point into the file. A
+placeholder that stands for a link ({{ tracking_url }}) becomes a link-shaped token: the
+message will carry a link there. Suppression comments are parsed, then blanked the same way.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PLACEHOLDER_RE = re.compile(
+    r"\{\{\{?[^{}\n]{0,200}\}\}\}?"  # {{ x }} {{{ x }}}
+    r"|\{%[^\n]{0,300}?%\}"  # {% if %}
+    r"|\{#[^\n]{0,300}?#\}"  # {# comment #}
+    r"|<!--[^\n]{0,400}?-->"  # HTML comment on one line
+    r"|\$?\{[A-Za-z_][\w .|-]{0,60}\}"  # {first_name} ${name}
+    r"|\[[A-Z][A-Za-z]{0,30}(?: [A-Z][A-Za-z]{0,30}){0,4}\]"  # [First Name]
+    r"|%[A-Z][A-Z0-9_]{1,40}%"  # %FIRSTNAME%
+    r"|\{\{\{?[^{}]{0,200}\}\}\}?"  # placeholders that span lines
+)
+LINKISH = ("url", "link", "href")
+DIRECTIVE = "followlint:"
+KINDS = ("disable-next-line", "disable-file", "disable", "enable")
+
+
+@dataclass(slots=True, frozen=True)
+class Suppression:
+    kind: str  # disable | disable-next-line | disable-file | enable
+    codes: tuple[str, ...]
+    reason: str
+    line: int  # 1-based line of the directive
+    target: int = 0  # for disable-next-line: the next non-blank line
+
+
+def neutralize(text: str) -> str:
+    def filler(match: re.Match) -> str:
+        raw = match.group()
+        if any(word in raw.lower() for word in LINKISH) and len(raw) >= 12 and "\n" not in raw:
+            return "https://" + "x" * (len(raw) - 8)
+        return "".join("\n" if ch == "\n" else " " for ch in raw)
+
+    return PLACEHOLDER_RE.sub(filler, text)
+
+
+def find_suppressions(text: str, first_line: int = 1) -> tuple[list[Suppression], list[str]]:
+    """Directives in the text, and a message for each that has no reason or a bad form."""
+    found, problems = [], []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=first_line):
+        at = line.find(DIRECTIVE)
+        if at < 0:
+            continue
+        rest = line[at + len(DIRECTIVE):].strip()
+        kind = next((k for k in KINDS if rest.startswith(k + "=")), None)
+        if kind is None:
+            problems.append(f"line {number}: unknown followlint directive (use disable=, disable-next-line=, disable-file= or enable=)")
+            continue
+        body = rest[len(kind) + 1:]
+        for closer in ("-->", "#}", "*/", "%}"):
+            body = body.split(closer, 1)[0]
+        codes_part, sep, reason = body.partition("--")
+        codes = tuple(c.strip() for c in codes_part.replace(" ", ",").split(",") if c.strip())
+        if not codes:
+            problems.append(f"line {number}: followlint {kind} names no rule")
+            continue
+        if kind != "enable" and not reason.strip():
+            problems.append(f"line {number}: followlint {kind}={','.join(codes)} has no reason (add ' -- why')")
+            continue
+        target = 0
+        if kind == "disable-next-line":
+            target = next((n for n in range(number + 1, first_line + len(lines)) if lines[n - first_line].strip()), number + 1)
+        found.append(Suppression(kind, codes, reason.strip(), number, target))
+    return found, problems
