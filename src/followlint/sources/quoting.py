@@ -241,10 +241,14 @@ def _parse_date(text: str, tz) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         value = None
     if value is None:
+        import warnings
+
         from dateutil import parser as dateparser
 
         try:
-            value = dateparser.parse(text.replace(" at ", " "), fuzzy=True)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # unknown zone names ("CST") fall back below
+                value = dateparser.parse(text.replace(" at ", " "), fuzzy=True)
         except (ValueError, OverflowError, TypeError):
             return None
     if value.tzinfo is None and tz is not None:
