@@ -114,9 +114,11 @@ def check(
     from .runner import run
 
     paths = list(paths or [])
+    if not paths and stdin_filename and not show_settings:
+        paths = ["-"]  # --stdin-filename alone: the draft comes on stdin
     if not paths and not show_settings:
         _fail("give at least one path, or '-' for stdin")
-    first = next((p for p in paths if p != "-"), None)
+    first = next((p for p in paths if p != "-"), None) or stdin_filename
     settings = _settings(config, first, select=select, extend_select=extend_select, ignore=ignore,
                          reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
                          plugin_flags=plugin, fmt=output_format)
@@ -127,6 +129,7 @@ def check(
     fmt = settings.format or "text"
     if fmt not in registry.reporters:
         _fail(f"unknown --format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
+    _check_rule_keys(settings, registry)
     linter = Linter(settings, registry)
     stdin = None
     if "-" in paths:
@@ -139,6 +142,27 @@ def check(
         typer.echo(problem.line(), err=True)
     _emit(registry.reporters[fmt], report, output, color, statistics, quiet)
     raise typer.Exit(exit_code(report, settings.fail_on, exit_zero))
+
+
+def _check_rule_keys(settings, registry) -> None:
+    """Rule codes in the config's severity, rules and per-file-ignores tables must exist: a typo
+    there would otherwise be ignored without a word."""
+    names = {r.name for r in registry.rules.values()}
+    where = settings.config_file or "config"
+
+    def known(key: str, prefixes: bool) -> bool:
+        if key in registry.rules or key in names:
+            return True
+        return prefixes and (key == "ALL" or any(code.startswith(key) for code in registry.rules))
+
+    for table, keys, prefixes in (("severity", settings.severity, False), ("rules", settings.rule_options, False)):
+        for key in keys:
+            if not known(key, prefixes):
+                _fail(f"{where}: unknown rule {key!r} in '{table}' (see 'followlint rules')")
+    for glob, codes in settings.per_file_ignores.items():
+        for code in codes:
+            if not known(code, True):
+                _fail(f"{where}: unknown rule {code!r} in 'per-file-ignores' for {glob!r} (see 'followlint rules')")
 
 
 def _emit(reporter, report, output, color, statistics, quiet) -> None:
@@ -191,6 +215,8 @@ def list_rules(
 
     from . import plugins
 
+    if output_format not in ("text", "json"):
+        _fail("rules --format takes text or json")
     registry = plugins.load(_settings(config, None))
     rules = sorted(registry.rules.values(), key=lambda r: r.code)
     if output_format == "json":

@@ -73,9 +73,16 @@ def find_config(start: str) -> str | None:
 def _has_tool_section(path: str) -> bool:
     try:
         with open(path, "rb") as handle:
-            return "followlint" in tomllib.load(handle).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+            raw = handle.read()
+    except OSError:
         return False
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        if b"tool.followlint" in raw:  # our section is there but unreadable: say so, do not skip it
+            raise UsageError(f"{path}: invalid TOML: {exc}") from None
+        return False
+    return isinstance(tool, dict) and "followlint" in tool
 
 
 def load_settings(config_path: str | None, first_path: str | None) -> Settings:
@@ -88,11 +95,15 @@ def load_settings(config_path: str | None, first_path: str | None) -> Settings:
             data = tomllib.load(handle)
     except OSError as exc:
         raise UsageError(f"{path}: cannot read config: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
     section = "[tool.followlint]" if os.path.basename(path) == "pyproject.toml" else "top level"
+    if section == "top level" and set(data) == {"tool"} and isinstance(data["tool"], dict) and "followlint" in data["tool"]:
+        section = "[tool.followlint]"  # --config other.toml holding a pyproject-style section
     if section != "top level":
         data = data.get("tool", {}).get("followlint", {})
+        if not isinstance(data, dict):
+            raise UsageError(f"{path}: 'tool.followlint' must be a table")
     apply_table(settings, data, path, section)
     settings.config_file = path
     return settings
@@ -127,6 +138,17 @@ def apply_table(settings: Settings, data: dict, path: str, section: str) -> None
             settings.plugins_dir = os.path.join(base, _str(value, where))
         elif key in ("format", "now", "default-timezone"):
             setattr(settings, key.replace("-", "_"), _str(value, where))
+            if key == "default-timezone":
+                _check_zone(value, where)
+
+
+def _check_zone(name: str, where: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"{where}: unknown time zone {name!r} (use an IANA name such as 'Europe/Paris' or 'UTC')") from None
 
 
 def _str(value, where: str) -> str:

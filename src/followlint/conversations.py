@@ -76,17 +76,48 @@ def _assign_directions(chains: list[list[Touch]], ours: Ours, mailbox: bool) -> 
                 top.direction = Direction.OUTBOUND if ours.matches(top.party) else Direction.INBOUND
             elif owner:
                 top.direction = Direction.OUTBOUND if top.party == owner else Direction.INBOUND
-        other = Direction.INBOUND if top.direction is Direction.OUTBOUND else Direction.OUTBOUND
-        for depth, touch in enumerate(chain[1:], start=1):
+        known = [top]  # touches of this chain whose side is settled
+        for touch in chain[1:]:
             if ours and touch.party:
                 touch.direction = Direction.OUTBOUND if ours.matches(touch.party) else Direction.INBOUND
             elif owner and touch.party:
                 touch.direction = Direction.OUTBOUND if touch.party == owner else Direction.INBOUND
-            elif touch.party and top.party and touch.party == top.party:
-                touch.direction = top.direction
             else:
-                # Unknown author: replies alternate between the two sides.
-                touch.direction = other if depth % 2 == 1 else top.direction
+                same = next((k for k in known if same_person(k, touch)), None)
+                if same is not None:
+                    touch.direction = same.direction
+                else:
+                    # Unknown author: a quote answers the message above it, so sides alternate.
+                    above = known[-1].direction
+                    touch.direction = Direction.INBOUND if above is Direction.OUTBOUND else Direction.OUTBOUND
+            known.append(touch)
+
+
+FREEMAIL = {"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
+            "icloud.com", "aol.com", "gmx.com", "gmx.de", "proton.me", "protonmail.com", "mail.com"}
+
+
+def same_person(a: Touch, b: Touch) -> bool:
+    """The same sender, or a colleague on the same company domain, by address or first name."""
+    if a.party and b.party and "@" in a.party and "@" in b.party:
+        if a.party == b.party:
+            return True
+        domain = a.party.rsplit("@", 1)[1]
+        return domain == b.party.rsplit("@", 1)[1] and domain not in FREEMAIL
+    first_a, first_b = _first_name(a), _first_name(b)
+    return bool(first_a) and first_a == first_b
+
+
+def _first_name(touch: Touch) -> str:
+    if touch.party_name:
+        name = touch.party_name.replace('"', "").strip()
+        if "," in name:  # "Allen, Phillip K."
+            name = name.split(",", 1)[1]
+        words = name.split()
+        return words[0].lower() if words else ""
+    if "@" in touch.party:
+        return touch.party.split("@", 1)[0].replace("_", ".").split(".")[0].lower()
+    return ""
 
 
 def _mailbox_owner(chains: list[list[Touch]]) -> str:

@@ -128,8 +128,9 @@ class Linter:
         self.rules = [rule() for rule in select_rules(registry, settings)]
         self.contexts = {}
         now = parse_now(settings.now)
+        shared: dict = {}  # the timeline of the conversation being checked, for all rules
         for rule in self.rules:
-            self.contexts[rule.code] = RuleContext(options=rule_options(type(rule), settings), now=now)
+            self.contexts[rule.code] = RuleContext(options=rule_options(type(rule), settings), now=now, shared=shared)
         self.detector = SignalDetector(registry.vocabularies)
         self.discovery = Discovery(registry.readers, settings.exclude)
         self.ours = Ours(settings.reps)

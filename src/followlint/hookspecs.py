@@ -43,8 +43,8 @@ def followlint_add_vocabulary():
     """Return phrase knowledge for the signal layer: a dict mapping a signal kind to phrases.
 
     A kind is ``"checkin"``, ``"value/update"`` (kind/subtype), ``"issue"``... Phrases are
-    lowercase words with ``(a|b)`` alternatives, ``[optional words]``, ``*`` for any one word,
-    ``**`` for up to three, and ``<num>``, ``<url>``, ``<email>``, ``<weekday>``, ``<month>``
+    lowercase words with ``(a|b)`` alternatives, ``[optional words]`` or ``(optional)?``, ``*`` for any one word,
+    ``**`` for up to three, and ``<num>``, ``<url>``, ``<weekday>``, ``<month>``, ``<time>``
     classes. This is how a language pack or an industry vocabulary teaches every rule new
     phrases without touching their code.
     """
@@ -52,4 +52,8 @@ def followlint_add_vocabulary():
 
 @hookspec
 def followlint_configure(settings):
-    """Receive the resolved ``Settings`` once, before any input is read."""
+    """Receive the resolved ``Settings`` once, before any input is read.
+
+    Called after every plugin's rules, readers, reporters and vocabulary are collected, once per
+    process: with ``--jobs`` each worker process loads the plugins and calls it again.
+    """

@@ -64,6 +64,8 @@ class Signal:
     sentence: int = 0  # index into Touch.sentences
     first_word: int = 0  # word indices the phrase spans, for counting what it covers
     last_word: int = 0
+    topic: frozenset = frozenset()  # content-word stems of its sentence (what it is about)
+    when: str = ""  # a time expression in the same sentence ("in 3 days"), for promises
 
     def to_dict(self) -> dict:
         data = {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
@@ -96,9 +98,11 @@ class Touch:
     references: tuple[str, ...] = ()
     order: int = 0  # reading order, breaks ties between equal or missing times
     suppressions: tuple = ()  # inline "followlint: disable" directives (sources.suppressions)
+    signature: str = ""  # the signature block split off the text
     # filled by the signal stage
     sentences: tuple[Span, ...] = ()
     signals: tuple[Signal, ...] = ()
+    topics: tuple[frozenset, ...] = ()  # per sentence, in conversations of several touches
 
     def signals_of(self, kind: str) -> list[Signal]:
         return [s for s in self.signals if s.kind == kind]

@@ -63,11 +63,41 @@ def load(settings) -> Registry:
     local = list(settings.plugins)
     if settings.plugins_dir:
         local.extend(_plugin_files(settings.plugins_dir))
+    seen: set[str] = set()
     for path in local:
-        _load_local(pm, path, blocked, infos)
+        real = os.path.realpath(path)
+        if real not in seen:  # the same file from config and --plugins-dir loads once
+            seen.add(real)
+            _load_local(pm, path, blocked, infos)
+    _check_hooks(pm)
     registry = _collect(pm, infos)
-    pm.hook.followlint_configure(settings=settings)
+    for impl in _in_order(pm.hook.followlint_configure):
+        args = {"settings": settings}
+        try:
+            impl.function(*[args[name] for name in impl.argnames])
+        except Exception as exc:
+            raise UsageError(f"plugin {impl.plugin_name!r} failed in followlint_configure: {type(exc).__name__}: {exc}") from None
     return registry
+
+
+def _register(pm, plugin, name: str, where: str) -> None:
+    """Register one plugin; a name already taken or a malformed hook is a clear error."""
+    if pm.get_plugin(name) is not None:
+        raise UsageError(f"plugin {name!r} ({where}): the name {name!r} is already taken by another plugin")
+    try:
+        pm.register(plugin, name=name)
+    except pluggy.PluginValidationError as exc:
+        raise UsageError(f"plugin {name!r} ({where}): {' '.join(str(exc).split())}") from None
+
+
+def _check_hooks(pm) -> None:
+    """A function named like a hook that is not one (a typo) would silently do nothing."""
+    for name, caller in vars(pm.hook).items():
+        if getattr(caller, "spec", True) is None:
+            impls = [i for i in caller.get_hookimpls() if not i.optionalhook]
+            if impls:
+                known = ", ".join(n for n in dir(hookspecs) if n.startswith("followlint_"))
+                raise UsageError(f"plugin {impls[0].plugin_name!r} implements unknown hook {name!r} (hooks: {known})")
 
 
 def _load_entry_points(pm, blocked: set[str], infos: dict[str, PluginInfo]) -> None:
@@ -78,10 +108,11 @@ def _load_entry_points(pm, blocked: set[str], infos: dict[str, PluginInfo]) -> N
             continue
         try:
             plugin = ep.load()
-        except Exception as exc:  # a broken plugin is one clear error, not a traceback
-            raise UsageError(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}") from None
-        pm.register(plugin, name=ep.name)
+        except (Exception, SystemExit) as exc:  # a broken plugin is one clear error, not a traceback
+            raise UsageError(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}"
+                             f" (turn it off with -p no:{ep.name})") from None
         dist = getattr(ep, "dist", None)
+        _register(pm, plugin, ep.name, f"entry point of {dist.name if dist else ep.value}")
         infos[ep.name] = PluginInfo(ep.name, dist.version if dist else "?", f"entry point of {dist.name if dist else '?'}")
 
 
@@ -102,45 +133,108 @@ def _load_local(pm, path: str, blocked: set[str], infos: dict[str, PluginInfo]) 
     try:
         sys.modules[spec.name] = module
         spec.loader.exec_module(module)
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:  # one clear error, not a traceback or a silent exit
         sys.modules.pop(spec.name, None)
         raise UsageError(f"plugin {name!r} ({path}) failed to load: {type(exc).__name__}: {exc}") from None
-    pm.register(module, name=name)
+    _register(pm, module, name, f"local file {path}")
     infos[name] = PluginInfo(name, getattr(module, "__version__", "local"), f"local file {path}")
+
+
+def _in_order(hook) -> list:
+    """A hook's implementations in registration order (built-ins, entry points, local modules),
+    ``tryfirst`` ones first and ``trylast`` ones last. (pluggy itself calls the last registered
+    first; followlint calls each implementation on its own to attribute what it adds.)"""
+    impls = hook.get_hookimpls()
+    for impl in impls:
+        if impl.hookwrapper or getattr(impl, "wrapper", False):
+            raise UsageError(f"plugin {impl.plugin_name!r}: {hook.name} cannot be a hook wrapper")
+    tryfirst = [i for i in impls if i.tryfirst]
+    trylast = [i for i in impls if i.trylast][::-1]  # pluggy inserts each new trylast at the front
+    return tryfirst + [i for i in impls if not (i.tryfirst or i.trylast)] + trylast
 
 
 def _collect(pm, infos: dict[str, PluginInfo]) -> Registry:
     """Call each plugin's hooks one by one, so every contribution is attributed to its plugin."""
+    from .rules.base import Rule
+
     registry = Registry(manager=pm)
     hooks = pm.hook
 
     def each(hook):
-        for impl in reversed(hook.get_hookimpls()):  # registration order
+        for impl in _in_order(hook):
             try:
                 result = impl.function()
             except Exception as exc:
                 raise UsageError(f"plugin {impl.plugin_name!r} failed in {hook.name}: {type(exc).__name__}: {exc}") from None
-            yield infos.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?", "registered")), result or []
+            info = infos.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?", "registered"))
+            if result is None:
+                continue
+            if hook.name != "followlint_add_vocabulary" and not isinstance(result, (list, tuple)):
+                raise UsageError(f"plugin {info.name!r}: {hook.name} must return a list, not {type(result).__name__}")
+            yield info, result
 
-    owners: dict[str, str] = {}
+    def bad(info, what: str) -> UsageError:
+        return UsageError(f"plugin {info.name!r} {what}")
+
+    rule_owner: dict[str, str] = {}  # code or name -> plugin
     for info, rules in each(hooks.followlint_add_rules):
         for rule in rules:
-            if rule.code in registry.rules or registry.rule_by_name(rule.name):
-                other = owners.get(rule.code) or "another plugin"
-                raise UsageError(f"plugin {info.name!r} adds rule {rule.code} ({rule.name}), which {other!r} already defines")
-            registry.rules[rule.code] = rule
-            owners[rule.code] = info.name
-            info.rules.append(rule.code)
+            if not (isinstance(rule, type) and issubclass(rule, Rule)):
+                raise bad(info, f"adds {rule!r} as a rule: a rule is a subclass of followlint.rules.base.Rule")
+            code, name = getattr(rule, "code", None), getattr(rule, "name", None)
+            if not isinstance(code, str) or not code or not isinstance(name, str) or not name:
+                raise bad(info, f"adds rule {rule.__name__} without a code and a name")
+            for key, label in ((code, "code"), (name, "name")):
+                if key in rule_owner:
+                    raise bad(info, f"adds rule {code} ({name}), whose {label} {key!r} plugin {rule_owner[key]!r} already uses")
+            registry.rules[code] = rule
+            rule_owner[code] = rule_owner[name] = info.name
+            info.rules.append(code)
+    reader_owner: dict[str, str] = {}
     for info, readers in each(hooks.followlint_add_readers):
         for reader in readers:
+            name = getattr(reader, "name", None)
+            if not isinstance(name, str) or not name:
+                raise bad(info, f"adds a reader without a name: {reader!r}")
+            if name in reader_owner:
+                raise bad(info, f"adds reader {name!r}, which plugin {reader_owner[name]!r} already adds")
+            reader_owner[name] = info.name
             registry.readers.append(reader)
-            info.readers.append(reader.name)
+            info.readers.append(name)
+    reporter_owner: dict[str, str] = {}
     for info, reporters in each(hooks.followlint_add_reporters):
         for reporter in reporters:
-            registry.reporters[reporter.name] = reporter
-            info.reporters.append(reporter.name)
+            name = getattr(reporter, "name", None)
+            if not isinstance(name, str) or not name:
+                raise bad(info, f"adds a reporter without a name: {reporter!r}")
+            if name in reporter_owner:
+                raise bad(info, f"adds reporter {name!r} (a --format value), which plugin {reporter_owner[name]!r} already adds")
+            reporter_owner[name] = info.name
+            registry.reporters[name] = reporter
+            info.reporters.append(name)
     for info, vocabulary in each(hooks.followlint_add_vocabulary):
+        _check_vocabulary(info, vocabulary)
         registry.vocabularies.append(vocabulary)
         info.vocabulary.extend(sorted({k.partition("/")[0] for k in vocabulary}))
     registry.plugins = list(infos.values())
     return registry
+
+
+def _check_vocabulary(info: PluginInfo, vocabulary) -> None:
+    """A vocabulary is {kind: [phrase, ...]}; a plugin's phrases are compiled here, so a bad one
+    is reported against its plugin (the built-in lexicon is checked by its own tests)."""
+    if not isinstance(vocabulary, dict) or not all(
+        isinstance(k, str) and k and isinstance(v, (list, tuple)) and all(isinstance(p, str) for p in v)
+        for k, v in vocabulary.items()
+    ):
+        raise UsageError(f"plugin {info.name!r}: followlint_add_vocabulary must return a dict of kind -> list of phrases")
+    if info.origin == "builtin":
+        return
+    from .signals.phrases import expand
+
+    for kind, phrases in vocabulary.items():
+        for phrase in phrases:
+            try:
+                expand(phrase)
+            except ValueError as exc:
+                raise UsageError(f"plugin {info.name!r}: vocabulary {kind!r}: {exc}") from None

@@ -147,3 +147,305 @@ VOCABULARY: dict[str, list[str]] = {
 @hookimpl
 def followlint_add_vocabulary():
     return VOCABULARY
+
+_NUM = "(<num>|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|couple of|few)"
+_CONTACT = "(call|ring|phone|email|e-mail|text|contact|reach out to|get back to|follow up with|check in with|circle back with|touch base with|come back to|get in touch with)"
+_WHEN = "(today|tonight|tomorrow|this afternoon|this evening|later today|next week|next month|<weekday>|in|on|by|at|after|before|end of|early next|first thing|this week|on the)"
+
+VOCABULARY.update({
+    # -- what the customer reports -----------------------------------------------------------
+    "issue": [
+        "still (have not|haven't|not|hasn't|has not|didn't|did not) (received|got|gotten|heard|arrived|been|seen|come)",
+        "(still|yet) (no|no sign of|haven't|have not|waiting)",
+        "(hasn't|has not|haven't|have not|didn't|did not|never) (arrived|come|turned up|shown up|been delivered|been fixed|been resolved|been sorted|been refunded|been credited|been processed|been sent|received|got|gotten|heard back|worked|been installed|been repaired|been returned)",
+        "(won't|doesn't|does not|will not|can't|cannot|isn't|is not|wouldn't|didn't|did not) (start|work|working|load|turn on|connect|open|charge|print|sync|boot|respond|show up|go through|ship|arrive)",
+        "(is|are|was|were|'s|keeps|keep) (broken|not working|damaged|missing|late|overdue|wrong|faulty|down|leaking|stuck|delayed|cracked|dead|failing|crashing|freezing|lost)",
+        "(nobody|no one|no-one|noone) (got back|called|called back|responded|replied|has called|has responded|has replied|has gotten back|came|showed up|turned up|followed up)",
+        "(problem|problems|issue|issues|trouble|error|fault|bug|defect|complaint) (with|on|in|about|regarding)",
+        "(wrong|incorrect|double|duplicate|extra|unexpected) (charge|charges|bill|invoice|item|order|size|amount|part|fee)",
+        "(charged|billed|invoiced) (twice|incorrectly|wrongly|again|double|too much)",
+        "(was|were) (promised|supposed to|meant to|told)",
+        "(past|after|beyond) the (time|date|deadline) (you|they|we) (promised|agreed|said|quoted)",
+        "(i'm|i am|we're|we are|been|still) waiting (for|on)",
+        "(i'm|i am|we're|we are) still waiting",
+        "(i want|i'd like|i would like|i wish) to (complain|make a complaint|file a complaint|raise a complaint)",
+        "(never|didn't|did not) (arrived|received|got|showed up|turned up|called back|get back to me)",
+        "(keeps|kept) (breaking|failing|crashing|happening|dropping)",
+        "(stopped|quit) working",
+        "(out of|no) (stock|service|signal|power|hot water|heating|internet|connection)",
+    ],
+    "request": [
+        "(can|could|would|will) you [please] (check|look into|find out|send|confirm|let me know|tell me|update me|fix|help|call|email|sort|chase|look at|arrange|resend|explain|advise|clarify|cancel|refund|change|update)",
+        "please (send|check|confirm|let me know|call|advise|update|fix|cancel|refund|look into|find out|chase|arrange|resend|explain|clarify|get back to me)",
+        "(i|we) (need|would need|'d need) (you to|someone to|to know|an answer|a reply|an update)",
+        "(i'd|i would|we'd|we would) (like|love|appreciate) (to know|an update|an answer|a call|a callback|a refund|a replacement|some help|help)",
+        "(any|is there any) (update|news|word) on",
+        "(when|where|why|how) (will|can|do|does|did|is|are|should|would) (i|we|my|our|it|they|the|you)",
+        "(let me know|tell me|advise) (when|whether|if|what|how|where|why)",
+    ],
+    "resolved": [
+        "(never mind|nevermind|all sorted|all good now|sorted it|got it sorted|figured it out|problem solved|issue solved|issue resolved|all fixed)",
+        "(it's|it is|they're|they are|everything's|everything is) (working|fine|sorted|fixed|resolved) now",
+        "(works|working|arrived|came|turned up|showed up) now",
+        "no longer (an issue|a problem|needed|necessary)",
+        "(already|finally) (received|arrived|got|came|sorted|fixed|solved|resolved|turned up)",
+        "(they|it) (arrived|came|turned up|showed up) (today|yesterday|this morning|this afternoon|on <weekday>)",
+        "(handled|sorted|fixed|solved|resolved|took care of) it (myself|on my own|ourselves)",
+        "(disregard|ignore) my (last|previous|earlier) (email|message|note)",
+    ],
+    "satisfaction": [
+        "(love|loving|really like|really enjoy|enjoying|adore|loved) (it|the|my|our|your|this|how)",
+        "(works|working|runs|running|going|went) (great|perfectly|beautifully|brilliantly|well|smoothly|like a charm|like a dream)",
+        "(very|really|so|extremely|super|incredibly|quite) (happy|pleased|satisfied|impressed|glad|delighted|grateful|thrilled)",
+        "(happy|pleased|satisfied|impressed|delighted|thrilled) with",
+        "(great|excellent|amazing|fantastic|outstanding|wonderful|brilliant|superb|terrific|awesome) (job|service|work|experience|product|support|team|help|car|result|results)",
+        "(you|your team|you guys|the team|everyone) (were|was|have been|has been|are|is) (great|amazing|fantastic|so helpful|super helpful|very helpful|brilliant|wonderful|excellent|a pleasure)",
+        "(thank you|thanks) (so much|a lot|a million|again) for",
+        "(couldn't be happier|could not be happier|so far so good|exceeded (my|our) expectations|best decision|highly recommend|would recommend)",
+        "(just fine|all good|all great|everything is great|everything's great|everything is perfect|no complaints)",
+        "(really|so) (appreciate|appreciated)",
+        "(saved|saving) (us|me) (so much|a lot|hours|time|money)",
+    ],
+    "dissatisfaction": [
+        "(unhappy|disappointed|frustrated|annoyed|upset|angry|furious|livid|fed up|not happy|not satisfied|dissatisfied|not impressed|not pleased)",
+        "(terrible|awful|horrible|poor|unacceptable|ridiculous|appalling|shocking|lousy) (service|experience|support|quality|communication|job|response)",
+        "(this|that|it) is (unacceptable|ridiculous|a joke|not good enough|not acceptable|a disgrace|outrageous)",
+        "(worst|very bad|really bad) (service|experience|company)",
+        "(cancel|cancelling|canceling) (my|the|our) (order|account|subscription|contract|policy|service|booking)",
+        "(want|would like|demand|expect) a (full )?refund",
+        "(never|won't|will not) (buy|use|recommend|come back) (again|you)",
+        "(waste|wasted) (of )?(my|our) time",
+        "(let down|losing patience|lost patience|had enough)",
+    ],
+    "objection": [
+        "(too|very|quite|rather|a bit|a little|way too) (expensive|pricey|costly|much|high|steep|long|complicated|complex)",
+        "(can't|cannot|can not) afford",
+        "(over|outside|beyond|above) (my|our|the) budget",
+        "not (interested|for us|a good fit|the right fit|right for us|in (my|our) budget|the right time|convinced|sure it's worth)",
+        "(don't|do not) (need|want) (it|this|that|the|a|any)",
+        "(we'll|we will|i'll|i will|we're going to|i'm going to|think i'll|think we'll) (pass|hold off|stay with|stick with)",
+        "(decided|going|chose|choosing|went) (to go )?with (another|a different|someone else|a competitor|the other)",
+        "(no thanks|no thank you|not right now|not at this time|not at the moment)",
+        "(didn't|did not|don't|do not) like the (length|price|term|terms|contract|commitment|fees|cost)",
+        "(contract|term|commitment|minimum term|lock-in|lock in) (is|seems|feels) too (long|short|restrictive)",
+        "found (a )?(cheaper|better|less expensive) (option|deal|offer|quote|price|provider)",
+        "(i|we) (decline|am declining|are declining|have to decline|must decline|'ll decline)",
+        "(isn't|is not|wouldn't be|would not be) a good fit",
+        "(cheaper|better price|better deal|lower price) (elsewhere|somewhere else|from)",
+    ],
+    "think_it_over": [
+        "(let me|i'd like to|i need to|i want to|i'll|i will|i'd prefer to|i prefer to|we need to|we'd like to|we'll|i have to|i must) (think|sleep) (about it|on it|it over|this over|about this)",
+        "(need|want|like|prefer) (some|a little|a bit of|more) time to (think|decide|consider|mull|look)",
+        "(talk|discuss|check) [it|this] (with|over with) (my|our) (wife|husband|partner|boss|team|manager|accountant|board)",
+        "(prefer|like|want) to think (about|it|this)",
+        "(i'll|i will|we'll|we will) (mull it over|consider it|review it|look it over|look over)",
+    ],
+    # -- what we say ----------------------------------------------------------------------
+    "commitment": [
+        "(i'll|i will|we'll|we will|i'm going to|i am going to|we're going to|let me) (check|look into|find out|chase|sort|fix|confirm|investigate|ask|follow up on|look at|get to the bottom of|escalate|see what|dig into|track down|get back to you|get an answer|update you|let you know|keep you posted|send|resend|arrange)",
+        "(leave it with me|i'm on it|i am on it|on it now|will do)",
+        "(i'll|i will|we'll|we will) (make sure|ensure) (it|they|you|this|that)",
+        "(will|'ll) (get back to you|revert|report back|come back to you)",
+    ],
+    "callback": [
+        "(i'll|i will|we'll|we will|i can|let me|i'd like to|i'm going to|i am going to|shall i|should i|i'll try to) " + _CONTACT + " (you|back)",
+        "(i'll|i will|we'll|we will) " + _CONTACT + " you back",
+        "(call|ring|phone|email|text|contact) me (back )?(on|in|next|tomorrow|after|before|this|later|<weekday>|around|at)",
+        "(call|ring|phone|email|text|contact) me (back )?" + _WHEN,
+        "give (me|us) (till|until|a|a few|some|a couple of|couple of|another) (next|<weekday>|days|weeks|week|day|couple|few|more)",
+        "(talk|speak|chat) (again )?(on|next|<weekday>|tomorrow|in|after|early)",
+        "(let's|let us|we can|we could|how about we) (talk|speak|reconnect|catch up|regroup|touch base|circle back) (on|next|in|<weekday>|tomorrow|after|early)",
+        "get back to (me|us) (in|by|next|on|after|<weekday>|tomorrow|before)",
+        "(try|reach) (me|us) (again )?(on|next|in|<weekday>|tomorrow|after)",
+        "(follow up|check back|come back) (with you )?(on|next|in|<weekday>|tomorrow)",
+    ],
+    "when": [
+        "(today|tonight|tomorrow|this afternoon|this evening|this morning|later today|end of day|eod|first thing tomorrow)",
+        "(day after tomorrow|the day after tomorrow)",
+        "in " + _NUM + " [more] [business|working] (days|day|weeks|week|hours|hour|months|month)",
+        "(within|in the next) " + _NUM + " [business|working] (days|day|weeks|week|hours|hour)",
+        "(next|this|on|by|before|after|until|till|coming) (<weekday>|week|month|weekend)",
+        "<weekday>",
+        "(end of|end of the|by the end of the|by the end of) (week|month|day)",
+        "<month> <num>",
+        "<num> <month>",
+        "the <num>",
+        "(next|early next|later this|later next) (week|month)",
+    ],
+    "acknowledgement": [
+        "(i|we) know (i|we) (said|promised|agreed|told you|mentioned)",
+        "(i|we) (realise|realize) (i|we|you) (said|promised|agreed|asked|wanted)",
+        "(i|we) know (you|you'd|you had|you have) (wanted|asked|needed|said|wanted some|asked for)",
+        "(earlier|sooner) than (we|i) (agreed|said|planned|promised|discussed)",
+        "sorry (to|for) (bother|bothering|call|calling|reach|reaching|contact|contacting|email|emailing|writing) (you )?(before|early|earlier|sooner|ahead)",
+        "(before|ahead of) (our|the) (agreed|planned|scheduled)",
+        "(i|we) (said|promised) (i'd|i would|we'd|we would) (call|email|wait|give you)",
+        "(instead of|rather than) (waiting|waiting until|waiting till)",
+        "(sorry|apologies) (for|about) the (delay|late|wait)",
+        "later than (i|we) (said|promised|agreed)",
+    ],
+    "referral_ask": [
+        "(know|knows) (of )?(anyone|anybody|someone|somebody|any friends|any colleagues|any other) (else )?(who|that|looking|interested|in the market|needing|who'd|who might)",
+        "(anyone|anybody|someone|somebody) (else )?(you|you'd|you could|you might|you would) (recommend|refer|introduce|send|point)",
+        "who else (should|could|might|would|do you think) (i|we)",
+        "who else (in|at|on|from) (your|the) ** (should|could|might|would|do you think|ought to)",
+        "(refer|recommend|introduce|send) (me|us|anyone|anybody|someone|a friend|your friends|your colleagues) (to|along|our way|my way)",
+        "(would|could|will|can|might) you (refer|recommend|introduce|pass)",
+        "(any|do you have any|happy to take any) (referrals|introductions|recommendations for)",
+        "(friends|colleagues|family|neighbours|neighbors|contacts|peers) (who|that) (might|may|could|would|are|need)",
+        "(pass|passing|share|sharing) (my|our) (name|details|number|card|contact|info|information) (on|along|with)",
+        "(refer a friend|referral program|referral programme|referral bonus|referral reward|referral fee)",
+        "(who|anyone) (in your network|you know)",
+        "(put|putting) (me|us) in touch with",
+    ],
+    "concession": [
+        "(lower|reduce|drop|cut|knock|bring down|take) (the )?(price|rate|cost|fee|monthly|payment|premium)",
+        "<num> (%|percent) (off|discount|reduction|lower)",
+        "(a|an|extra|additional|further|special) (discount|reduction|price cut|markdown|rebate)",
+        "(shorter|12 month|12-month|6 month|6-month|month to month|month-to-month|one year|1 year|24 month|no) (contract|term|commitment|agreement|plan|lock-in)",
+        "(waive|waived|waiving|drop|dropping|skip) (the )?(fee|fees|setup|set-up|installation|deposit|cancellation fee|charge)",
+        "(throw|throwing) in",
+        "(at no|no) (extra|additional) (cost|charge)",
+        "(match|matching|beat|beating) (their|the|that|any|your|a competitor's) (price|offer|quote|deal)",
+        "(price match|price-match|better price|better deal|special price|special rate|best price)",
+        "(i|we) (can|could|'ll|will) (do|offer|go down to|come down|go lower|give you|include)",
+        "(come|coming|go|going) down (on|in|to) (the )?(price|cost)",
+        "(free|complimentary) (month|months|upgrade|installation|extra|service|add-on|addon|year|trial)",
+    ],
+    "exploration": [
+        "(what|which) (part|aspect|bit|element) (of|about)",
+        "(can|could|may|might) (i|you) ask (what|why|which)",
+        "what('s| is| was) (behind|driving|making|holding|causing)",
+        "(tell|help) me (more|understand|what)",
+        "(what|which) (would|could|might) (make|need|change)",
+        "(is it|was it|is that|was that) the (price|length|term|contract|cost|timing|commitment)",
+        "what (concerns|worries|bothers|put you off|puts you off)",
+        "what (didn't|did not|don't|do not) you like",
+        "(why|how come) (is|was|do|does|did)",
+        "(understand|hear) (your|the) (concern|concerns|hesitation|reservations)",
+        "(what|where) (specifically|exactly)",
+    ],
+    "guarantee": [
+        "(won't|will not|will never|'ll never|shall never|never will) (happen|occur|be an issue|be a problem) again",
+        "(never|won't|will not) (have|experience|see|face|run into|get) (this|that|any|another|the same) (problem|issue|trouble|again)",
+        "nothing (will|can|is going to|could) (go wrong|break|fail)",
+        "(guarantee|guaranteed|promise|assure you|i promise|we promise) (it|this|that|there|you) (will never|won't|will not|'ll never|is never|can't|cannot|never)",
+        "(guarantee|promise) (you )?(it'll|it will|everything will|this will) (be perfect|go perfectly|never|work perfectly|be flawless)",
+        "(100 %|one hundred percent|completely) (guarantee|guaranteed|problem-free|problem free|trouble-free|error-free|flawless)",
+        "(never|won't ever) (break|fail|go wrong|let you down) [again]",
+        "(this|it) (will|is going to) (never|not) (happen|occur) again",
+        "last time (this|it|that) [ever] happens",
+    ],
+    "hedge": [
+        "(can't|cannot|can not|won't|couldn't|could not) (guarantee|promise)",
+        "(do|doing) (everything|all) (i|we) (can|possibly can)",
+        "(i'll|i will|we'll|we will) be (there|right there|here) (to|for|with)",
+        "(if|when) (something|anything|it) (does )?(goes|go) wrong",
+    ],
+    "constraint": [
+        "(car|vehicle|truck|van|engine|it) (won't|will not|doesn't|does not|wouldn't|would not|didn't|did not) (start|turn over|run|drive|move)",
+        "(can't|cannot|can not|unable to|not able to|won't be able to|couldn't|could not) (come|get|drive|make it|travel|leave|get to|come in|come to|bring|walk|attend|be there|get there|get out|get away|visit)",
+        "(away|out of the office|out of office|travelling|traveling|on holiday|on vacation|abroad|out of town|off|overseas|offline|unavailable|in hospital) (until|till|through|for|this|next)",
+        "(back|return|returning|home) (on|after|from|the) [the] (<num>|<weekday>|<month>)",
+        "(don't|do not|no longer) (have|own) (a|the) (car|ride|vehicle|transport|computer|laptop|printer)",
+        "(no|without) (car|ride|transport|transportation|internet|computer|laptop|phone|power)",
+        "(laptop|phone|computer|printer|car) (is|was|got) (broken|dead|stolen|in the shop)",
+        "(can't|cannot|unable to|not able to) (access|log in|login|sign in|open|use|download|print|read|see)",
+        "(recovering|housebound|bedridden|in a cast|on crutches|can't drive|cannot drive|not allowed to drive)",
+        "(only|just) (available|free|around|reachable) (on|after|before|in the|from)",
+        "(not|never) (available|around|reachable|free|in) (on|until|before|in the|during|this|next)",
+    ],
+    "ask_visit": [
+        "(bring|drive|take|drop) (it|the car|the vehicle|your car|your vehicle|the truck|the device|it back) (in|to|down|over|off|back)",
+        "(come|pop|stop|swing|drop|call) (in|by|into|down|over|round) [to|at|and]",
+        "(visit|come to|come into|come down to|stop by) (the|our|us)",
+        "(bring|drop off|return) (it|them|the) (to|at|in)",
+        "(in person|at the dealership|at our office|at the branch|at the store|in store|in-store|at the clinic|at our showroom)",
+        "(book|schedule|make) (an|a) (appointment|visit|service|slot) (at|in|with)",
+    ],
+    "ask_meeting": [
+        "(can|could|shall|should) (we|you|i) (meet|chat|talk|speak|call|do|hop on|jump on|get together)",
+        "(meet|meeting|call|chat|demo) (on|at|this|next|tomorrow|<weekday>|early)",
+        "(are|would) you (be )?(free|available|around) (on|at|this|next|tomorrow|<weekday>)",
+        "(how about|what about|does) (<weekday>|tomorrow|next week|this week)",
+    ],
+    "ask_online": [
+        "(log|sign) (in|into|on) [to|and|at]",
+        "(click|open|download|check) (the|this|your) (link|portal|app|dashboard|attachment|email)",
+        "(upload|submit|fill in|fill out|complete) (the|your|this) (form|document|documents|details)",
+    ],
+    "accommodation": [
+        "(tow|towing|tow truck|pick it up|pick up the car|collect it|collect the car|come to you|mobile (service|mechanic|technician)|send a technician|send someone|roadside|at your home|at your place|at home)",
+        "(when|once|after) you('re| are) (back|home|available|free|able|recovered|feeling better)",
+        "(after|once) you (get back|return|are back)",
+        "(remotely|by phone|over the phone|by video|video call|online instead|by email instead|no need to come in)",
+        "(no rush|whenever suits|whenever works|when it suits|when convenient|at your convenience)",
+        "(courier|post|mail|ship|send) (it|them|you) (to you|out|over)",
+        "(loan car|loaner|courtesy car|rental car|replacement car)",
+    ],
+    "introduction": [
+        "(i'm|i am|my name is|this is|it's|introduce myself)",
+        "(taking over|picking up|stepping in|covering) (from|for)",
+        "(i'll be|i will be|i'm now|i am now) (your|looking after|taking care|handling)",
+        "(colleague|manager|supervisor|teammate|team lead|partner|boss) (mentioned|told me|said|passed|asked me|let me know|filled me in|handed)",
+        "(mentioned|told me|said|let me know|filled me in) (that )?(you|that you)",
+        "(work|working) (with|alongside) (your|my colleague)",
+        "(my|your) (colleague|rep|account manager|contact)",
+    ],
+    "defensive": [
+        "as (i|we) (already|previously|have already|have previously|clearly) (said|told you|mentioned|explained|stated|advised|informed you|pointed out)",
+        "as (i|we) (said|told you|mentioned|explained|stated) (before|already|earlier|previously|in my last)",
+        "per my (last|previous|earlier|prior) (email|message|note|mail|call)",
+        "as (previously|already|clearly) (stated|mentioned|explained|advised|communicated|noted)",
+        "(that's|that is|it's|it is|this is|this isn't|that isn't) (not )?our (fault|responsibility|problem|mistake|issue)",
+        "not (my|our) (fault|problem|responsibility|mistake)",
+        "you (should|would|could) have (read|checked|known|called|asked|noticed|told us)",
+        "(clearly|explicitly|plainly) (stated|written|explained|mentioned) (in|on)",
+        "(if you had|had you|if you'd) (read|followed|checked|called|listened)",
+        "you (failed|neglected|forgot) to",
+        "(we|i) (did|do|have done) nothing wrong",
+        "(as|like) (i|we) (keep|have been) (saying|telling you)",
+        "(you agreed|you signed|you accepted) (to|the)",
+        "(read|check) the (terms|fine print|small print|contract)",
+    ],
+    "apology": [
+        "(sorry|apologies|apologise|apologize|apologising|apologizing) (for|about|that|again)",
+        "(i'm|i am|we're|we are|so|really|truly) sorry",
+        "(i|we) understand (how|your|that|why|the)",
+        "(that|this) (must be|must have been|sounds) (frustrating|annoying|stressful|difficult|upsetting)",
+    ],
+    "ask_business": [
+        "(ready|want|like|decided) to (go ahead|move forward|sign|order|proceed|commit|switch)",
+        "(shall|can|should|may) (we|i) (go ahead|proceed|book|process|place|lock|set up|send the contract)",
+        "(sign|place|confirm) (the|your) (order|contract|agreement|paperwork)",
+        "(have you|did you) (decided|made a decision|had time to decide)",
+        "(any|what's your|your) (decision|verdict)",
+        "(can i|could i|may i) (get|have|count on) your (order|business|signature|commitment)",
+        "(get|getting) (you|this) (signed|started|booked|on board)",
+        "(still|are you) (interested|keen|on board)",
+    ],
+})
+VOCABULARY["pleasantry"] += ["how are you", "how have you been", "how's your (week|day|weekend)", "how was your (week|day|weekend)"]
+
+# Words that say nothing about what a message is about; the rest of a sentence's words are
+# its topic ("plates", "invoice", "tow"), which is how a reply is matched to an issue.
+VOCABULARY["stopword"] = """
+a about above after again against all almost also am an and any anyone anything are aren't as at
+back be because been before being below between both but by can can't cannot could couldn't did
+didn't do does doesn't doing don't done down during each either else even ever every everyone
+everything few for from further get gets getting got gotten had hadn't has hasn't have haven't
+having he he'd he'll he's her here here's hers herself him himself his how how's however i i'd
+i'll i'm i've if in into is isn't it it's its itself just let let's like make many may me might
+more most much must my myself need needs no nor not now of off often on once one only or other
+our ours ourselves out over own please quite rather really same see seem she she'd she'll she's
+should shouldn't since so some something soon still such sure than that that's the their theirs
+them themselves then there there's these they they'd they'll they're they've thing things think
+this those though through to too under until up upon us very via want wanted was wasn't way we
+we'd we'll we're we've well were weren't what what's when where which while who who's whom why
+will with within without won't would wouldn't yet you you'd you'll you're you've your yours
+yourself yourselves hi hello hey dear thanks thank regards best cheers kind know going go today
+tomorrow yesterday week weeks day days time times ok okay yes yeah great good new call called
+email emailed mail message wrote writes sent send said say says tell told ask asked check checking
+update updates let's able via etc day's morning afternoon evening monday tuesday wednesday
+thursday friday saturday sunday
+""".split()

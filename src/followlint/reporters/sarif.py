@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+from urllib.parse import quote
 
 from .. import __version__
 from ..model import Severity
@@ -31,7 +33,7 @@ class SarifReporter(Reporter):
                 result["ruleIndex"] = index[f.code]
             if f.evidence:
                 result["relatedLocations"] = [
-                    {**_location(e.path, e.line, 1, e.line, 1, e.text), "id": i, "message": {"text": e.text}}
+                    {**_line_location(e.path, e.line, e.text), "id": i, "message": {"text": e.text}}
                     for i, e in enumerate(f.evidence)
                 ]
             results.append(result)
@@ -51,7 +53,7 @@ class SarifReporter(Reporter):
                     "executionSuccessful": not report.problems,
                     "toolExecutionNotifications": [
                         {"level": "error", "message": {"text": p.message},
-                         "locations": [{"physicalLocation": {"artifactLocation": {"uri": p.path}}}]}
+                         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(p.path)}}}]}
                         for p in report.problems
                     ],
                 }
@@ -61,11 +63,32 @@ class SarifReporter(Reporter):
         out.write("\n")
 
 
+def _uri(path: str) -> str:
+    """A file path as a SARIF artifact URI: relative paths stay relative (to the run's folder),
+    with spaces, '%', '#', '?' and ':' percent-encoded; absolute paths become file:// URIs."""
+    if os.path.isabs(path):
+        from pathlib import Path
+
+        return Path(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/!$&'()*+,;=@-._~")
+
+
 def _location(path, line, column, end_line, end_column, snippet):
-    region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": max(end_column, 1)}
+    line, column = max(line, 1), max(column, 1)
+    region = {"startLine": line, "startColumn": column, "endLine": max(end_line, line), "endColumn": max(end_column, 1)}
+    if region["endLine"] == line and region["endColumn"] < column:
+        region["endColumn"] = column
     if snippet:
         region["snippet"] = {"text": snippet}
-    return {"physicalLocation": {"artifactLocation": {"uri": path.replace("\\", "/")}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": region}}
+
+
+def _line_location(path, line, snippet):
+    """Evidence points at a whole line: SARIF reads a region with only startLine as that line."""
+    region = {"startLine": max(line, 1)}
+    if snippet:
+        region["snippet"] = {"text": snippet}
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": region}}
 
 
 def _rule(rule) -> dict:

@@ -1,10 +1,19 @@
 """Human-readable output, ruff-style: path:line:col: CODE [severity] message."""
 from __future__ import annotations
 
+import re
+
 from ..model import Severity
 from .base import Reporter
 
 COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+# Message-derived text must not drive the terminal (an ESC in a customer's email) nor break a
+# finding over several lines.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _plain(text: str) -> str:
+    return CONTROL.sub("\ufffd", text.replace("\t", " ").replace("\n", " "))
 
 
 def _paint(text: str, code: str, on: bool) -> str:
@@ -18,20 +27,20 @@ class TextReporter(Reporter):
     def render(self, report, out, options):
         color = options.color
         for f in report.findings:
-            location = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
+            location = _paint(f"{_plain(f.path)}:{f.line}:{f.column}:", "1", color)
             label = _paint(f"{f.code} [{f.severity.label}]", COLORS[f.severity], color)
-            out.write(f"{location} {label} {f.message}\n")
+            out.write(f"{location} {label} {_plain(f.message)}\n")
             if options.quiet:
                 continue
             if f.excerpt:
-                out.write(f"  | {f.excerpt}\n")
+                out.write(f"  | {_plain(f.excerpt)}\n")
             for ev in f.evidence:
                 if ev.path == f.path and ev.line == f.line and ev.text == f.excerpt:
                     continue
                 when = f" ({ev.time.date().isoformat()})" if ev.time else ""
-                out.write(f"  evidence: {ev.path}:{ev.line}{when}: {ev.text}\n")
+                out.write(f"  evidence: {_plain(ev.path)}:{ev.line}{when}: {_plain(ev.text)}\n")
             if f.suggestion:
-                out.write(f"  = {_paint('help', '32', color)}: {f.suggestion}\n")
+                out.write(f"  = {_paint('help', '32', color)}: {_plain(f.suggestion)}\n")
         if options.statistics and report.findings:
             counts: dict[tuple[str, str], int] = {}
             for f in report.findings:
@@ -39,7 +48,7 @@ class TextReporter(Reporter):
             out.write("\n")
             for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
                 out.write(f"{n:>5}  {code}  {name}\n")
-        if not options.quiet or report.findings:
+        if not options.quiet:  # -q: only the finding lines (and the table when asked)
             out.write(_summary(report) + "\n")
 
 

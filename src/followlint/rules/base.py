@@ -22,6 +22,18 @@ class Example:
 class RuleContext:
     options: dict[str, Any]
     now: datetime
+    shared: dict = field(default_factory=dict)  # per-conversation state shared by all rules
+
+    def timeline(self, conversation: Conversation):
+        """The conversation's timeline, built once and shared by every rule."""
+        key = id(conversation)
+        if self.shared.get("key") != key:
+            from ..timeline import build
+
+            self.shared.clear()
+            self.shared["key"] = key
+            self.shared["timeline"] = build(conversation, self.now)
+        return self.shared["timeline"]
 
 
 class Rule:

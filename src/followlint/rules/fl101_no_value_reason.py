@@ -4,7 +4,8 @@ from __future__ import annotations
 from ..model import Direction, Severity, Signal, Touch
 from .base import Example, Rule
 
-FILLER_KINDS = {"pleasantry", "boilerplate", "nudge"}
+# Filler, and asks that serve us rather than the customer: none of it is a reason to call.
+FILLER_KINDS = {"pleasantry", "boilerplate", "nudge", "referral_ask", "ask_business"}
 
 
 class NoValueReason(Rule):

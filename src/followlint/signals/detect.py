@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import Conversation, Signal, Span, Touch
 from .phrases import PhraseIndex, tokenize
+from .topics import Topics
 
 # Phrases of these kinds are context, not claims: they hide shorter phrases of other kinds
 # that sit inside them ("no problem" hides "problem", "if you have any questions" hides
@@ -27,34 +28,44 @@ HYPOTHETICAL_REACH = 8
 SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "decline", "objection", "neutral"}
 
 
+# Signals whose subject matters to the timeline (is it addressed later?) carry a topic.
+TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "callback", "objection", "dissatisfaction"}
+# Promises whose time is said nearby ("I'll call you back in 3 days").
+TIMED_KINDS = {"callback", "commitment", "think_it_over"}
+WORD_LISTS = {"stopword"}  # vocabulary keys that hold single words, not phrases
+
+
 class SignalDetector:
     def __init__(self, vocabularies: list[dict[str, list[str]]]):
-        self.phrases = PhraseIndex(vocabularies)
+        phrases = [{k: v for k, v in vocab.items() if k not in WORD_LISTS} for vocab in vocabularies]
+        self.phrases = PhraseIndex(phrases)
+        self.topics = Topics({w for vocab in vocabularies for w in vocab.get("stopword", ())})
 
     def annotate(self, conversation: Conversation) -> Conversation:
+        several = len(conversation.touches) > 1
         for touch in conversation.touches:
             self.annotate_touch(touch)
+            if several:
+                touch.topics = tuple(self.topics.of(touch.text, s.start, s.end) for s in touch.sentences)
         return conversation
 
     def annotate_touch(self, touch: Touch) -> Touch:
         tokens = tokenize(touch.text)
-        counts = [0] * len(tokens.sentences)
-        for index, word in zip(tokens.sentence_of, tokens.words):
-            if word not in "?!":
-                counts[index] += 1
+        counts = tokens.words_per_sentence(touch.text)
         touch.sentences = tuple(Span(a, b, n) for (a, b), n in zip(tokens.sentences, counts))
         found = []
         for entry, first, last in self.phrases.matches(tokens):
-            sentence = tokens.sentence_of[first]
-            if tokens.sentence_of[last] != sentence:
+            sentence = tokens.sentence_at(first)
+            if tokens.sentence_at(last) != sentence:
                 continue
             found.append((entry, first, last, sentence))
         found = _drop_masked(found)
+        masked = {j for entry, a, b, _ in found if entry.kind in MASKING_KINDS for j in range(a, b + 1)}
         signals = []
         for entry, first, last, sentence in found:
             if entry.kind == "neutral":
                 continue
-            start, end = tokens.starts[first], tokens.ends[last]
+            start, end = tokens.start(first), tokens.end(last)
             signals.append(
                 Signal(
                     kind=entry.kind,
@@ -63,14 +74,23 @@ class SignalDetector:
                     end=end,
                     text=touch.text[start:end],
                     negated=entry.kind not in SELF_NEGATING
-                    and _preceded_by(tokens, first, sentence, NEGATORS, NEGATION_REACH),
-                    hypothetical=_preceded_by(tokens, first, sentence, HYPOTHETICAL, HYPOTHETICAL_REACH),
+                    and _preceded_by(tokens, touch.text, first, sentence, NEGATORS, NEGATION_REACH, masked),
+                    hypothetical=_preceded_by(tokens, touch.text, first, sentence, HYPOTHETICAL, HYPOTHETICAL_REACH, masked),
                     sentence=sentence,
                     first_word=first,
                     last_word=last,
                 )
             )
         signals.extend(_question_signals(touch, tokens, found))
+        whens = [s for s in signals if s.kind == "when"]
+        for signal in signals:
+            if signal.kind in TOPICAL_KINDS:
+                span = touch.sentences[signal.sentence]
+                signal.topic = self.topics.of(touch.text, span.start, span.end)
+            if signal.kind in TIMED_KINDS and whens:
+                near = [w for w in whens if w.sentence == signal.sentence]
+                if near:
+                    signal.when = min(near, key=lambda w: abs(w.start - signal.end)).text
         signals.sort(key=lambda s: (s.start, s.end, s.kind))
         touch.signals = tuple(signals)
         return touch
@@ -97,11 +117,16 @@ def _drop_masked(found):
     return kept
 
 
-def _preceded_by(tokens, first: int, sentence: int, words: set[str], reach: int) -> bool:
+def _preceded_by(tokens, text: str, first: int, sentence: int, words: set[str], reach: int, masked) -> bool:
+    """A word of ``words`` shortly before the phrase, in its clause, not inside a neutral phrase
+    ("No problem, I'll call you back" is not a negated promise)."""
     for j in range(first - 1, max(-1, first - 1 - reach), -1):
-        if tokens.sentence_of[j] != sentence:
+        if tokens.sentence_at(j) != sentence:
             return False
-        if tokens.words[j] in words:
+        between = text[tokens.end(j) : tokens.start(j + 1)]
+        if any(mark in between for mark in ",;:("):
+            return False
+        if tokens.words[j] in words and j not in masked:
             return True
     return False
 
@@ -109,6 +134,8 @@ def _preceded_by(tokens, first: int, sentence: int, words: set[str], reach: int)
 def _question_signals(touch: Touch, tokens, found) -> list[Signal]:
     """A sentence that ends in '?' is a question unless a neutral phrase covers it."""
     masked_sentences = {s for entry, _, _, s in found if entry.kind in {"boilerplate", "neutral"}}
+    counts = tokens.words_per_sentence(touch.text)
+    masked_sentences |= {s for entry, _, _, s in found if entry.kind == "pleasantry" and counts[s] <= 6}
     out = []
     for index, (start, end) in enumerate(tokens.sentences):
         text = touch.text[start:end]

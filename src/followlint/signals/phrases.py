@@ -1,7 +1,8 @@
 """Phrase patterns over words, compiled for a linear-time scan.
 
-A phrase is written as lowercase words with ``(a|b c)`` alternatives, ``[optional words]``,
-``*`` (any one word), ``**`` (up to three words) and token classes ``<num> <url> <email>
+A phrase is written as lowercase words with ``(a|b c)`` alternatives, ``[optional words]``
+(or ``(optional words)?``),
+``*`` (any one word), ``**`` (up to three words) and token classes ``<num> <url>
 <weekday> <month> <time>``. Each phrase expands into fixed-length sequences of position tests;
 every sequence is indexed under one of its literal words (its anchor). Matching looks up each
 word of the text in that index and checks the few sequences anchored there, so the cost is
@@ -10,18 +11,19 @@ linear in the text whatever the input: no regular-expression backtracking is inv
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import product
 
-# Words in the text. Apostrophes inside words are kept ("won't", "i'll"); URLs and addresses
-# are single tokens. Runs that can fail after a long scan are bounded ({1,64}), so the scan
-# stays linear even on a multi-megabyte line of dots or letters.
+# Words in the text. Apostrophes inside words are kept ("won't", "i'll"); a URL is one token.
+# The URL run is bounded ({0,2000}) so a failed attempt never rescans far: linear time.
 TOKEN_RE = re.compile(
-    r"https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+"
-    r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|\w+(?:['’]\w+)*|[?!%]"
+    r"(?:https?://|www\.)[^\s<>\"')\]]{0,2000}[^\s<>\"')\].,;:!?]|\w+(?:['’]\w+)*|[?!%]"
 )
-# A sentence ends at . ! ? followed by space, a blank line, or a line break after a short line.
-SENTENCE_BREAK_RE = re.compile(r"[.!?]{1,8}[\"')\]]{0,3}(?=\s)|\n[ \t]{0,200}\n|\n")
+WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+# A sentence ends at . ! ? before a space, at a blank line, or at the end of a short line
+# (a newline not preceded by SHORT_LINE other characters; longer lines are wrapped text).
+SENTENCE_BREAK_RE = re.compile(r"[.!?]{1,8}[\"')\]]{0,3}(?=\s)|\n[ \t]{0,200}\n|\n(?<![^\n]{50}\n)")
 SHORT_LINE = 50
 
 WEEKDAYS = {
@@ -39,17 +41,17 @@ COMMON = {
     "is", "are", "be", "me", "my", "your", "our", "us", "if", "so", "do", "that", "this",
     "with", "just", "any", "all", "can", "will", "have", "has", "was", "not", "no",
 }
-CLASSES = ("<num>", "<url>", "<email>", "<weekday>", "<month>", "<time>")
-WORD_OK = re.compile(r"[a-z0-9'%.@-]+|<[a-z]+>|[?!]")
+CALENDAR = WEEKDAYS | MONTHS
+CLASSES = ("<num>", "<url>", "<weekday>", "<month>", "<time>")
+WORD_OK = re.compile(r"[a-z0-9_]+(?:'[a-z]+)*|'[a-z]+|<[a-z]+>|[?!%]")
+ORDINAL_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
 TIME_RE = re.compile(r"\d{1,2}(?:am|pm|h\d\d)?$|\d{3,4}(?:am|pm)$")
 
 
 def token_class(word: str) -> str:
     if word[0] in "hw" and (word.startswith(("http://", "https://", "www."))):
         return "<url>"
-    if "@" in word:
-        return "<email>"
-    if word.isdigit():
+    if word.isdigit() or ORDINAL_RE.match(word):
         return "<num>"
     if word in WEEKDAYS:
         return "<weekday>"
@@ -60,43 +62,42 @@ def token_class(word: str) -> str:
     return ""
 
 
-@dataclass(slots=True)
 class Tokens:
-    words: list[str]  # lowercase, curly apostrophes straightened
-    classes: list[str]
-    starts: list[int]
-    ends: list[int]
-    sentence_of: list[int]  # sentence index of each token
-    sentences: list[tuple[int, int]]  # character spans
+    """The words of a text. Per-word work is done in comprehensions; token classes and
+    sentence positions are computed only for the few words a phrase is anchored on."""
+
+    __slots__ = ("matches", "words", "classes", "sentences", "_sentence_starts")
+
+    def __init__(self, text: str):
+        lowered = text.lower().replace("’", "'")
+        self.matches = list(TOKEN_RE.finditer(lowered))
+        self.words = [m.group() for m in self.matches]
+        special = [i for i, w in enumerate(self.words) if not w.isalpha() or w in CALENDAR]
+        self.classes = {i: c for i in special if (c := token_class(self.words[i]))}
+        self.sentences = split_sentences(text)
+        self._sentence_starts = [a for a, _ in self.sentences]
+
+    def start(self, i: int) -> int:
+        return self.matches[i].start()
+
+    def end(self, i: int) -> int:
+        return self.matches[i].end()
+
+    def sentence_at(self, i: int) -> int:
+        return max(0, bisect_right(self._sentence_starts, self.matches[i].start()) - 1)
+
+    def words_per_sentence(self, text: str) -> list[int]:
+        return [len(WORD_RE.findall(text, a, b)) for a, b in self.sentences]
 
 
 def tokenize(text: str) -> Tokens:
-    words, classes, starts, ends = [], [], [], []
-    lowered = text.lower().replace("’", "'")
-    for m in TOKEN_RE.finditer(lowered):
-        word = m.group()
-        words.append(word)
-        classes.append(token_class(word) if not word.isalpha() or word in WEEKDAYS or word in MONTHS else "")
-        starts.append(m.start())
-        ends.append(m.end())
-    sentences = split_sentences(text)
-    sentence_of = []
-    index = 0
-    for start in starts:
-        while index + 1 < len(sentences) and start >= sentences[index][1]:
-            index += 1
-        sentence_of.append(index)
-    return Tokens(words, classes, starts, ends, sentence_of, sentences)
+    return Tokens(text)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     begin = 0
     for m in SENTENCE_BREAK_RE.finditer(text):
-        if m.group() == "\n":
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if m.start() - line_start >= SHORT_LINE:
-                continue  # a wrapped line, the sentence goes on
         end = m.end()
         if text[begin:end].strip():
             spans.append(_strip_span(text, begin, end))
@@ -142,7 +143,9 @@ def _parse_alternatives(pattern: str) -> list[list[str]]:
                         pos += 1
                         break
                     pos += 1  # skip |
-                if close == "]":
+                if close == "]" or (pos < len(pattern) and pattern[pos] == "?"):
+                    if close == ")":
+                        pos += 1  # "(group)?" is optional, like "[group]"
                     options.append([])
                 results = [r + o for r in results for o in options]
             elif ch.isspace():
@@ -162,7 +165,15 @@ def _parse_alternatives(pattern: str) -> list[list[str]]:
 def expand(pattern: str) -> list[tuple]:
     """The fixed-length sequences a phrase stands for; ``**`` becomes 0-3 wildcards."""
     out = []
-    for words in _parse_alternatives(pattern.lower().replace("’", "'")):
+    # Hyphens split words as the tokenizer does; "how('s| is)" glues "'s" to "how" ("how's").
+    for words in _parse_alternatives(pattern.lower().replace("’", "'").replace("-", " ")):
+        glued: list[str] = []
+        for w in words:
+            if w.startswith("'") and glued and glued[-1] not in ("*", "**"):
+                glued[-1] += w
+            else:
+                glued.append(w)
+        words = glued
         parts = []
         for w in words:
             if w == "**":
@@ -182,15 +193,28 @@ def expand(pattern: str) -> list[tuple]:
     return out
 
 
-def _anchor(seq: tuple) -> int:
-    best, best_score = -1, -1
-    for i, word in enumerate(seq):
-        if word is ANY:
+def _score(word) -> int:
+    if word is ANY:
+        return -100
+    return 1 if word in CLASSES else (2 if word in COMMON else 3 + len(word))
+
+
+def _anchor(seq: tuple) -> tuple[int, int]:
+    """Where to index a sequence: the best pair of adjacent literal words (fewest false
+    candidates), else its best single word. Returns (position, width)."""
+    best, best_score, width = -1, -1, 1
+    for i in range(len(seq) - 1):
+        a, b = seq[i], seq[i + 1]
+        if a is ANY or b is ANY or a in CLASSES or b in CLASSES:
             continue
-        score = 1 if word in CLASSES else (2 if word in COMMON else 3 + len(word))
+        score = _score(a) + _score(b) + 100
         if score > best_score:
-            best, best_score = i, score
-    return best
+            best, best_score, width = i, score, 2
+    for i, word in enumerate(seq):
+        score = _score(word)
+        if score > best_score:
+            best, best_score, width = i, score, 1
+    return best, width
 
 
 @dataclass(slots=True, frozen=True)
@@ -200,38 +224,48 @@ class Entry:
     pattern: str
     seq: tuple
     anchor: int
+    width: int  # 1: indexed by one word, 2: by a pair of words
 
 
 class PhraseIndex:
     """Every phrase of every vocabulary, indexed for one pass over a text."""
 
     def __init__(self, vocabularies: list[dict[str, list[str]]]):
-        self.index: dict[str, list[Entry]] = {}
+        self.index: dict[str, list[Entry]] = {}  # one word, or "first second"
         self.size = 0
         for vocabulary in vocabularies:
             for key, phrases in vocabulary.items():
                 kind, _, subtype = key.partition("/")
                 for phrase in phrases:
                     for seq in expand(phrase):
-                        anchor = _anchor(seq)
-                        entry = Entry(kind, subtype, phrase, seq, anchor)
-                        self.index.setdefault(seq[anchor], []).append(entry)
+                        anchor, width = _anchor(seq)
+                        entry = Entry(kind, subtype, phrase, seq, anchor, width)
+                        self.index.setdefault(" ".join(seq[anchor : anchor + width]), []).append(entry)
                         self.size += 1
+        # A word that starts a pair key is looked up with its successor.
+        self.pair_starts = {key.split(" ", 1)[0] for key in self.index if " " in key}
+        self.anchors = {key for key in self.index if " " not in key} | self.pair_starts
 
     def matches(self, tokens: Tokens):
-        """Yield (entry, first_token, last_token) for every phrase occurrence."""
-        index = self.index
+        """Yield (entry, first_word, last_word) for every phrase occurrence."""
+        index, pair_starts = self.index, self.pair_starts
         words, classes = tokens.words, tokens.classes
         n = len(words)
-        for i in range(n):
-            candidates = index.get(words[i])
-            cls = classes[i]
-            if cls:
-                extra = index.get(cls)
-                if extra:
-                    candidates = (candidates or []) + extra
-            if not candidates:
-                continue
+        anchors = self.anchors
+        hits = [i for i, w in enumerate(words) if w in anchors]
+        if classes:
+            hits = sorted(set(hits).union(i for i, c in classes.items() if c in index))
+        empty: list[Entry] = []
+        for i in hits:
+            word = words[i]
+            candidates = index.get(word, empty)
+            if word in pair_starts and i + 1 < n:
+                pair = index.get(word + " " + words[i + 1])
+                if pair:
+                    candidates = candidates + pair
+            cls = classes.get(i)
+            if cls and cls in index:
+                candidates = candidates + index[cls]
             for entry in candidates:
                 first = i - entry.anchor
                 last = first + len(entry.seq) - 1
@@ -241,7 +275,7 @@ class PhraseIndex:
                     if want is ANY:
                         continue
                     j = first + k
-                    if want != words[j] and want != classes[j]:
+                    if want != words[j] and want != classes.get(j):
                         break
                 else:
                     yield entry, first, last

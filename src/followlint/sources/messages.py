@@ -147,6 +147,9 @@ def with_history(touch: Touch, text: str) -> Iterator[Touch]:
     tz = touch.time.tzinfo if touch.time else None
     split = split_message(text, tz)
     touch.text = split.new_text
+    touch.signature = split.signature
+    if not touch.party_name:
+        touch.party_name = signer(split.new_text, split.signature)
     yield touch
     later = touch
     for n, quote in enumerate(split.quotes, start=1):
@@ -167,3 +170,17 @@ def with_history(touch: Touch, text: str) -> Iterator[Touch]:
         later.references = (*later.references, earlier.id)
         later = earlier
         yield earlier
+
+
+def signer(text: str, signature: str) -> str:
+    """The name a message is signed with: the line after a sign-off, or a lone name at the end."""
+    for block in (signature, text):
+        lines = [l.strip() for l in block.strip().split("\n") if l.strip()]
+        if not lines:
+            continue
+        candidates = lines[1:2] if block is signature else lines[-1:]
+        for line in candidates:
+            words = line.rstrip(",.").split()
+            if 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+                return " ".join(words)
+    return ""

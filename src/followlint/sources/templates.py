@@ -22,6 +22,9 @@ PLACEHOLDER_RE = re.compile(
 )
 LINKISH = ("url", "link", "href")
 DIRECTIVE = "followlint:"
+# A directive outside a template comment (plain text, a Markdown "# ..." or "// ..." line): the
+# rest of the line from the directive on is blanked, so its reason is never linted as text.
+BARE_DIRECTIVE_RE = re.compile(r"(?:(?:<!--|\{#|\{\{!|/\*|#|//|%)[ \t]*)?followlint:[ \t]*(?:disable|enable)[^\n]*")
 KINDS = ("disable-next-line", "disable-file", "disable", "enable")
 
 
@@ -41,7 +44,22 @@ def neutralize(text: str) -> str:
             return "https://" + "x" * (len(raw) - 8)
         return "".join("\n" if ch == "\n" else " " for ch in raw)
 
-    return PLACEHOLDER_RE.sub(filler, text)
+    text = PLACEHOLDER_RE.sub(filler, text)
+    if DIRECTIVE in text:
+        text = BARE_DIRECTIVE_RE.sub(_blank_directive, text)
+    return text
+
+
+def _blank_directive(match: re.Match) -> str:
+    raw = match.group()
+    keep = len(raw)
+    for opener, closer in (("<!--", "-->"), ("{#", "#}"), ("/*", "*/"), ("{{!", "}}")):
+        # The comment opened on an earlier line: keep its closer, or the rest of the file
+        # would read as inside the comment.
+        at = raw.find(closer)
+        if at >= 0 and not raw.startswith(opener):
+            keep = min(keep, at)
+    return " " * keep + raw[keep:]
 
 
 def find_suppressions(text: str, first_line: int = 1) -> tuple[list[Suppression], list[str]]:
@@ -58,18 +76,19 @@ def find_suppressions(text: str, first_line: int = 1) -> tuple[list[Suppression]
             problems.append(f"line {number}: unknown followlint directive (use disable=, disable-next-line=, disable-file= or enable=)")
             continue
         body = rest[len(kind) + 1:]
-        for closer in ("-->", "#}", "*/", "%}"):
+        for closer in ("-->", "#}", "*/", "%}", "}}", "{%"):
             body = body.split(closer, 1)[0]
         codes_part, sep, reason = body.partition("--")
+        reason = reason.strip().rstrip("-").strip()  # "{{!-- ... --}}"
         codes = tuple(c.strip() for c in codes_part.replace(" ", ",").split(",") if c.strip())
         if not codes:
             problems.append(f"line {number}: followlint {kind} names no rule")
             continue
-        if kind != "enable" and not reason.strip():
+        if kind != "enable" and not reason:
             problems.append(f"line {number}: followlint {kind}={','.join(codes)} has no reason (add ' -- why')")
             continue
         target = 0
         if kind == "disable-next-line":
             target = next((n for n in range(number + 1, first_line + len(lines)) if lines[n - first_line].strip()), number + 1)
-        found.append(Suppression(kind, codes, reason.strip(), number, target))
+        found.append(Suppression(kind, codes, reason, number, target))
     return found, problems

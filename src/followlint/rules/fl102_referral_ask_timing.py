@@ -1,0 +1,82 @@
+"""FL102 referral-ask-timing: asking for referrals at the wrong moment."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..model import Direction
+from ..timeline import plain
+from .base import Example, Rule
+
+
+class ReferralAskTiming(Rule):
+    code = "FL102"
+    name = "referral-ask-timing"
+    story = "003"
+    summary = "A referral ask while the customer has an open issue, just after something negative, or without recent praise."
+    what = """
+        An outbound ask for a referral or an introduction ("know anyone else looking for a
+        car?", "who else should I talk to?") while a customer issue is still open, right after
+        the customer said something negative, or when the customer has said nothing positive
+        in the preceding inbound touch or within the lookback window.
+    """
+    why = """
+        Asking a customer to vouch for you is asking for a favour. In story 003 the rep asked
+        for referrals while the customer was still waiting for his licence plates: the ask
+        lands as self-serving and the customer says "not right now". The best moment to ask is
+        just after the customer has told you how good you are.
+    """
+    bad = (
+        Example(
+            "Hi Bob,\n\nGlad to hear it. Do you know anyone else looking for a car?\n\nMike\n\n"
+            "On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
+            "> It's fine. But I still have not received my plates. Can you check on that?\n"
+        ),
+        Example("Hi Ana,\n\nQuick one: who else in your company should I talk to about our payroll tool?\n\nLeo\n"),
+    )
+    good = (
+        Example(
+            "Hi Bob,\n\nThat's great to hear, thank you! If you know anyone else looking for a car, I'd be glad to help them too.\n\nMike\n\n"
+            "On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
+            "> The plates arrived yesterday and I love the car. Really happy with the service.\n"
+        ),
+    )
+    options = {
+        "lookback-days": (30, "praise from the customer this recent still makes a referral ask welcome"),
+    }
+
+    def check(self, conversation, ctx):
+        timeline = ctx.timeline(conversation)
+        lookback = timedelta(days=ctx.options["lookback-days"])
+        for index, touch in enumerate(conversation.touches):
+            if touch.quoted or touch.direction is not Direction.OUTBOUND:
+                continue
+            asks = [s for s in touch.signals if s.kind == "referral_ask" and not s.negated]
+            if not asks:
+                continue
+            when = timeline.when(touch)
+            open_issues = timeline.open_issues(index)
+            previous = timeline.previous_inbound(index)
+            negative = [s for s in (previous.signals if previous else ()) if s.kind in ("dissatisfaction", "issue") and plain(s)]
+            praise = [
+                (t, s) for t in conversation.touches[:index] if t.direction is Direction.INBOUND
+                and when - timeline.when(t) <= lookback
+                for s in t.signals if s.kind == "satisfaction" and plain(s)
+            ]
+            if open_issues:
+                item = open_issues[-1]
+                reason = f'the customer\'s issue is still open: "{item.signal.text}"'
+                evidence = [self.evidence(item.touch, item.signal)]
+            elif negative:
+                reason = f'it comes right after something negative: "{negative[0].text}"'
+                evidence = [self.evidence(previous, negative[0])]
+            elif not praise:
+                reason = "the customer has said nothing positive recently"
+                evidence = []
+            else:
+                continue
+            yield self.finding(
+                conversation, touch, asks[0],
+                f'Referral ask ("{asks[0].text}") at the wrong moment: {reason}',
+                suggestion="Close open issues first; ask for referrals just after the customer praises you.",
+                evidence=[self.evidence(touch, asks[0]), *evidence],
+            )

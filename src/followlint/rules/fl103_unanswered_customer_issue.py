@@ -1,0 +1,146 @@
+"""FL103 unanswered-customer-issue: the customer's problem or request nobody took up."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..model import Direction, Severity
+from ..signals.times import add_business_days, resolve
+from ..timeline import addresses
+from .base import Example, Rule
+
+
+class UnansweredCustomerIssue(Rule):
+    code = "FL103"
+    name = "unanswered-customer-issue"
+    severity = Severity.ERROR
+    story = "003, 001"
+    summary = "The customer raised a problem or a request, and our follow-up ignores it or never reports back."
+    what = """
+        The customer raised a problem or asked for something, and (a) our next touch does not
+        address it, or (b) we committed to act ("I'll check on that") and no later touch of
+        ours reports back within the follow-through window (by our next touch, or by --now).
+        An issue is closed by a touch of ours that takes up its subject, or by the customer
+        saying it is solved.
+    """
+    why = """
+        In story 003 the customer told the rep he still had no licence plates; the rep said
+        he'd check and never got back to him, and the next call was another "how's it going".
+        Story 001 shows the other side: listening to the whole complaint and answering it is
+        what turns an angry customer round. A follow-up that walks past an open problem tells
+        the customer nobody is listening.
+    """
+    bad = (
+        Example(
+            "Hi Bob,\n\nHow's everything going with the car?\n\nMike\n\n"
+            "On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
+            "> I still have not received my plates. Can you check on that?\n"
+        ),
+        Example(
+            "Hi Bob,\n\nJust a reminder that your first free oil change is due next month.\n\nMike\n\n"
+            "On Wed, 4 Nov 2026 at 10:00, Mike <mike@dealer.example> wrote:\n"
+            "> Sure, I'll check on the plates today and get back to you.\n>\n"
+            "> On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
+            "> > I still have not received my plates. Can you check on that?\n",
+            now="2026-11-20T10:00:00+00:00",
+        ),
+    )
+    good = (
+        Example(
+            "Hi Bob,\n\nYour plates were posted this morning by recorded delivery; you should have them by Thursday.\n\nMike\n\n"
+            "On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
+            "> I still have not received my plates. Can you check on that?\n"
+        ),
+        Example(
+            "Hi Bob,\n\nGlad that's sorted. Enjoy the car!\n\nMike\n\n"
+            "On Thu, 5 Nov 2026 at 18:00, Bob Smith <bob@example.com> wrote:\n"
+            "> Never mind, the plates arrived this morning.\n>\n"
+            "> On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
+            "> > I still have not received my plates. Can you check on that?\n"
+        ),
+    )
+    options = {
+        "follow-through-days": (3, "business days to report back on a commitment that names no time"),
+        "grace-days": (1, "days allowed past a named due date before it counts as missed"),
+    }
+
+    def check(self, conversation, ctx):
+        """One finding per follow-up, citing every item of the customer's it leaves open."""
+        timeline = ctx.timeline(conversation)
+        touches = conversation.touches
+        ignored: dict[int, list] = {}  # index of our touch -> items it does not address
+        unreported: dict[int, list] = {}  # index of our touch -> (item, promise touch, promise)
+        overdue = []
+        for item in timeline.items:
+            if item.resolved_by is not None:
+                continue
+            following = timeline.next_outbound(item.index)
+            if following is None:
+                continue
+            index, reply = following
+            if not addresses(reply, item):
+                ignored.setdefault(index, []).append(item)
+                continue
+            if item.commitment is None or item.reported_by is not None:
+                continue
+            promise_touch, promise = item.commitment
+            start = touches.index(promise_touch)
+            later = next((i for i, t in enumerate(touches) if i > start and t.direction is Direction.OUTBOUND), None)
+            if later is not None:
+                unreported.setdefault(later, []).append((item, promise_touch, promise))
+            elif ctx.now.date() > self._due(promise, timeline.when(promise_touch), ctx.options):
+                overdue.append((item, promise_touch, promise))
+        for index, items in ignored.items():
+            reply = touches[index]
+            if reply.quoted:
+                continue  # history: that reply was sent long ago
+            first = items[0]
+            yield self._finding(
+                conversation, reply, items,
+                f'The customer\'s {_what(first)} from {_date(first.touch)} is not addressed: "{first.signal.text}"',
+            )
+        for index, entries in unreported.items():
+            target = touches[index]
+            if target.quoted:
+                continue
+            item, promise_touch, promise = entries[0]
+            yield self._finding(
+                conversation, target, [e[0] for e in entries],
+                f'We promised to act on the customer\'s {_what(item)} ("{promise.text}", {_date(promise_touch)}) '
+                f'and this follow-up does not report back: "{item.signal.text}"',
+                promise_touch, promise,
+            )
+        for item, promise_touch, promise in overdue[:1]:
+            if promise_touch.quoted:
+                continue
+            yield self._finding(
+                conversation, promise_touch, [item],
+                f'We promised to act ("{promise.text}") on the customer\'s {_what(item)} and have not '
+                f'reported back since {_date(promise_touch)}: "{item.signal.text}"',
+                promise_touch, promise,
+            )
+
+    def _due(self, promise, base, options):
+        due = resolve(promise.when, base) if promise.when else None
+        if due is None:
+            return add_business_days(base.date(), options["follow-through-days"])
+        return due + timedelta(days=options["grace-days"])
+
+    def _finding(self, conversation, touch, items, message, promise_touch=None, promise=None):
+        item = items[0]
+        evidence = [self.evidence(i.touch, i.signal) for i in items]
+        if promise_touch is not None:
+            evidence.append(self.evidence(promise_touch, promise))
+        at = next((s for s in touch.signals if s.kind == "checkin"), None)
+        return self.finding(
+            conversation, touch, at, message,
+            suggestion=f"Report back on the customer's {_what(item)} before asking for anything else.",
+            evidence=evidence,
+        )
+
+
+def _what(item) -> str:
+    return "issue" if item.signal.kind == "issue" else "request"
+
+
+def _date(touch) -> str:
+    return touch.time.date().isoformat() if touch.time else "this draft"

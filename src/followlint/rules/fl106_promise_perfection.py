@@ -1,0 +1,45 @@
+"""FL106 promise-perfection: guaranteeing that nothing will ever go wrong."""
+from __future__ import annotations
+
+from ..model import Direction
+from ..timeline import plain
+from .base import Example, Rule
+
+
+class PromisePerfection(Rule):
+    code = "FL106"
+    name = "promise-perfection"
+    story = "004"
+    summary = "We guarantee that a problem will never happen again or that nothing will go wrong."
+    what = """
+        An outbound touch that guarantees a problem will never happen again, or that nothing
+        will go wrong. A promise to be there and fix it, or an honest "I can't promise it
+        won't happen, but...", is fine.
+    """
+    why = """
+        Story 004: people and programmes are not perfect, so a promise of perfection is broken
+        sooner or later, and with it the customer's trust. "I can't guarantee something won't
+        go wrong, but I can guarantee I'll be right there to fix it" is honest and sells.
+    """
+    bad = (
+        Example("Hi Sam,\n\nI'm so sorry about the missed delivery. I guarantee this will never happen again.\n\nLee\n"),
+        Example("Hi Sam,\n\nWith our new platform nothing will go wrong, you have my word.\n\nLee\n"),
+    )
+    good = (
+        Example("Hi Sam,\n\nI'm sorry about the missed delivery. I can't promise nothing will ever go wrong, but if it does I'll be right there to fix it.\n\nLee\n"),
+    )
+
+    def check(self, conversation, ctx):
+        for touch in conversation.touches:
+            if touch.quoted or touch.direction is not Direction.OUTBOUND:
+                continue
+            hedged = {s.sentence for s in touch.signals if s.kind == "hedge" and not s.negated}
+            for signal in touch.signals:
+                if signal.kind == "guarantee" and plain(signal) and signal.sentence not in hedged:
+                    yield self.finding(
+                        conversation, touch, signal,
+                        f'Promise of perfection: "{signal.text}"',
+                        suggestion="Promise what you control: that you will be there and fix it if it happens.",
+                        evidence=[self.evidence(touch, signal)],
+                    )
+                    break

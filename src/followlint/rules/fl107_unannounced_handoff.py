@@ -1,0 +1,66 @@
+"""FL107 unannounced-handoff: a new person from our side who does not introduce themselves."""
+from __future__ import annotations
+
+from ..conversations import same_person
+from ..model import Direction
+from .base import Example, Rule
+
+
+class UnannouncedHandoff(Rule):
+    code = "FL107"
+    name = "unannounced-handoff"
+    story = "002"
+    summary = "A different person from our side contacts the customer mid-conversation without introducing themselves."
+    what = """
+        A person from our side who has not contacted the customer before writes or calls in
+        the middle of a conversation without introducing themselves, their link to the
+        earlier contact and what was agreed.
+    """
+    why = """
+        In story 002 a "supervisor" called an hour after the first rep, asked for the order
+        and was read as the closer: the customer felt handled. A hand-off that is announced
+        and carries the context ("I'm Dana, Sam's manager; Sam said you wanted until Friday")
+        keeps the trust the first person built.
+    """
+    bad = (
+        Example(
+            "Hi Jo,\n\nAre you ready to place the order today?\n\nDana\n\n"
+            "On Tue, 3 Nov 2026 at 11:00, Jo Park <jo@example.com> wrote:\n"
+            "> Thanks, I'd like to think about it over the weekend.\n>\n"
+            "> On Tue, 3 Nov 2026 at 10:00, Sam <sam@telco.example> wrote:\n"
+            "> > Thanks for your time today, Jo. I've emailed you the details of the new plan.\n",
+        ),
+    )
+    good = (
+        Example(
+            "Hi Jo,\n\nI'm Dana, Sam's manager. Sam told me you'd like until Friday to look at the plan, so no rush; "
+            "I only wanted to add that installation is free this month.\n\nDana\n\n"
+            "On Tue, 3 Nov 2026 at 11:00, Jo Park <jo@example.com> wrote:\n"
+            "> Thanks, I'd like to think about it over the weekend.\n>\n"
+            "> On Tue, 3 Nov 2026 at 10:00, Sam <sam@telco.example> wrote:\n"
+            "> > Thanks for your time today, Jo. I've emailed you the details of the new plan.\n",
+        ),
+    )
+
+    def check(self, conversation, ctx):
+        ours = [t for t in conversation.touches if t.direction is Direction.OUTBOUND and (t.party or t.party_name)]
+        for position, touch in enumerate(ours):
+            earlier = ours[:position]
+            if touch.quoted or not earlier or any(same_person(e, touch) for e in earlier):
+                continue
+            if any(t is not touch and same_person(t, touch) for t in ours[:position]):
+                continue
+            if any(s.kind == "introduction" and not s.negated for s in touch.signals):
+                continue
+            first = earlier[0]
+            yield self.finding(
+                conversation, touch, None,
+                f"A new person from our side ({_who(touch)}) contacts the customer without "
+                f"introducing themselves or their link to {_who(first)}",
+                suggestion="Introduce yourself, your link to the earlier contact and what was agreed.",
+                evidence=[self.evidence(first)],
+            )
+
+
+def _who(touch) -> str:
+    return touch.party_name or touch.party

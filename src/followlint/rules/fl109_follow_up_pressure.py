@@ -1,0 +1,93 @@
+"""FL109 follow-up-pressure: chasing without a reply, or re-asking right after "let me think"."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..model import Direction
+from ..timeline import plain
+from .base import Example, Rule
+
+
+class FollowUpPressure(Rule):
+    code = "FL109"
+    name = "follow-up-pressure"
+    story = "002, 003"
+    summary = "Several unanswered follow-ups in a row with nothing new, or a repeat ask soon after \"let me think about it\"."
+    what = """
+        Three or more outbound touches in a row, within the window, with no reply from the
+        customer and none carrying anything of value; or a repeat ask for the business within
+        hours of the customer saying "let me think about it".
+    """
+    why = """
+        In story 003 the rep left voicemail after voicemail saying the same thing until the
+        customer answered out of weariness; in story 002 the customer who asked for time to
+        think was called back the next morning for the order. Persistence without substance
+        reads as pressure.
+    """
+    bad = (
+        Example(
+            "Hi Jo,\n\nHave you made a decision? I can get you signed up today.\n\nKim\n\n"
+            "On Tue, 3 Nov 2026 at 14:00, Jo Park <jo@example.com> wrote:\n"
+            "> Thanks for the details. Let me think about it and I'll get back to you.\n",
+            now="2026-11-03T17:00:00+00:00",
+        ),
+    )
+    good = (
+        Example(
+            "Hi Jo,\n\nThe price comparison you asked about is attached; take your time.\n\nKim\n\n"
+            "On Tue, 3 Nov 2026 at 14:00, Jo Park <jo@example.com> wrote:\n"
+            "> Thanks for the details. Let me think about it and I'll get back to you.\n",
+            now="2026-11-03T17:00:00+00:00",
+        ),
+    )
+    options = {
+        "unanswered-touches": (3, "outbound touches in a row without a reply that count as pressure"),
+        "window-days": (14, "the run of unanswered touches must fall within this many days"),
+        "think-hours": (48, "a repeat ask this soon after \"let me think about it\" is pressure"),
+    }
+
+    def check(self, conversation, ctx):
+        timeline = ctx.timeline(conversation)
+        yield from self._runs(conversation, timeline, ctx.options)
+        yield from self._repeat_asks(conversation, timeline, ctx.options)
+
+    def _runs(self, conversation, timeline, options):
+        run = []
+        window = timedelta(days=options["window-days"])
+        for touch in conversation.touches:
+            if touch.direction is Direction.INBOUND:
+                run = []
+                continue
+            if touch.has("value"):
+                run = []
+                continue
+            run.append(touch)
+            run = [t for t in run if timeline.when(touch) - timeline.when(t) <= window]
+            if len(run) == options["unanswered-touches"] and not touch.quoted:
+                yield self.finding(
+                    conversation, touch, None,
+                    f"{len(run)} follow-ups in a row since {timeline.when(run[0]).date().isoformat()} with no reply and nothing new",
+                    suggestion="Stop chasing; come back when you have something of value, or ask one clear question.",
+                    evidence=[self.evidence(t) for t in run[:-1]],
+                )
+
+    def _repeat_asks(self, conversation, timeline, options):
+        hours = timedelta(hours=options["think-hours"])
+        for index, touch in enumerate(conversation.touches):
+            if touch.direction is not Direction.INBOUND:
+                continue
+            pauses = [s for s in touch.signals if s.kind == "think_it_over" and plain(s)]
+            if not pauses:
+                continue
+            following = timeline.next_outbound(index)
+            if following is None or following[1].quoted:
+                continue
+            reply = following[1]
+            asks = [s for s in reply.signals if s.kind in ("ask_business", "nudge") and plain(s)]
+            if asks and timeline.when(reply) - timeline.when(touch) <= hours and not reply.has("acknowledgement"):
+                yield self.finding(
+                    conversation, reply, asks[0],
+                    f'Asks again ("{asks[0].text}") within hours of the customer asking for time ("{pauses[0].text}")',
+                    suggestion="Give the customer the time they asked for; agree when you will talk next.",
+                    evidence=[self.evidence(touch, pauses[0])],
+                )

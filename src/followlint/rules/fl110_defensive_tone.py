@@ -1,0 +1,56 @@
+"""FL110 defensive-tone: arguing who is right in a reply to a complaint."""
+from __future__ import annotations
+
+from ..model import Direction, Severity
+from ..timeline import plain
+from .base import Example, Rule
+
+
+class DefensiveTone(Rule):
+    code = "FL110"
+    name = "defensive-tone"
+    severity = Severity.INFO
+    story = "001"
+    summary = "A reply to a complaint that argues who is right."
+    what = """
+        A reply to a complaint or a problem that argues who is right: "as I already told you",
+        "per my last email", "that's not our fault", "you should have read the terms".
+    """
+    why = """
+        Story 001: the "being right" block. An upset customer who is shown to be wrong stays
+        upset, and the sale is "dead right". Listening to the whole story and answering it
+        turns the customer round; winning the argument loses them.
+    """
+    bad = (
+        Example(
+            "Hi Pat,\n\nAs I already told you, the delivery window was clearly stated in the terms.\n\nLou\n\n"
+            "On Tue, 3 Nov 2026 at 08:10, Pat Doe <pat@example.com> wrote:\n"
+            "> I'm really disappointed: the sofa still hasn't arrived and nobody called me.\n"
+        ),
+    )
+    good = (
+        Example(
+            "Hi Pat,\n\nI'm sorry the sofa hasn't arrived and that nobody called you. It is on the van for Thursday morning; I'll ring you at 8 to confirm.\n\nLou\n\n"
+            "On Tue, 3 Nov 2026 at 08:10, Pat Doe <pat@example.com> wrote:\n"
+            "> I'm really disappointed: the sofa still hasn't arrived and nobody called me.\n"
+        ),
+    )
+
+    def check(self, conversation, ctx):
+        timeline = ctx.timeline(conversation)
+        for index, touch in enumerate(conversation.touches):
+            if touch.quoted or touch.direction is not Direction.OUTBOUND:
+                continue
+            defensive = [s for s in touch.signals if s.kind == "defensive" and not s.hypothetical]
+            if not defensive:
+                continue
+            previous = timeline.previous_inbound(index)
+            complaint = [s for s in (previous.signals if previous else ()) if s.kind in ("issue", "dissatisfaction") and plain(s)]
+            if not complaint:
+                continue
+            yield self.finding(
+                conversation, touch, defensive[0],
+                f'Argues who is right ("{defensive[0].text}") in a reply to a complaint',
+                suggestion="Acknowledge the customer's experience and say what you will do; drop who was right.",
+                evidence=[self.evidence(previous, complaint[0])],
+            )

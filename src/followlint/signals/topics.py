@@ -1,0 +1,32 @@
+"""What a sentence is about: its content words, reduced to a crude common stem.
+
+"received my plates" and "your plates were mailed" share the stem "plate"; that overlap is how
+the timeline tells whether a reply addresses an issue. Stopwords come from the vocabularies.
+"""
+from __future__ import annotations
+
+import re
+
+WORD_RE = re.compile(r"[a-z][a-z']{1,30}")
+
+
+def stem(word: str) -> str:
+    word = word.split("'", 1)[0]
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + keep
+            break
+    if len(word) > 3 and word[-1] == "e":
+        word = word[:-1]
+    return word
+
+
+class Topics:
+    def __init__(self, stopwords: set[str]):
+        self.stopwords = stopwords
+
+    def of(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+        end = len(text) if end is None else end
+        return frozenset(
+            stem(w) for w in WORD_RE.findall(text.lower(), start, end) if w not in self.stopwords and len(w) > 2
+        )

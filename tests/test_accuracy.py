@@ -1,0 +1,285 @@
+"""Precision and recall per rule over the labelled fixtures in ``fixtures/manifest.toml``.
+
+Every fixture file has one ``[[case]]`` in ``fixtures/manifest.toml`` (or in a ``manifest.toml``
+inside a rule's folder, e.g. ``fixtures/fl104/manifest.toml``; paths are always relative to
+``fixtures/``) with ``expect``, the exact set of rule
+codes that must fire in it (``[]``: nothing may fire). Each case is linted on its own through
+the Python API, with its own ``rep`` and ``now``, and the codes fired in the file are compared
+with the label:
+
+- TP: expected and fired; FP: fired, not expected; FN: expected, not fired.
+- precision = TP / (TP + FP), recall = TP / (TP + FN), per rule.
+
+A rule with labelled cases fails when it is below its bar (see ``BARS``). A rule that fires on
+labelled cases while no case expects it has precision 0 and fails too: every case is labelled
+for every rule, and ordinary mail must raise nothing.
+
+Run ``pytest tests/test_accuracy.py -s`` to see the table even when everything passes.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from followlint import engine, plugins
+from followlint.config import Settings
+from followlint.engine import Linter
+from followlint.runner import run
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+MANIFEST = FIXTURES / "manifest.toml"
+
+# Reference time for cases that do not give one, so time-based rules are reproducible.
+DEFAULT_NOW = "2026-12-01T09:00:00+00:00"
+
+# (precision, recall) each rule must reach over the labelled cases.
+BARS: dict[str, tuple[float, float]] = {
+    **{f"FL10{n}": (0.90, 0.80) for n in range(1, 5)},
+    **{f"FL1{n:02d}": (0.80, 0.60) for n in range(5, 11)},
+}
+DEFAULT_BAR = (0.80, 0.60)  # rules added later by plugins
+
+# Files in fixtures/ that are not cases.
+NOT_CASES = {"manifest.toml", "README.md"}
+
+
+@dataclass
+class Case:
+    path: str
+    expect: frozenset[str]
+    note: str = ""
+    rep: list[str] = field(default_factory=list)
+    now: str = ""
+
+
+@dataclass
+class Outcome:
+    case: Case
+    fired: frozenset[str]
+    errors: list[str]
+    messages: dict[str, str]  # code -> first finding message, to explain false positives
+
+
+def manifests() -> list[Path]:
+    """``fixtures/manifest.toml`` and any ``manifest.toml`` in a rule's folder (e.g. ``fl104/``)."""
+    found = [MANIFEST] if MANIFEST.is_file() else []
+    found += sorted(p for p in FIXTURES.rglob("manifest.toml") if p != MANIFEST)
+    return found
+
+
+def load_manifest() -> list[Case]:
+    cases = []
+    for manifest in manifests():
+        where = manifest.relative_to(FIXTURES).as_posix()
+        with open(manifest, "rb") as handle:
+            data = tomllib.load(handle)
+        for index, raw in enumerate(data.get("case", []), start=1):
+            unknown = set(raw) - {"path", "expect", "note", "rep", "now"}
+            assert not unknown, f"{where} case #{index}: unknown keys {sorted(unknown)}"
+            assert isinstance(raw.get("path"), str), f"{where} case #{index}: 'path' must be a string"
+            assert isinstance(raw.get("expect"), list), f"{where} case #{index} ({raw['path']}): 'expect' must be a list"
+            path = raw["path"]
+            # Paths are relative to fixtures/; a fragment may also give them relative to its folder.
+            if not (FIXTURES / path).is_file() and (manifest.parent / path).is_file():
+                path = (manifest.parent / path).relative_to(FIXTURES).as_posix()
+            cases.append(
+                Case(
+                    path=path,
+                    expect=frozenset(raw["expect"]),
+                    note=raw.get("note", ""),
+                    rep=list(raw.get("rep", [])),
+                    now=raw.get("now", ""),
+                )
+            )
+    return cases
+
+
+CASES = load_manifest()
+
+
+def _load_registry(settings: Settings):
+    """Built-in plugins only, so installed third-party plugins cannot change the figures."""
+    saved = os.environ.get(plugins.AUTOLOAD_OFF)
+    os.environ[plugins.AUTOLOAD_OFF] = "1"
+    try:
+        return plugins.load(settings)
+    finally:
+        if saved is None:
+            del os.environ[plugins.AUTOLOAD_OFF]
+        else:
+            os.environ[plugins.AUTOLOAD_OFF] = saved
+
+
+@contextlib.contextmanager
+def _shared_detector():
+    """Build the signal detector (compiling every vocabulary) once for all cases, not per Linter.
+
+    The detector only depends on the vocabularies, which are the same for every case; without
+    this each case would spend most of its time recompiling the phrase index.
+    """
+    original = getattr(engine, "SignalDetector", None)
+    if original is None:
+        yield
+        return
+    built: dict[int, object] = {}
+
+    def cached(vocabularies):
+        key = id(vocabularies)
+        if key not in built:
+            built[key] = original(vocabularies)
+        return built[key]
+
+    engine.SignalDetector = cached
+    try:
+        yield
+    finally:
+        engine.SignalDetector = original
+
+
+def lint_case(case: Case, registry) -> Outcome:
+    settings = Settings(reps=list(case.rep), now=case.now or DEFAULT_NOW)
+    linter = Linter(settings, registry)
+    report = run(linter, [str(FIXTURES / case.path)], None, 1)
+    messages: dict[str, str] = {}
+    for finding in report.findings:
+        messages.setdefault(finding.code, f"line {finding.line}: " + " ".join(finding.message.split()))
+    return Outcome(
+        case=case,
+        fired=frozenset(f.code for f in report.findings),
+        errors=[f"{p.path}: {p.message}" for p in report.problems],
+        messages=messages,
+    )
+
+
+@pytest.fixture(scope="module")
+def registry():
+    # One registry for every case: rep and now only reach the engine through the Linter.
+    return _load_registry(Settings())
+
+
+@pytest.fixture(scope="module")
+def outcomes(registry) -> list[Outcome]:
+    with _shared_detector():
+        return [lint_case(case, registry) for case in CASES if (FIXTURES / case.path).is_file()]
+
+
+@pytest.fixture(scope="module")
+def known_codes(registry) -> set[str]:
+    return set(registry.rules)
+
+
+# -- the manifest ------------------------------------------------------------------------------
+
+
+def test_manifest_paths_exist_and_cover_every_fixture():
+    listed = [case.path for case in CASES]
+    duplicates = sorted({p for p in listed if listed.count(p) > 1})
+    missing = sorted(p for p in listed if not (FIXTURES / p).is_file())
+    on_disk = {
+        path.relative_to(FIXTURES).as_posix()
+        for path in FIXTURES.rglob("*")
+        if path.is_file() and path.name not in NOT_CASES and not path.name.startswith(".")
+    }
+    unlisted = sorted(on_disk - set(listed))
+    problems = []
+    if duplicates:
+        problems.append("listed more than once: " + ", ".join(duplicates))
+    if missing:
+        problems.append("in the manifest but not on disk: " + ", ".join(missing))
+    if unlisted:
+        problems.append("fixture files missing from the manifest: " + ", ".join(unlisted))
+    assert not problems, "\n".join(problems)
+
+
+def test_manifest_expects_only_known_codes(known_codes):
+    bad = {case.path: sorted(case.expect - known_codes) for case in CASES if case.expect - known_codes}
+    assert not bad, f"unknown rule codes in 'expect': {bad}"
+
+
+# -- the engine on the cases -------------------------------------------------------------------
+
+
+def test_no_case_produces_an_input_error(outcomes):
+    errors = [f"{o.case.path}: {e}" for o in outcomes for e in o.errors]
+    assert not errors, "input errors:\n" + "\n".join(errors)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    labelled: int = 0  # cases that expect the rule
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def score(outcomes: list[Outcome]) -> tuple[dict[str, Score], list[str]]:
+    scores: dict[str, Score] = {}
+    wrong: list[str] = []
+    for outcome in outcomes:
+        expected, fired = outcome.case.expect, outcome.fired
+        for code in expected | fired:
+            s = scores.setdefault(code, Score())
+            if code in expected:
+                s.labelled += 1
+            if code in expected and code in fired:
+                s.tp += 1
+            elif code in fired:
+                s.fp += 1
+                wrong.append(f"FP {code}  {outcome.case.path}  [{outcome.case.note}]  -> {outcome.messages.get(code, '')}")
+            else:
+                s.fn += 1
+                wrong.append(f"FN {code}  {outcome.case.path}  [{outcome.case.note}]")
+    return dict(sorted(scores.items())), sorted(wrong, key=lambda w: (w.split()[1], w.split()[0], w.split()[2]))
+
+
+def render(scores: dict[str, Score], wrong: list[str], cases: int) -> str:
+    lines = [
+        f"accuracy over {cases} labelled cases",
+        f"{'rule':<7} {'cases':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7} {'bar P/R':>9}  status",
+    ]
+    for code, s in scores.items():
+        bar_p, bar_r = BARS.get(code, DEFAULT_BAR)
+        lines.append(
+            f"{code:<7} {s.labelled:>5} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>9.3f} {s.recall:>7.3f} "
+            f"{bar_p:>4.2f}/{bar_r:.2f}  {'ok' if not failures_of(code, s) else 'BELOW BAR'}"
+        )
+    if not scores:
+        lines.append("(no rule expected or fired)")
+    lines.append("")
+    lines.append(f"misclassified ({len(wrong)}):" if wrong else "misclassified: none")
+    lines.extend("  " + w for w in wrong)
+    return "\n".join(lines)
+
+
+def failures_of(code: str, s: Score) -> list[str]:
+    bar_p, bar_r = BARS.get(code, DEFAULT_BAR)
+    if s.labelled == 0:
+        return [f"{code} fired {s.fp} time(s) but no case expects it"] if s.fp else []
+    out = []
+    if s.precision < bar_p:
+        out.append(f"{code} precision {s.precision:.3f} < {bar_p:.2f}")
+    if s.recall < bar_r:
+        out.append(f"{code} recall {s.recall:.3f} < {bar_r:.2f}")
+    return out
+
+
+def test_precision_and_recall_per_rule(outcomes):
+    scores, wrong = score(outcomes)
+    table = render(scores, wrong, len(outcomes))
+    failures = [f for code, s in scores.items() for f in failures_of(code, s)]
+    assert not failures, "; ".join(failures) + "\n\n" + table
+    print("\n" + table)

@@ -1,0 +1,86 @@
+"""Every registered rule is documented, and its documented examples are true.
+
+The rules come from the plugin registry, so a rule added later (built in or by an installed
+plugin) is covered without touching this file: its ``bad`` examples must each draw a finding of
+that rule, its ``good`` examples none.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from followlint import plugins
+from followlint.cli import app
+from followlint.config import Settings
+
+RULES = sorted(plugins.load(Settings()).rules.values(), key=lambda rule: rule.code)
+SECTIONS = ("## What it finds", "## Why it matters", "## Example", "## Better", "## Options")
+KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def _examples():
+    for rule in RULES:
+        for kind in ("bad", "good"):
+            for i, example in enumerate(getattr(rule, kind)):
+                yield pytest.param(rule, kind, example, id=f"{rule.code}-{kind}-{i}")
+
+
+def _lint_draft(tmp_path, rule, example) -> list[dict]:
+    """Lint the example as a draft file, only this rule selected; return its findings."""
+    (tmp_path / ".followlint.toml").write_text("", encoding="utf-8")  # no config from above
+    draft = tmp_path / "example.txt"
+    draft.write_text(example.text, encoding="utf-8")
+    args = ["check", str(draft), "--format", "json", "--select", rule.code, "--config", str(tmp_path / ".followlint.toml")]
+    if example.now:
+        args += ["--now", example.now]
+    unset = {k: None for k in os.environ if k.startswith("FOLLOWLINT_")}
+    result = CliRunner().invoke(app, args, env=unset)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code in (0, 1), f"exit {result.exit_code}: {result.stderr}"
+    report = json.loads(result.stdout)
+    assert report["errors"] == [], report["errors"]
+    return [f for f in report["findings"] if f["code"] == rule.code]
+
+
+def test_there_are_rules():
+    assert "FL101" in {rule.code for rule in RULES}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.code for rule in RULES])
+def test_rule_identity(rule):
+    assert re.fullmatch(r"[A-Z]+\d{3}", rule.code), rule.code
+    assert KEBAB.fullmatch(rule.name), rule.name
+    assert rule.summary.strip() and "\n" not in rule.summary.strip()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.code for rule in RULES])
+def test_rule_documentation_has_every_section(rule):
+    doc = rule.documentation()
+    assert doc.startswith(f"{rule.code} {rule.name} ({rule.severity.label})\n")
+    lines = doc.splitlines()
+    positions = []
+    for section in SECTIONS:
+        assert section in lines, f"{rule.code} documentation lacks {section!r}"
+        positions.append(lines.index(section))
+    assert positions == sorted(positions), f"{rule.code}: sections out of order"
+    # each section has content, not just a title
+    for start, end in zip(positions, positions[1:] + [len(lines)]):
+        assert any(line.strip() for line in lines[start + 1 : end]), f"{rule.code}: {lines[start]!r} is empty"
+    assert rule.bad and rule.good, f"{rule.code} needs at least one bad and one good example"
+    for key, (default, description) in rule.options.items():
+        assert KEBAB.fullmatch(key) and description.strip(), f"{rule.code} option {key!r}"
+        assert f"- `{key}` (default `{default}`)" in doc
+
+
+@pytest.mark.parametrize("rule, kind, example", list(_examples()))
+def test_rule_examples_are_true(tmp_path, rule, kind, example):
+    findings = _lint_draft(tmp_path, rule, example)
+    if kind == "bad":
+        assert findings, f"{rule.code} does not flag its own bad example:\n{example.text}"
+    else:
+        assert not findings, f"{rule.code} flags its own good example:\n{example.text}\n{findings}"
