@@ -195,7 +195,10 @@ def installed(tmp_path_factory):
                          "shout")
     broken = make_package(base / "broken-src", "followlint-broken", "0.9", "followlint_broken",
                           'raise RuntimeError("boom: this plugin is broken")\n', "broken")
-    return {"shout": pip_install(shout, base / "shout-site"), "broken": pip_install(broken, base / "broken-site")}
+    impostor = make_package(base / "impostor-src", "followlint-impostor", "0.1", "followlint_impostor",
+                            "import followlint\n", "lexicon-en")
+    return {"shout": pip_install(shout, base / "shout-site"), "broken": pip_install(broken, base / "broken-site"),
+            "impostor": pip_install(impostor, base / "impostor-site")}
 
 
 @pytest.fixture
@@ -277,6 +280,12 @@ def test_installed_plugin_that_fails_to_import_is_one_clear_error(installed, wor
     assert code == 1 and codes(out) == ["FL101"], err
     code, out, err = run("plugins", cwd=work, path=installed["broken"])
     assert code == 2 and "'broken'" in one_clear_error(err)
+
+
+def test_installed_plugin_may_not_take_a_builtins_name(installed, work):
+    code, out, err = run("check", "checkin.txt", cwd=work, path=installed["impostor"])
+    line = one_clear_error(err)
+    assert code == 2 and "'lexicon-en'" in line and "followlint-impostor" in line and "already taken" in line
 
 
 # -- local plugin modules ----------------------------------------------------------------------
@@ -478,3 +487,45 @@ def test_configure_is_called_once_with_the_resolved_settings(tmp_path):
     assert out.splitlines()[1] == "configured 1 reps=['@config.example']"
     code, out, err = run("check", "checkin.txt", "--format", "tally", "--rep", "@cli.example", cwd=tmp_path)
     assert out.splitlines()[1] == "configured 1 reps=['@cli.example']", err
+
+
+NOTES = '''
+import followlint
+from followlint.model import Direction, Origin, Touch
+from followlint.sources.base import Reader
+
+
+class CallNotes(Reader):
+    """A call-notes file: one outbound touch per paragraph."""
+
+    name = "call-notes"
+    suffixes = (".notes",)
+
+    def read(self, unit, ctx):
+        text = unit.read_bytes().decode("utf-8")
+        line = 1
+        for i, paragraph in enumerate(text.split("\\n\\n")):
+            if paragraph.strip():
+                yield Touch(id=f"{unit.path}#{i}", origin=Origin(unit.path, line, f"{unit.path}#{i}"),
+                            text=paragraph, direction=Direction.OUTBOUND, kind="call", order=i)
+            line += paragraph.count("\\n") + 2
+
+
+@followlint.hookimpl
+def followlint_add_readers():
+    return [CallNotes()]
+'''
+
+
+def test_a_plugin_reader_claims_its_files(work):
+    (work / "calls.notes").write_text("Left a voicemail: just checking in to see how things are going.\n", encoding="utf-8")
+    def flagged(*extra):
+        code, out, err = run("check", ".", "--format", "json", *extra, cwd=work)
+        assert code == 1, out + err
+        return {(os.path.basename(f["path"]), f["code"]) for f in json.loads(out)["findings"]}
+
+    assert flagged() == {("checkin.txt", "FL101")}  # a folder walk skips .notes: nobody reads them
+    local_plugins(work / "local", notes=NOTES)
+    assert flagged("--plugins-dir", "local") == {("checkin.txt", "FL101"), ("calls.notes", "FL101")}
+    code, out, err = run("plugins", "--plugins-dir", "local", cwd=work)
+    assert "    readers: call-notes" in out

@@ -104,7 +104,7 @@ def _load_entry_points(pm, blocked: set[str], infos: dict[str, PluginInfo]) -> N
     from importlib.metadata import entry_points
 
     for ep in entry_points(group="followlint"):
-        if ep.name in blocked or pm.get_plugin(ep.name) is not None:
+        if ep.name in blocked:
             continue
         try:
             plugin = ep.load()

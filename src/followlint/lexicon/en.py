@@ -384,7 +384,10 @@ VOCABULARY.update({
         "(loan car|loaner|courtesy car|rental car|replacement car)",
     ],
     "introduction": [
-        "(i'm|i am|my name is|this is|it's|introduce myself)",
+        "(my name is|introduce myself|introducing myself|let me introduce)",
+        "(i'm|i am|this is|it's) * (from|with|at|here)",
+        "(i'm|i am) (your|the|a) [new] (account manager|rep|representative|contact|manager|supervisor|colleague|team lead|specialist|advisor|adviser|consultant|agent)",
+        "(i'm|i am) * ('s|sam's) (manager|colleague|supervisor|team lead|boss|partner)",
         "(taking over|picking up|stepping in|covering) (from|for)",
         "(i'll be|i will be|i'm now|i am now) (your|looking after|taking care|handling)",
         "(colleague|manager|supervisor|teammate|team lead|partner|boss) (mentioned|told me|said|passed|asked me|let me know|filled me in|handed)",
@@ -425,7 +428,8 @@ VOCABULARY.update({
         "(still|are you) (interested|keen|on board)",
     ],
 })
-VOCABULARY["pleasantry"] += ["how are you", "how have you been", "how's your (week|day|weekend)", "how was your (week|day|weekend)"]
+VOCABULARY["pleasantry"] += [
+    "[i|we] (hope|trust) (you|you're|you've|you are|you have|all|everything|this|that|your|the|things|it's|it is)","how are you", "how have you been", "how's your (week|day|weekend)", "how was your (week|day|weekend)"]
 
 # Words that say nothing about what a message is about; the rest of a sentence's words are
 # its topic ("plates", "invoice", "tow"), which is how a reply is matched to an issue.
@@ -449,3 +453,103 @@ email emailed mail message wrote writes sent send said say says tell told ask as
 update updates let's able via etc day's morning afternoon evening monday tuesday wednesday
 thursday friday saturday sunday
 """.split()
+
+# -- broader check-in, value and filler knowledge (drafted against varied real-world wording) --
+VOCABULARY["checkin"] += [
+    "(see|check|find out|know|hear) (if|whether|that) (everything|everything's|all|all's|things|it|it's|the *|your *) ** (running|going|working|ok|okay|fine|good|well|smoothly|alright|all right|to plan|as planned)",
+    "checking in",
+    "check in (on|with) (you|how|things|everything)",
+    "(following|follow|followed) up (on|with|about|regarding|re) (my|our|the|your|this|that|last|previous|earlier|below)",
+    "(circling|circle|looping|loop|coming) back (on|to|around|about)",
+    "(wanted|want|thought i'd|thought i would|i'd|just) (circle|loop|come) back",
+    "(reaching|reach) out to (see|check|ask|find out|say)",
+    "thought i'd (reach out|check in|touch base|drop you a line|say hi|say hello|see how|follow up|get in touch)",
+    "(drop|dropping) (you )?a (line|note|quick note|quick line)",
+    "(say|saying) (hi|hello|hey)",
+    "(popping|pop|stopping|stop) (in|by) to",
+    "see how (you're|you are|things are|everything is|everything's|it's|it is|you've been|you have been|you both are|you all are|the family is)",
+    "(seeing|see|hear|hearing|find out) how (you|things|everything|it|the *|your *) (is|are|'s|was|were|has been|have been) (going|doing|settling|getting on|holding up|working out|working|treating you|running)",
+    "how (are|is|'s) (things|everything|it all|life|the * |your * ) (going|working|treating you|holding up|with you|on your end|on your side|working out|coming along|settling)",
+    "how('s| is) (everything|it|things|life) (with|on|at|over)",
+    "how('s| is| are) (the|your) ** (treating you|working out|going|holding up|behaving|settling in)",
+    "how (have|are) you (been|getting on|getting along|finding|settling|liking)",
+    "(you're|you are|you've|you have) (settling|settled|getting on|getting along|finding your feet)",
+    "(is|are) (everything|things|it all|all) (still )?(going|ok|okay|good|fine|working|running|well|alright|all right) ",
+    "(is|was) everything (still )?(ok|okay|good|fine|to your liking|as expected|working|alright)",
+    "(everything|all|things|it's all|it is all) (running|going|working) (smoothly|well|ok|okay|fine|as expected)",
+    "(make|making|be|being) sure (it's|everything's|all's|it is|you're|you are) (all )?(running|going|working|good|ok|okay|happy|set|fine)",
+    "(make|making) sure (my|the|our) (last|previous|earlier)? (note|email|message) (didn't|did not|hasn't|has not) (get|got) (buried|lost)",
+    "(reconnect|catch up|stay in touch|keep in touch|touching base)",
+    "(gentle|friendly|quick|little) (nudge|reminder|ping|poke|note) (on|about|regarding|re)",
+    "(hear|see|find out) what's new",
+    "(wanted|want|thought i'd) to see (if|whether) you (had|have) any questions",
+    "(any|have you any|do you have any) questions about anything",
+    "(keep|keeping) (it|this|me|us) on your radar",
+    "(top|front) of your inbox",
+    "in case (it|this|my email|my note) (slipped|got lost|got buried|fell)",
+    "(bumping|bump) (this|my|up)",
+    "just seeing how",
+    "(hope|hoping) (everything|all|things|it) (is|'s|are) (going|good|well|great|fine|ok|okay|running)",
+]
+VOCABULARY["nudge"] += [
+    "(did|have) you (get|got|had|have) (a|the) chance",
+    "(you'd|you had) (had )?a chance to",
+    "(hadn't|had not|haven't|have not|didn't|did not) (heard|hear) (back|from you)",
+    "where (things|we|this|it) (landed|stand|stands|are at)",
+    "(any|some) (feedback|thoughts|reaction|word)",
+    "(any|what are your) (thoughts|news)",
+    "is (the team|everyone|your team|the family) (happy|pleased|ok|okay|enjoying)",
+    "(anything|is there anything) (i|we) can (help|do) (with|for you)",
+    "(anything|is there anything) (else )?(you need|i can do|we can do|i can help)",
+    "(still|are you still) (on|keen|interested)",
+]
+VOCABULARY["boilerplate"] += [
+    "(we're|we are|i'm|i am|the team|the team are|and the team are|team are) (always )?(here|around|available) (if|for|to|whenever)",
+    "(always|just|only) a (call|phone call|message|email|click) away",
+    "(reply|respond) to this (email|message)",
+    "(my|our) (door|line|inbox) is always open",
+    "(you know|you have) where to find (me|us)",
+]
+VOCABULARY["context"] = [
+    "(it's|it has|it is|it's now|it has now) been * (days|weeks|months|week|month|year|while|little while|bit)",
+    "(it's|it has|it is) been (a|about|almost|nearly|over|just over) **",
+    "since (you|your|we|the) ** (drove|moved|signed|started|joined|switched|install|installed|visit|visited|picked|bought|came|got|opened|went|took)",
+    "(now that|since) (you|your|you've|you have|the team has|your team has) ** (been|had|used|got|moved|settled)",
+    "(you've|you have) been (a|with|our|using|on) *",
+    "(this is|it's|it is|my name is|here's) * (from|with|at)",
+    "(a|just a) (quick|short|brief) (note|message|line|email) (from|to)",
+    "(i|we) know (things|you|everyone|life) (are|is|'re|'s) (busy|hectic|crazy|full on)",
+    "(i'll|i will) keep (this|it) (short|brief|quick)",
+    "(voicemail|call|phone) script",
+    "(owner|customer|client|patient|member) (call|check|follow up|survey)",
+]
+VOCABULARY["value/update"] += [
+    "(i've|we've|i have|we have) [just|now|already|finally|also] <past> (you|your|it|the|a|an|them|this|that|up|in|back|out|for|to|with|our)",
+    "(i|we) [just|also|finally] (booked|sent|shipped|fixed|resolved|attached|scheduled|reserved|arranged|processed|refunded|credited|replaced|repaired|ordered|posted|mailed|upgraded|added|confirmed|reissued|extended|renewed|spoke to|spoke with|talked to|heard back)",
+    "(has|have|had|was|were|is|are) [now|just|already|finally] (been )?(reissued|refunded|credited|replaced|repaired|upgraded|approved|cleared|shipped|dispatched|delivered|installed|renewed|extended|resolved|fixed|sorted|processed|released|published|scheduled|booked|confirmed|posted|mailed|sent)",
+    "(new|revised|updated|corrected) (date|time|invoice|quote|price|pricing|schedule|version|estimate|delivery date|eta)",
+    "(eta|estimated arrival|expected delivery|arriving|arrives|ships|shipping|due) (is|on|by|this|next|<weekday>|tomorrow|in)",
+    "(usage|figures|numbers|report|results|data|stats|statistics) (show|shows|for|from)",
+    "(engineer|technician|team|mechanic|courier|driver) (fixed|replaced|repaired|found|resolved|installed|will|is coming|is booked|is scheduled)",
+]
+VOCABULARY["value/offer"] += [
+    "<money> <num>",
+    "<num> (dollars|euros|pounds|usd|eur|gbp)",
+    "(save|saving|saves|savings|cheaper|lower|less) (of|you|by|than|per|on)",
+    "(trial|subscription|warranty|plan) (extended|extension|upgrade)",
+]
+VOCABULARY["value/proposal"] += [
+    "<weekday> <num> <month>",
+    "<num> <month> at <time>",
+    "at <time>",
+    "(held|booked|reserved|pencilled|penciled|blocked) (a|the|you|your|<weekday>|slot|time|table|room)",
+]
+VOCABULARY["value/resource"] += [
+    "(aftercare|instructions|sheet|guide|checklist|brochure|leaflet|manual|price list|rate card|summary|recap|minutes|notes|report|invoice|quote|proposal|contract) (attached|enclosed|below|is attached|are attached|linked)",
+]
+VOCABULARY["neutral"] += [
+    "(i've|we've|i have|we have|i|we) [just|already|also] (tried|called|emailed|rung|reached|left|noticed|wondered|wanted|missed|enjoyed|loved|liked|realised|realized|hoped|decided|thought|checked in|followed|heard|mentioned|texted|messaged) (to|calling|a|you|your|that|how|if|in|about|up|for)",
+    "(rolled|we rolled|we launched|we released) out last",
+    "any (update|updates|news) (on|from) (your|their) (end|side)",
+    "(to|so we can) make sure everything is (in order|ready|correct|right|set)",
+]

@@ -4,8 +4,10 @@ from __future__ import annotations
 from ..model import Direction, Severity, Signal, Touch
 from .base import Example, Rule
 
-# Filler, and asks that serve us rather than the customer: none of it is a reason to call.
-FILLER_KINDS = {"pleasantry", "boilerplate", "nudge", "referral_ask", "ask_business"}
+# Filler, context and asks that serve us rather than the customer: none of it is a reason to call.
+FILLER_KINDS = {"pleasantry", "boilerplate", "nudge", "referral_ask", "ask_business", "context"}
+# A sentence with one of these is about checking in (or asking the customer), whatever its length.
+CHECKIN_KINDS = {"checkin", "nudge", "question"}
 
 
 class NoValueReason(Rule):
@@ -37,8 +39,7 @@ class NoValueReason(Rule):
         Example("Hi Priya,\n\nThe patch for the duplicate invoices is live since this morning, so Friday's run will be clean.\n\nThanks,\nSam\n"),
     )
     options = {
-        "max-filler-words": (12, "a sentence with a pleasantry, boilerplate or chaser phrase and at most this many words is filler"),
-        "max-extra-words": (8, "words a check-in sentence may carry beyond its check-in phrases and still be only a check-in"),
+        "max-filler-words": (16, "a sentence with a pleasantry, boilerplate, context or chaser phrase and at most this many words is filler"),
         "short-sentence-words": (4, "a sentence this short (a greeting, a name) never counts as content"),
     }
 
@@ -64,33 +65,20 @@ class NoValueReason(Rule):
 
 
 def _carries_content(touch: Touch, options) -> bool:
-    """True when some sentence says something the check-in and filler phrases do not cover."""
-    by_sentence: dict[int, list[Signal]] = {}
+    """True when some sentence says something that check-in talk and filler do not cover.
+
+    A sentence that checks in, chases or asks the customer a question is check-in talk
+    whatever its length; value anywhere in the touch has already cleared it.
+    """
+    kinds_of: dict[int, set[str]] = {}
     for signal in touch.signals:
         if not signal.negated:
-            by_sentence.setdefault(signal.sentence, []).append(signal)
+            kinds_of.setdefault(signal.sentence, set()).add(signal.kind)
     for index, sentence in enumerate(touch.sentences):
-        signals = by_sentence.get(index, [])
-        kinds = {s.kind for s in signals}
-        if sentence.words <= options["short-sentence-words"]:
+        kinds = kinds_of.get(index, set())
+        if sentence.words <= options["short-sentence-words"] or kinds & CHECKIN_KINDS:
             continue
-        if "checkin" in kinds or "nudge" in kinds:
-            covered = _covered_words(signals)
-            if sentence.words - covered <= options["max-extra-words"]:
-                continue
-        elif kinds & FILLER_KINDS and sentence.words <= options["max-filler-words"]:
+        if kinds & FILLER_KINDS and sentence.words <= options["max-filler-words"]:
             continue
         return True
     return False
-
-
-def _covered_words(signals: list[Signal]) -> int:
-    """Words inside the union of the filler and check-in phrases of one sentence."""
-    spans = sorted((s.first_word, s.last_word) for s in signals if s.kind in FILLER_KINDS | {"checkin"})
-    covered, reach = 0, -1
-    for first, last in spans:
-        first = max(first, reach + 1)
-        if last >= first:
-            covered += last - first + 1
-            reach = last
-    return covered

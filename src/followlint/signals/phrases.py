@@ -3,7 +3,7 @@
 A phrase is written as lowercase words with ``(a|b c)`` alternatives, ``[optional words]``
 (or ``(optional words)?``),
 ``*`` (any one word), ``**`` (up to three words) and token classes ``<num> <url>
-<weekday> <month> <time>``. Each phrase expands into fixed-length sequences of position tests;
+<weekday> <month> <time> <money> <past>`` (``<past>``: a past participle, "booked", "sent"). Each phrase expands into fixed-length sequences of position tests;
 every sequence is indexed under one of its literal words (its anchor). Matching looks up each
 word of the text in that index and checks the few sequences anchored there, so the cost is
 linear in the text whatever the input: no regular-expression backtracking is involved.
@@ -18,7 +18,8 @@ from itertools import product
 # Words in the text. Apostrophes inside words are kept ("won't", "i'll"); a URL is one token.
 # The URL run is bounded ({0,2000}) so a failed attempt never rescans far: linear time.
 TOKEN_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"')\]]{0,2000}[^\s<>\"')\].,;:!?]|\w+(?:['’]\w+)*|[?!%]"
+    r"(?:https?://|www\.)[^\s<>\"')\]]{0,2000}[^\s<>\"')\].,;:!?]"
+    r"|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\w+(?:['’]\w+)*|[?!%$£€]"
 )
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at . ! ? before a space, at a blank line, or at the end of a short line
@@ -42,10 +43,18 @@ COMMON = {
     "with", "just", "any", "all", "can", "will", "have", "has", "was", "not", "no",
 }
 CALENDAR = WEEKDAYS | MONTHS
-CLASSES = ("<num>", "<url>", "<weekday>", "<month>", "<time>")
-WORD_OK = re.compile(r"[a-z0-9_]+(?:'[a-z]+)*|'[a-z]+|<[a-z]+>|[?!%]")
+CLASSES = ("<num>", "<url>", "<weekday>", "<month>", "<time>", "<money>", "<past>")
+WORD_OK = re.compile(r"[a-z0-9_]+(?:'[a-z]+)*|'[a-z]+|<[a-z]+>|[?!%$£€]")
 ORDINAL_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
 TIME_RE = re.compile(r"\d{1,2}(?:am|pm|h\d\d)?$|\d{3,4}(?:am|pm)$")
+
+
+# Past participles that do not end in -ed: "I've sent", "we've put".
+IRREGULAR_PAST = {
+    "sent", "made", "set", "put", "found", "done", "built", "written", "paid", "got", "gotten",
+    "held", "brought", "taken", "given", "sold", "bought", "spoken", "run", "begun", "won",
+    "chosen", "drawn", "driven", "shown", "fixed", "seen", "heard", "left", "kept", "met",
+}
 
 
 def token_class(word: str) -> str:
@@ -57,8 +66,12 @@ def token_class(word: str) -> str:
         return "<weekday>"
     if word in MONTHS:
         return "<month>"
-    if word[0].isdigit() and TIME_RE.match(word):
+    if word[0].isdigit() and (TIME_RE.match(word) or ":" in word or "." in word):
         return "<time>"
+    if word in ("$", "£", "€"):
+        return "<money>"
+    if word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word.isalpha()):
+        return "<past>"
     return ""
 
 
@@ -72,7 +85,7 @@ class Tokens:
         lowered = text.lower().replace("’", "'")
         self.matches = list(TOKEN_RE.finditer(lowered))
         self.words = [m.group() for m in self.matches]
-        special = [i for i, w in enumerate(self.words) if not w.isalpha() or w in CALENDAR]
+        special = [i for i, w in enumerate(self.words) if not w.isalpha() or w in CALENDAR or w in IRREGULAR_PAST or w[-2:] == "ed"]
         self.classes = {i: c for i in special if (c := token_class(self.words[i]))}
         self.sentences = split_sentences(text)
         self._sentence_starts = [a for a, _ in self.sentences]
