@@ -425,15 +425,15 @@ def test_without_the_english_lexicon_fl101_is_quiet(work):
 
 
 def test_a_plugins_vocabulary_teaches_builtin_rules(work):
-    # "ping" is no check-in in English; a vocabulary plugin makes it one, and FL101 sees it.
-    draft = "Hi Sam,\n\nA friendly ping about the renewal.\n\nPriya\n"
-    (work / "ping.txt").write_text(draft, encoding="utf-8")
-    code, out, err = run("check", "ping.txt", "--format", "json", cwd=work)
+    # A language pack: English knows no German check-in; a vocabulary plugin teaches one, and
+    # the built-in FL101 flags it without a change to its code.
+    (work / "melden.txt").write_text("Hallo Sam,\n\nich wollte mich nur kurz melden.\n\nPriya\n", encoding="utf-8")
+    code, out, err = run("check", "melden.txt", "--format", "json", cwd=work)
     assert code == 0 and codes(out) == [], out + err
-    local_plugins(work / "local", pings=(
+    local_plugins(work / "local", lexicon_de=(
         "import followlint\n@followlint.hookimpl\ndef followlint_add_vocabulary():\n"
-        "    return {'checkin': ['[a] (friendly|quick) ping']}\n"))
-    code, out, err = run("check", "ping.txt", "--format", "json", "--plugins-dir", "local", cwd=work)
+        "    return {'checkin': ['(wollte|will) mich [nur] [kurz] [mal] melden']}\n"))
+    code, out, err = run("check", "melden.txt", "--format", "json", "--plugins-dir", "local", cwd=work)
     assert code == 1 and codes(out) == ["FL101"], out + err
 
 

@@ -83,7 +83,7 @@ def _assign_directions(chains: list[list[Touch]], ours: Ours, mailbox: bool) -> 
             elif owner and touch.party:
                 touch.direction = Direction.OUTBOUND if touch.party == owner else Direction.INBOUND
             else:
-                same = next((k for k in known if same_person(k, touch)), None)
+                same = next((k for k in known if same_side(k, touch)), None)
                 if same is not None:
                     touch.direction = same.direction
                 else:
@@ -98,14 +98,21 @@ FREEMAIL = {"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.
 
 
 def same_person(a: Touch, b: Touch) -> bool:
-    """The same sender, or a colleague on the same company domain, by address or first name."""
-    if a.party and b.party and "@" in a.party and "@" in b.party:
-        if a.party == b.party:
-            return True
-        domain = a.party.rsplit("@", 1)[1]
-        return domain == b.party.rsplit("@", 1)[1] and domain not in FREEMAIL
+    """The same sender: one address, or (when either has none) the same first name."""
+    if "@" in a.party and "@" in b.party:
+        return a.party == b.party
     first_a, first_b = _first_name(a), _first_name(b)
     return bool(first_a) and first_a == first_b
+
+
+def same_side(a: Touch, b: Touch) -> bool:
+    """The same person, or a colleague writing from the same company domain."""
+    if same_person(a, b):
+        return True
+    if "@" in a.party and "@" in b.party:
+        domain = a.party.rsplit("@", 1)[1]
+        return domain == b.party.rsplit("@", 1)[1] and domain not in FREEMAIL
+    return False
 
 
 def _first_name(touch: Touch) -> str:

@@ -89,16 +89,27 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str]) -> bool:
     return any(i not in skip and item.topic & words for i, words in enumerate(reply.topics))
 
 
-def addresses(reply: Touch, item: Item) -> bool:
-    """The reply takes the item up: refers to its subject, promises to act, or apologises for it."""
-    return _on_topic(reply, item, {"checkin", "nudge"}) or any(
-        s.kind in ("commitment", "apology") and plain(s) for s in reply.signals
+# What a reply can carry that takes a customer's point up even in other words than theirs
+# ("your plates went out by courier on Tuesday" answers "I still have no plates").
+ENGAGING = {"commitment", "apology", "accommodation", "ask_visit", "exploration"}
+REPORTING_VALUE = {"update", "answer", "resource", "proposal"}
+
+
+def _engages(reply: Touch, kinds: set[str]) -> bool:
+    return any(
+        plain(s) and (s.kind in kinds or (s.kind == "value" and s.subtype in REPORTING_VALUE))
+        for s in reply.signals
     )
 
 
+def addresses(reply: Touch, item: Item) -> bool:
+    """The reply takes the item up: refers to its subject, reports, answers, promises or apologises."""
+    return _on_topic(reply, item, {"checkin", "nudge"}) or _engages(reply, ENGAGING)
+
+
 def reports_back(reply: Touch, item: Item) -> bool:
-    """The reply says something about the item's subject that is more than a promise to act."""
-    return _on_topic(reply, item, {"checkin", "nudge", "commitment", "callback"})
+    """The reply says something about the item that is more than a promise to act."""
+    return _on_topic(reply, item, {"checkin", "nudge", "commitment", "callback"}) or _engages(reply, set())
 
 
 def build(conversation: Conversation, now: datetime) -> Timeline:
@@ -121,7 +132,9 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     for item in timeline.items:
         if item.resolved_by is None and resolved and (item.index < index):
             item.resolved_by = touch
-    seen_sentences = set()
+    # A request to schedule ("can you call me Friday?") is an agreed time, FL104's business;
+    # a question inside thanks or praise ("what would we do without you?") asks for nothing.
+    seen_sentences = {s.sentence for s in touch.signals if s.kind in ("callback", "satisfaction", "think_it_over")}
     for signal in touch.signals:
         if signal.kind not in ITEM_KINDS or not plain(signal) or signal.sentence in seen_sentences:
             continue

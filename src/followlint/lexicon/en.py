@@ -525,7 +525,7 @@ VOCABULARY["context"] = [
 ]
 VOCABULARY["value/update"] += [
     "(i've|we've|i have|we have) [just|now|already|finally|also] <past> (you|your|it|the|a|an|them|this|that|up|in|back|out|for|to|with|our)",
-    "(i|we) [just|also|finally] (booked|sent|shipped|fixed|resolved|attached|scheduled|reserved|arranged|processed|refunded|credited|replaced|repaired|ordered|posted|mailed|upgraded|added|confirmed|reissued|extended|renewed|spoke to|spoke with|talked to|heard back)",
+    "(i|we) [just|also|finally] (booked|shipped|fixed|resolved|attached|scheduled|reserved|arranged|processed|refunded|credited|replaced|repaired|ordered|posted|mailed|upgraded|added|confirmed|reissued|extended|renewed|spoke to|spoke with|talked to|heard back)",
     "(has|have|had|was|were|is|are) [now|just|already|finally] (been )?(reissued|refunded|credited|replaced|repaired|upgraded|approved|cleared|shipped|dispatched|delivered|installed|renewed|extended|resolved|fixed|sorted|processed|released|published|scheduled|booked|confirmed|posted|mailed|sent)",
     "(new|revised|updated|corrected) (date|time|invoice|quote|price|pricing|schedule|version|estimate|delivery date|eta)",
     "(eta|estimated arrival|expected delivery|arriving|arrives|ships|shipping|due) (is|on|by|this|next|<weekday>|tomorrow|in)",
@@ -552,4 +552,41 @@ VOCABULARY["neutral"] += [
     "(rolled|we rolled|we launched|we released) out last",
     "any (update|updates|news) (on|from) (your|their) (end|side)",
     "(to|so we can) make sure everything is (in order|ready|correct|right|set)",
+]
+
+VOCABULARY["satisfaction"] += [
+    "(smoothest|best|easiest|nicest|friendliest|quickest|fastest|most helpful|most professional) ** (ever|i've ever|we've ever|i have ever|we have ever|yet)",
+    "(i've|we've|i have|we have) ever (had|dealt with|bought|experienced)",
+    "(really|so|very|truly|absolutely|genuinely) (pleased|happy|thrilled|delighted|grateful|impressed)",
+    "(you|your team|the team|your crew|the crew|your staff|the staff|everyone) (did|made|was|were|have been|has been) (a )?(great|amazing|fantastic|brilliant|wonderful|excellent|superb|fabulous|stellar|outstanding)",
+    "(love|loving|loved) (the|it|our|my|how|what)",
+    "(can't|cannot|couldn't) thank you enough",
+    "(a|an) (pleasure|joy|dream|delight) to (work with|deal with)",
+    "(made|makes) (it|everything|the whole thing|my life|our lives) (so )?(easy|easier|simple|painless|stress free|effortless)",
+    "(five|5) stars",
+]
+VOCABULARY["dissatisfaction"] += [
+    "not (thrilled|happy at all|pleased at all|satisfied at all|impressed at all|what i expected|what we expected)",
+    "(pretty|quite|very|really|so|extremely|deeply|bitterly) (disappointed|frustrated|unhappy|annoyed|upset)",
+    "(third|second|fourth|another) (time|estimated bill|estimate|mistake|error|delay|change)",
+]
+VOCABULARY["referral_ask"] += [
+    "(friends|family|coworkers|co workers|colleagues|neighbours|neighbors|anyone|anybody|someone|people|others|buyers|sellers) ** (shopping for|looking for|in the market for|thinking about|thinking of|planning|who need|who needs|needing|considering)",
+    "(recommend|mention|refer) (us|me|our (clinic|firm|company|team|practice|agency|shop|service)) to (your|a|any|friends|family|colleagues|others|people)",
+    "(tell|let) (your )?(friends|family|colleagues|neighbours|neighbors|others) (about|know about)",
+    "(send|sending|point|pointing) (them|anyone|people|friends|shoppers|buyers) (my|our) way",
+    "(introduction|introductions|intro|intros) to (other|your|any|another|peers|colleagues)",
+    "(other|fellow) (importers|buyers|teams|departments|schools|practices|companies|businesses|owners) (who|that) (might|may|could|would)",
+    "(gift card|voucher|credit|bonus|reward) for (every|each|any) (referral|friend|neighbour|neighbor|introduction)",
+]
+VOCABULARY["neutral"] += [
+    "who else (from|on|in|at) (your|the) (team|side|office|company) (should|could|shall) (i|we) (add|invite|include|cc|copy|loop|bring)",
+    "(refer|referring|referred) (to|you to) (the|our|this|that|your|section|page|attached|document)",
+    "(medical|doctor's|specialist|gp) referral",
+]
+
+# Pointing back at something sent before is not news ("the quote I sent last week").
+VOCABULARY["neutral"] += [
+    "(i|we|i've|we've|i have|we have) (sent|emailed|shared|forwarded|mailed|posted|attached) [you|over|across|through] (the|my|our|a|an|that|this) ** (last|earlier|previously|a few|on|the other|before|yesterday|recently)",
+    "(the|my|our|that) (quote|quotation|proposal|email|note|message|info|information|details|brochure|estimate|offer|contract|deck) (i|we) (sent|shared|emailed|forwarded|mentioned|attached|put together|prepared)",
 ]

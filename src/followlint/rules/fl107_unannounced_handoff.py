@@ -24,7 +24,7 @@ class UnannouncedHandoff(Rule):
     """
     bad = (
         Example(
-            "Hi Jo,\n\nAre you ready to place the order today?\n\nDana\n\n"
+            "From: Dana Reyes <dana@telco.example>\n\nHi Jo,\n\nAre you ready to place the order today?\n\nDana\n\n"
             "On Tue, 3 Nov 2026 at 11:00, Jo Park <jo@example.com> wrote:\n"
             "> Thanks, I'd like to think about it over the weekend.\n>\n"
             "> On Tue, 3 Nov 2026 at 10:00, Sam <sam@telco.example> wrote:\n"
@@ -33,7 +33,7 @@ class UnannouncedHandoff(Rule):
     )
     good = (
         Example(
-            "Hi Jo,\n\nI'm Dana, Sam's manager. Sam told me you'd like until Friday to look at the plan, so no rush; "
+            "From: Dana Reyes <dana@telco.example>\n\nHi Jo,\n\nI'm Dana, Sam's manager. Sam told me you'd like until Friday to look at the plan, so no rush; "
             "I only wanted to add that installation is free this month.\n\nDana\n\n"
             "On Tue, 3 Nov 2026 at 11:00, Jo Park <jo@example.com> wrote:\n"
             "> Thanks, I'd like to think about it over the weekend.\n>\n"
@@ -43,7 +43,8 @@ class UnannouncedHandoff(Rule):
     )
 
     def check(self, conversation, ctx):
-        ours = [t for t in conversation.touches if t.direction is Direction.OUTBOUND and (t.party or t.party_name)]
+        # Only senders we can tell apart for sure: an address, or a name given with one.
+        ours = [t for t in conversation.touches if t.direction is Direction.OUTBOUND and "@" in t.party]
         for position, touch in enumerate(ours):
             earlier = ours[:position]
             if touch.quoted or not earlier or any(same_person(e, touch) for e in earlier):

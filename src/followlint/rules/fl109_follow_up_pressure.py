@@ -54,11 +54,15 @@ class FollowUpPressure(Rule):
     def _runs(self, conversation, timeline, options):
         run = []
         window = timedelta(days=options["window-days"])
+        offered: set[str] = set()  # value already given: repeating it is nothing new
         for touch in conversation.touches:
             if touch.direction is Direction.INBOUND:
                 run = []
                 continue
-            if touch.has("value"):
+            values = {" ".join(s.text.lower().split()) for s in touch.signals if s.kind == "value" and plain(s)}
+            fresh = values - offered
+            offered |= values
+            if fresh:
                 run = []
                 continue
             run.append(touch)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from email.utils import parseaddr
 from collections.abc import Iterator
 
 from ..model import Direction, Origin, Touch
@@ -12,7 +13,7 @@ from .templates import find_suppressions, neutralize
 from .text import decode_text_file
 
 TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".hbs", ".mustache", ".liquid", ".tmpl")
-HEADER_KEYS = ("subject:", "to:")
+HEADER_KEYS = ("subject", "to", "from")
 
 
 class DraftReader(Reader):
@@ -27,14 +28,17 @@ class DraftReader(Reader):
         text = neutralize(text)
         if _is_html(unit.path, text):
             text = html_to_text(text)
-        subject, first_line, text = _strip_headers(text)
+        headers, first_line, text = _strip_headers(text)
+        name, address = parseaddr(headers.get("from", ""))
         touch = Touch(
             id=unit.path,
             origin=Origin(path=unit.path, line=first_line, key=unit.path),
             text="",
             direction=Direction.OUTBOUND,
             kind="draft",
-            subject=subject,
+            subject=headers.get("subject", ""),
+            party=address.lower(),
+            party_name=name,
             order=1000,
             suppressions=tuple(suppressions),
         )
@@ -49,15 +53,14 @@ def _is_html(path: str, text: str) -> bool:
     return suffix in TEMPLATE_SUFFIXES and head.startswith(("<html", "<!doctype", "<div", "<p", "<table", "<body"))
 
 
-def _strip_headers(text: str) -> tuple[str, int, str]:
-    """A draft may start with Subject:/To: lines; keep the subject, lint the rest."""
-    subject, skipped = "", 0
+def _strip_headers(text: str) -> tuple[dict[str, str], int, str]:
+    """A draft may start with From:/To:/Subject: lines: keep them, lint the rest."""
+    headers, skipped = {}, 0
     lines = text.split("\n")
-    for line in lines[:4]:
-        low = line.lower()
-        if low.startswith(HEADER_KEYS):
-            if low.startswith("subject:"):
-                subject = line.split(":", 1)[1].strip()
+    for line in lines[:5]:
+        key, colon, value = line.partition(":")
+        if colon and key.strip().lower() in HEADER_KEYS:
+            headers[key.strip().lower()] = value.strip()
             skipped += 1
         elif not line.strip() and skipped:
             skipped += 1
@@ -65,5 +68,5 @@ def _strip_headers(text: str) -> tuple[str, int, str]:
         else:
             break
     if not skipped:
-        return "", 1, text
-    return subject, skipped + 1, "\n".join(lines[skipped:])
+        return {}, 1, text
+    return headers, skipped + 1, "\n".join(lines[skipped:])

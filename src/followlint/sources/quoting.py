@@ -236,10 +236,14 @@ def _parse_date(text: str, tz) -> datetime | None:
         return None
     from email.utils import parsedate_to_datetime
 
-    try:
-        value = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        value = None
+    value = None
+    # RFC 2822 dates parse exactly; "Monday, November 16, 2026 4:45 PM" (Outlook) would lose
+    # its PM there, so anything with AM/PM goes to dateutil.
+    if not re.search(r"\d\s?[AaPp]\.?[Mm]\b", text):
+        try:
+            value = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            value = None
     if value is None:
         import warnings
 
