@@ -45,6 +45,20 @@ BARS: dict[str, tuple[float, float]] = {
 }
 DEFAULT_BAR = (0.80, 0.60)  # rules added later by plugins
 
+# Rules still below their bar must not fall below what they reach today (a ratchet: raise
+# these as the rules improve; delete a rule's line once it meets its bar, which is then
+# enforced). Issue 3 is done when this dict is empty.
+FLOORS: dict[str, tuple[float, float]] = {
+    "FL102": (0.90, 0.75),
+    "FL103": (0.55, 0.45),
+    "FL104": (0.60, 0.40),
+    "FL105": (1.00, 0.25),
+    "FL107": (0.60, 0.80),
+    "FL108": (1.00, 0.18),
+    "FL109": (0.85, 0.50),
+    "FL110": (1.00, 0.27),
+}
+
 # Files in fixtures/ that are not cases.
 NOT_CASES = {"manifest.toml", "README.md"}
 
@@ -255,7 +269,7 @@ def render(scores: dict[str, Score], wrong: list[str], cases: int) -> str:
         bar_p, bar_r = BARS.get(code, DEFAULT_BAR)
         lines.append(
             f"{code:<7} {s.labelled:>5} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>9.3f} {s.recall:>7.3f} "
-            f"{bar_p:>4.2f}/{bar_r:.2f}  {'ok' if not failures_of(code, s) else 'BELOW BAR'}"
+            f"{bar_p:>4.2f}/{bar_r:.2f}  {_status(code, s)}"
         )
     if not scores:
         lines.append("(no rule expected or fired)")
@@ -265,8 +279,14 @@ def render(scores: dict[str, Score], wrong: list[str], cases: int) -> str:
     return "\n".join(lines)
 
 
+def _status(code: str, s: Score) -> str:
+    if failures_of(code, s):
+        return "BELOW FLOOR" if code in FLOORS else "BELOW BAR"
+    return "ok (below bar: floor held)" if code in FLOORS else "ok"
+
+
 def failures_of(code: str, s: Score) -> list[str]:
-    bar_p, bar_r = BARS.get(code, DEFAULT_BAR)
+    bar_p, bar_r = FLOORS.get(code) or BARS.get(code, DEFAULT_BAR)
     if s.labelled == 0:
         return [f"{code} fired {s.fp} time(s) but no case expects it"] if s.fp else []
     out = []

@@ -8,7 +8,8 @@ phrases or regular expressions.
 from __future__ import annotations
 
 from ..model import Conversation, Signal, Span, Touch
-from .phrases import PhraseIndex, tokenize
+from .cache import cached_index
+from .phrases import tokenize
 from .topics import Topics
 
 # Phrases of these kinds are context, not claims: they hide shorter phrases of other kinds
@@ -38,7 +39,7 @@ WORD_LISTS = {"stopword"}  # vocabulary keys that hold single words, not phrases
 class SignalDetector:
     def __init__(self, vocabularies: list[dict[str, list[str]]]):
         phrases = [{k: v for k, v in vocab.items() if k not in WORD_LISTS} for vocab in vocabularies]
-        self.phrases = PhraseIndex(phrases)
+        self.phrases = cached_index(phrases)
         self.topics = Topics({w for vocab in vocabularies for w in vocab.get("stopword", ())})
 
     def annotate(self, conversation: Conversation) -> Conversation:

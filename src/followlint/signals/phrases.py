@@ -44,6 +44,7 @@ COMMON = {
 }
 CALENDAR = WEEKDAYS | MONTHS
 CLASSES = ("<num>", "<url>", "<weekday>", "<month>", "<time>", "<money>", "<past>")
+CLASS_SET = frozenset(CLASSES)
 WORD_OK = re.compile(r"[a-z0-9_]+(?:'[a-z]+)*|'[a-z]+|<[a-z]+>|[?!%$£€]")
 ORDINAL_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
 TIME_RE = re.compile(r"\d{1,2}(?:am|pm|h\d\d)?$|\d{3,4}(?:am|pm)$")
@@ -175,28 +176,52 @@ def _parse_alternatives(pattern: str) -> list[list[str]]:
     return sequence("")
 
 
+# A group of single-word alternatives, "(ok|okay|fine)", compiles to one position that
+# accepts any of its words, so phrases do not multiply out into every combination.
+_ALTS = r"[a-z0-9%$£€<>][a-z0-9'%$£€<>]*(?:\|[a-z0-9%$£€<>][a-z0-9'%$£€<>]*)"
+WORD_SET_RE = re.compile(
+    rf"(?<![\w'])\(({_ALTS}+)\)(?!\?)"  # (a|b): one position
+    rf"|(?<![\w'])\[({_ALTS}*)\]|(?<![\w'])\(({_ALTS}*)\)\?"  # [a|b] or (a|b)?: optional position
+)
+
+
+_VALID: set = set()  # word sets already checked
+
+
 def expand(pattern: str) -> list[tuple]:
-    """The fixed-length sequences a phrase stands for; ``**`` becomes 0-3 wildcards."""
-    out = []
+    """The fixed-length sequences of positions a phrase stands for. A position is a frozenset
+    of accepted words (and classes), or ANY; ``**`` becomes 0-3 ANY positions."""
+    sets: list[frozenset] = []
+
+    def to_set(match: re.Match) -> str:
+        words = match.group(1) or match.group(2) or match.group(3)
+        sets.append(frozenset(words.split("|")))
+        return f" #{len(sets) - 1} " if match.group(1) else f" [#{len(sets) - 1}] "
+
     # Hyphens split words as the tokenizer does; "how('s| is)" glues "'s" to "how" ("how's").
-    for words in _parse_alternatives(pattern.lower().replace("’", "'").replace("-", " ")):
+    skeleton = WORD_SET_RE.sub(to_set, pattern.lower().replace("’", "'").replace("-", " "))
+    out = []
+    for words in _parse_alternatives(skeleton):
         glued: list[str] = []
         for w in words:
-            if w.startswith("'") and glued and glued[-1] not in ("*", "**"):
+            if w.startswith("'") and glued and glued[-1] not in ("*", "**") and not glued[-1].startswith("#"):
                 glued[-1] += w
             else:
                 glued.append(w)
-        words = glued
         parts = []
-        for w in words:
+        for w in glued:
             if w == "**":
                 parts.append([(), (ANY,), (ANY, ANY), (ANY, ANY, ANY)])
             elif w == "*":
                 parts.append([(ANY,)])
-            elif not WORD_OK.fullmatch(w) or (w.startswith("<") and w not in CLASSES):
-                raise ValueError(f"phrase {pattern!r} has a word followlint cannot match: {w!r}")
             else:
-                parts.append([(w,)])
+                slot = sets[int(w[1:])] if w.startswith("#") else frozenset((w,))
+                if slot not in _VALID:
+                    for word in slot:
+                        if not WORD_OK.fullmatch(word) or (word.startswith("<") and word not in CLASSES):
+                            raise ValueError(f"phrase {pattern!r} has a word followlint cannot match: {word!r}")
+                    _VALID.add(slot)
+                parts.append([(slot,)])
         for combo in product(*parts):
             seq = tuple(x for chunk in combo for x in chunk)
             if any(x is not ANY for x in seq):
@@ -206,28 +231,44 @@ def expand(pattern: str) -> list[tuple]:
     return out
 
 
-def _score(word) -> int:
-    if word is ANY:
+_SCORES: dict = {}
+
+
+def _score(slot) -> int:
+    """How selective a position is as an anchor (a word set scores as its commonest word)."""
+    if slot is ANY:
         return -100
-    return 1 if word in CLASSES else (2 if word in COMMON else 3 + len(word))
+    score = _SCORES.get(slot)
+    if score is None:
+        score = _SCORES[slot] = min(1 if w in CLASSES else (2 if w in COMMON else 3 + len(w)) for w in slot)
+    return score
+
+
+MAX_PAIR_KEYS = 24
 
 
 def _anchor(seq: tuple) -> tuple[int, int]:
-    """Where to index a sequence: the best pair of adjacent literal words (fewest false
-    candidates), else its best single word. Returns (position, width)."""
+    """Where to index a sequence: the best pair of adjacent literal positions (fewest false
+    candidates), else its best single position. Returns (position, width)."""
     best, best_score, width = -1, -1, 1
     for i in range(len(seq) - 1):
         a, b = seq[i], seq[i + 1]
-        if a is ANY or b is ANY or a in CLASSES or b in CLASSES:
+        if a is ANY or b is ANY or len(a) * len(b) > MAX_PAIR_KEYS or not CLASS_SET.isdisjoint(a) or not CLASS_SET.isdisjoint(b):
             continue
         score = _score(a) + _score(b) + 100
         if score > best_score:
             best, best_score, width = i, score, 2
-    for i, word in enumerate(seq):
-        score = _score(word)
+    for i, slot in enumerate(seq):
+        score = _score(slot)
         if score > best_score:
             best, best_score, width = i, score, 1
     return best, width
+
+
+def _keys(seq: tuple, anchor: int, width: int) -> list[str]:
+    if width == 1:
+        return list(seq[anchor])
+    return [f"{a} {b}" for a in seq[anchor] for b in seq[anchor + 1]]
 
 
 @dataclass(slots=True, frozen=True)
@@ -235,7 +276,7 @@ class Entry:
     kind: str
     subtype: str
     pattern: str
-    seq: tuple
+    seq: tuple  # frozensets of accepted words, or ANY
     anchor: int
     width: int  # 1: indexed by one word, 2: by a pair of words
 
@@ -253,7 +294,8 @@ class PhraseIndex:
                     for seq in expand(phrase):
                         anchor, width = _anchor(seq)
                         entry = Entry(kind, subtype, phrase, seq, anchor, width)
-                        self.index.setdefault(" ".join(seq[anchor : anchor + width]), []).append(entry)
+                        for key in _keys(seq, anchor, width):
+                            self.index.setdefault(key, []).append(entry)
                         self.size += 1
         # A word that starts a pair key is looked up with its successor.
         self.pair_starts = {key.split(" ", 1)[0] for key in self.index if " " in key}
@@ -288,7 +330,7 @@ class PhraseIndex:
                     if want is ANY:
                         continue
                     j = first + k
-                    if want != words[j] and want != classes.get(j):
+                    if words[j] not in want and classes.get(j) not in want:
                         break
                 else:
                     yield entry, first, last

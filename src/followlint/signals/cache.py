@@ -1,0 +1,48 @@
+"""A compiled phrase index is kept on disk, keyed by the exact vocabularies it was built from.
+
+Building the index costs a few hundred milliseconds; a rep linting one draft should not pay
+that on every run. Any change to any vocabulary (or to followlint) gives a new key, and a
+cache that cannot be read or written is simply rebuilt in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+
+from .. import __version__
+from .phrases import PhraseIndex
+
+ENV = "FOLLOWLINT_CACHE_DIR"
+
+
+def cache_dir() -> str:
+    if os.environ.get(ENV):
+        return os.environ[ENV]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "followlint")
+
+
+def cached_index(vocabularies: list[dict[str, list[str]]]) -> PhraseIndex:
+    source = json.dumps([__version__, vocabularies], sort_keys=True, ensure_ascii=False)
+    key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32]
+    path = os.path.join(cache_dir(), f"phrases-{key}.pickle")
+    try:
+        with open(path, "rb") as handle:
+            index = pickle.load(handle)
+        if isinstance(index, PhraseIndex):
+            return index
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    index = PhraseIndex(vocabularies)
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a concurrent run never reads half a file
+    except OSError:
+        pass
+    return index
