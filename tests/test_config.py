@@ -10,9 +10,10 @@ from conftest import CHECKIN_DRAFT
 
 FINDING = re.compile(r"^(?P<path>.+):\d+:\d+: (?P<code>FL\d{3}) \[(?P<sev>\w+)\]", re.M)
 
-# A check-in with a few words beyond its check-in phrases: flagged with the default
-# max-extra-words (8), a sentence with content when the option is 0.
-CHECKIN_WITH_TOPIC = "Hi Sam,\n\nJust checking in about the contract renewal for your team.\n\nPriya\n"
+# A check-in followed by a sentence with something to say: not flagged by default; flagged when
+# FL101's short-sentence-words makes every sentence "too short to count as content".
+CHECKIN_WITH_CONTENT = ("Hi Sam,\n\nJust checking in. Our team spent the conference week in Lisbon comparing "
+                        "rollout plans with other customers.\n\nPriya\n")
 
 
 @pytest.fixture
@@ -112,6 +113,7 @@ def test_unknown_key_names_file_and_key(run_cli, project):
 @pytest.mark.parametrize("body, words", [
     ('select = "FL1"\nignore = 3\n', ["ignore"]),
     ("reps = [1, 2]\n", ["reps"]),
+    ('reps = ["acme.example"]\n', ["followlint.toml", "reps", "acme.example"]),
     ("fail-on = 2\n", ["fail-on"]),
     ('fail-on = "sometimes"\n', ["fail-on", "sometimes"]),
     ('per-file-ignores = "x"\n', ["per-file-ignores"]),
@@ -121,8 +123,8 @@ def test_unknown_key_names_file_and_key(run_cli, project):
     ('[severity]\nFL999 = "error"\n', ["FL999"]),
     ('rules = {FL101 = 5}\n', ["rules"]),
     ('[rules.FL101]\nno-such-option = 3\n', ["no-such-option", "FL101"]),
-    ('[rules.FL101]\nmax-extra-words = "many"\n', ["max-extra-words"]),
-    ('[rules.FL999]\nmax-extra-words = 3\n', ["FL999"]),
+    ('[rules.FL101]\nshort-sentence-words = "many"\n', ["short-sentence-words"]),
+    ('[rules.FL999]\nshort-sentence-words = 3\n', ["FL999"]),
     ('[per-file-ignores]\n"*.txt" = ["FL9999"]\n', ["FL9999"]),
     ('select = ["FL999"]\n', ["FL999"]),
     ('default-timezone = "Mars/Olympus_Mons"\n', ["Mars/Olympus_Mons"]),
@@ -160,7 +162,7 @@ def test_show_settings_prints_the_resolved_settings(run_cli, project):
     (project / "pyproject.toml").write_text(
         '[tool.followlint]\nignore = ["FL110"]\nreps = ["@acme.example"]\nfail-on = "error"\n'
         '[tool.followlint.severity]\nFL101 = "error"\n'
-        '[tool.followlint.rules.FL101]\nmax-extra-words = 5\n'
+        '[tool.followlint.rules.FL101]\nshort-sentence-words = 5\n'
         '[tool.followlint.per-file-ignores]\n"newsletters/*" = ["FL101"]\n'
     )
     code, out, err = run_cli("check", "--show-settings", "--extend-select", "FL1", "drafts/checkin.txt", cwd=project)
@@ -172,7 +174,7 @@ def test_show_settings_prints_the_resolved_settings(run_cli, project):
     assert settings["reps"] == ["@acme.example"]
     assert settings["fail-on"] == "error"
     assert settings["severity"] == {"FL101": "error"}
-    assert settings["rules"] == {"FL101": {"max-extra-words": 5}}
+    assert settings["rules"] == {"FL101": {"short-sentence-words": 5}}
     assert settings["per-file-ignores"] == {"newsletters/*": ["FL101"]}
 
 
@@ -256,19 +258,20 @@ def test_per_file_ignores_are_relative_to_the_config_folder(run_cli, project, cw
 
 
 def test_rule_options_change_what_is_flagged(run_cli, project):
-    (project / "drafts" / "topic.txt").write_text(CHECKIN_WITH_TOPIC)
-    code, out, _ = run_cli("check", "drafts/topic.txt", cwd=project)
-    assert code == 1
-    (project / "pyproject.toml").write_text('[tool.followlint.rules.FL101]\nmax-extra-words = 0\n')
+    (project / "drafts" / "topic.txt").write_text(CHECKIN_WITH_CONTENT)
     code, out, err = run_cli("check", "drafts/topic.txt", cwd=project)
     assert code == 0, out + err
+    (project / "pyproject.toml").write_text('[tool.followlint.rules.FL101]\nshort-sentence-words = 100\n')
+    code, out, err = run_cli("check", "drafts/topic.txt", cwd=project)
+    assert code == 1, out + err
+    assert findings(out) == [("drafts/topic.txt", "FL101", "warning")]
 
 
 def test_rule_options_by_rule_name(run_cli, project):
-    (project / "drafts" / "topic.txt").write_text(CHECKIN_WITH_TOPIC)
-    (project / "followlint.toml").write_text('[rules.no-value-reason]\nmax-extra-words = 0\n')
+    (project / "drafts" / "topic.txt").write_text(CHECKIN_WITH_CONTENT)
+    (project / "followlint.toml").write_text('[rules.no-value-reason]\nshort-sentence-words = 100\n')
     code, out, err = run_cli("check", "drafts/topic.txt", cwd=project)
-    assert code == 0, out + err
+    assert code == 1, out + err
 
 
 def test_exclude_skips_folders_when_walking(run_cli, project):

@@ -34,6 +34,8 @@ def flagged(out: str) -> list[tuple[str, int, str]]:
     ("file.txt", draft("followlint: disable-file=FL101 -- reviewed by the team lead")),
     ("file-end.md", draft(after=("<!-- followlint: disable-file=FL101 -- reviewed -->",))),
     ("all.liquid", draft("{% comment %} followlint: disable-file=ALL -- legal-approved copy {% endcomment %}")),
+    ("next.html", "<html><body>\n<p>Hi Sam,</p>\n<!-- followlint: disable-next-line=FL101 -- seasonal -->\n"
+                  "<p>" + CHECKIN_LINE + "</p>\n<p>Thanks,<br>Priya</p>\n</body></html>\n"),
     ("sub.txt", "Subject: Quick check\nTo: sam@example.com\n\nHi Sam,\n<!-- followlint: disable-next-line=FL101 -- ok -->\n" + CHECKIN_LINE + "\n"),
 ])
 def test_directive_with_reason_suppresses(run_cli, tmp_path, name, text):
@@ -48,9 +50,10 @@ def test_same_draft_without_directive_is_flagged(run_cli, tmp_path):
     """The control for the test above: the draft itself is a finding."""
     (tmp_path / "news.html").write_text(draft())
     (tmp_path / "next.j2").write_text("Hi {{ first_name }},\n\n" + CHECKIN_LINE + "\n")
-    code, out, _ = run_cli("check", "news.html", "next.j2")
+    (tmp_path / "next.html").write_text("<html><body>\n<p>Hi Sam,</p>\n<p>" + CHECKIN_LINE + "</p>\n</body></html>\n")
+    code, out, _ = run_cli("check", "news.html", "next.j2", "next.html")
     assert code == 1
-    assert {p for p, _, _ in flagged(out)} == {"news.html", "next.j2"}
+    assert set(flagged(out)) == {("news.html", 3, "FL101"), ("next.j2", 3, "FL101"), ("next.html", 3, "FL101")}
 
 
 @pytest.mark.parametrize("directive, kind", [
@@ -159,7 +162,8 @@ def test_neutralize_keeps_offsets_and_lines():
 def test_neutralize_keeps_comment_closer_of_a_multiline_comment():
     text = "<!--\nfollowlint: disable=FL101 -- reason -->\n<p>Hello</p>\n"
     out = neutralize(text)
-    assert "-->" in out and "<p>Hello</p>" in out and "reason" not in out
+    assert "<p>Hello</p>" in out and "reason" not in out
+    assert out.count("<!--") == out.count("-->")  # no comment left open over the message
 
 
 def _finding(line: int, code="FL101", name="no-value-reason") -> Finding:

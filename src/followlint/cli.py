@@ -48,6 +48,11 @@ def _settings(config, first_path, *, select=None, extend_select=None, ignore=Non
         settings.ignore += _split(ignore)
     if reps:
         settings.reps = _split(reps)
+    for rep in settings.reps:
+        local, at, domain = rep.rpartition("@")
+        if not at or not domain or "@" in local or any(ch.isspace() for ch in rep):
+            where = "--rep" if reps else f"{settings.config_file}: 'reps'"
+            _fail(f"{where} takes an ADDRESS (rep@acme.example) or an @DOMAIN (@acme.example), not {rep!r}")
     if fail_on:
         try:
             settings.fail_on = Severity.parse(fail_on)
@@ -261,6 +266,13 @@ def list_plugins(
 
 
 def main() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot encode a customer's name or an emoji must not lose
+        # the report: write what it cannot show as an escape instead.
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
     try:
         app()
     except KeyboardInterrupt:

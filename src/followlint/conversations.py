@@ -144,7 +144,8 @@ def _assign_times(chains: list[list[Touch]]) -> None:
             if when is not None and when.tzinfo is None:
                 when = when.replace(tzinfo=timezone.utc)
             if when is None:
-                when = FAR_FUTURE if later is None else later - timedelta(seconds=1)
+                # Undated: just before the message that quotes it; under an undated draft, unknown.
+                when = FAR_FUTURE if later is None or later == FAR_FUTURE else later - timedelta(seconds=1)
             elif later is not None and when >= later:
                 when = later - timedelta(seconds=1)  # a quote cannot postdate its reply
             touch.time = None if when == FAR_FUTURE else when
@@ -200,11 +201,28 @@ def _drop_quoted_duplicates(members: list[Touch]) -> list[Touch]:
 
 
 def _same_message(quoted: Touch, other: Touch) -> bool:
-    if quoted.party and other.party and quoted.party != other.party:
+    same = _same_author(quoted, other)
+    if same is False:
         return False
-    if quoted.time and other.time and abs(quoted.time - other.time) <= SAME_MESSAGE:
+    # Close times count only between known authors: an undated quote's time is made up (just
+    # before the message quoting it) and would match whatever sits next to it.
+    if same and quoted.time and other.time and abs(quoted.time - other.time) <= SAME_MESSAGE:
         return True
     return _text_key(quoted.text) == _text_key(other.text) and bool(_text_key(quoted.text))
+
+
+def _same_author(a: Touch, b: Touch) -> bool | None:
+    """Whether two touches have the same author; None when that cannot be told. A quote's
+    author is often only a name ("On ..., Bob wrote:"): names compare by their first word."""
+    if not a.party or not b.party:
+        return None
+    if "@" in a.party and "@" in b.party:
+        return a.party == b.party
+    names_a = {n.lower().split()[0] for n in (a.party_name, a.party) if n.strip() and "@" not in n}
+    names_b = {n.lower().split()[0] for n in (b.party_name, b.party) if n.strip() and "@" not in n}
+    if not names_a or not names_b:
+        return None
+    return bool(names_a & names_b)
 
 
 def _text_key(text: str) -> str:

@@ -166,7 +166,8 @@ VOCABULARY.update({
         "(charged|billed|invoiced) (twice|incorrectly|wrongly|again|double|too much)",
         "(was|were) (promised|supposed to|meant to|told)",
         "(past|after|beyond) the (time|date|deadline) (you|they|we) (promised|agreed|said|quoted)",
-        "(i'm|i am|we're|we are|been|still) waiting (for|on)",
+        "(been|still) waiting (for|on)",
+        "(i'm|i am|we're|we are) waiting (for|on) (you|your|a reply|a response|an answer|a call|a callback|a call back|the refund|my refund|a refund|the delivery|my order|our order|the engineer|the technician|the part|the parts|someone|anyone)",
         "(i'm|i am|we're|we are) still waiting",
         "(i want|i'd like|i would like|i wish) to (complain|make a complaint|file a complaint|raise a complaint)",
         "(never|didn't|did not) (arrived|received|got|showed up|turned up|called back|get back to me)",
@@ -175,8 +176,8 @@ VOCABULARY.update({
         "(out of|no) (stock|service|signal|power|hot water|heating|internet|connection)",
     ],
     "request": [
-        "(can|could|would|will) you [please] (check|look into|find out|send|confirm|let me know|tell me|update me|fix|help|call|email|sort|chase|look at|arrange|resend|explain|advise|clarify|cancel|refund|change|update)",
-        "please (send|check|confirm|let me know|call|advise|update|fix|cancel|refund|look into|find out|chase|arrange|resend|explain|clarify|get back to me)",
+        "(can|could|would|will) you [please] (check|look into|find out|confirm|let me know|tell me|update me|fix|help|call|sort|chase|look at|arrange|explain|advise|clarify|cancel|refund|change|update)",
+        "please (check|confirm|let me know|call|advise|update|fix|cancel|refund|look into|find out|chase|arrange|explain|clarify|get back to me)",
         "(i|we) (need|would need|'d need) (you to|someone to|to know|an answer|a reply|an update)",
         "(i'd|i would|we'd|we would) (like|love|appreciate) (to know|an update|an answer|a call|a callback|a refund|a replacement|some help|help)",
         "(any|is there any) (update|news|word) on",
@@ -589,4 +590,321 @@ VOCABULARY["neutral"] += [
 VOCABULARY["neutral"] += [
     "(i|we|i've|we've|i have|we have) (sent|emailed|shared|forwarded|mailed|posted|attached) [you|over|across|through] (the|my|our|a|an|that|this) ** (last|earlier|previously|a few|on|the other|before|yesterday|recently)",
     "(the|my|our|that) (quote|quotation|proposal|email|note|message|info|information|details|brochure|estimate|offer|contract|deck) (i|we) (sent|shared|emailed|forwarded|mentioned|attached|put together|prepared)",
+]
+
+# -- customer issues in the words customers use (drafted from support and sales training) ----
+VOCABULARY["issue"] += [
+    # something did not happen, or happened wrongly
+    "still (don't|do not|dont) (have|see|know)",
+    "(haven't|have not|hasn't|has not|didn't|did not) (heard|had|received|seen|got) (anything|a thing|a word|nothing|any news|a reply|a response|an answer|a call)",
+    "(heard|had) nothing (back|from|since)",
+    "(is|are|was|were|'s) still (wrong|broken|not working|missing|late|incorrect|down|showing|there|pending|outstanding|unpaid|open|stuck|failing)",
+    "(wasn't|was not|weren't|were not|isn't|is not|aren't|are not) (included|fitted|installed|delivered|in the box|on the invoice|done|fixed|applied|credited|refunded|paid)",
+    "(paid for|ordered|bought|booked|was promised|were promised) ** (wasn't|was not|weren't|were not|isn't|is not|never|didn't|did not|hasn't|has not|is missing|are missing)",
+    "(that|which|something) (i|we) (never|didn't|did not|don't|do not) (made|make|order|ordered|use|used|authorise|authorised|authorize|authorized|request|requested|sign up for|signed up for|agree to|agreed to|want|wanted|buy|bought)",
+    "(charge|charges|fee|fees|bill|invoice|payment|item|line) (for|on) ** (i|we) (never|didn't|did not|said no to|declined|cancelled|canceled|returned)",
+    "(i|we) said no to",
+    "(created|charged|billed|sent|delivered|shipped|posted|processed|booked|imported|debited|taken|duplicated) (twice|two times|three times|double)",
+    "(duplicate|duplicated|double) (invoices|entries|records|orders|payments|charges|bookings|emails|accounts)",
+    "(has|have|had|keeps|kept) (failed|crashed|broken|stopped|dropped|errored) [again|twice|repeatedly|three times|every time]",
+    "(fails|failed|fail) to (export|load|sync|upload|download|print|send|save|connect|open|start|work|arrive|install|update|process)",
+    "(error|error message|error code) (says|saying|is|was|when|every time|each time)",
+    "(get|getting|got|keep getting|see|seeing) (an|the|this) error",
+    "(locked|shut|kept) out (of|by)",
+    "(nobody|no one|noone|none of us|none of our|we) ** (can|could|can't|cannot|couldn't|is able to|are able to) (log in|login|sign in|access|connect|get in|open|use)",
+    "(can't|cannot|can not|unable to|couldn't|could not|not able to) (log in|login|sign in|access|connect|get in)",
+    "(it|it's|it has|they|they've|they have|which|that|and|has|have) (cracked|broke|snapped|chipped|split|tore|leaked|failed|died|fell apart|fell off|came off|came loose|came apart|stopped)",
+    "(cracked|snapped|chipped|broke|leaking|leaked|died|failed|fell off|came off|came loose) (after|within|again|already|twice|on|overnight|last)",
+    "(seems|seem|appears|appear) to be (running fast|running slow|wrong|broken|faulty|off|incorrect|overcharging|missing|stuck|down|failing|leaking)",
+    "(bill|bills|usage|charges|premium|price|rate|cost|costs|invoice|payment) ** (has|have|had)? (doubled|tripled|gone up|went up|jumped|spiked|shot up|increased) ",
+    "(was|were|got|has been|have been) (cancelled|canceled|lost|damaged|stolen|misplaced|overcharged|double charged|double billed|mis sold|missold|ignored|cut off|disconnected)",
+    "(i|we) waited (over|more than|nearly|almost|for)? <num> (minutes|hours|days|weeks|months)",
+    "(waited|waiting) (all day|all morning|all afternoon|in for|at home)",
+    "(sat|stood) (idle|waiting|around)",
+    "(much|far|way|a lot) (louder|noisier|slower|worse|more expensive|smaller|bigger|hotter|colder) than",
+    "(too|very|really|so) (loud|noisy|slow|hot|cold|small|tight|loose) (to|for|at|and)",
+    "(one|a|small|slight|minor|big|major|another|only|real|the) (problem|issue|snag|glitch|hiccup|complaint|concern) (is|with|though|here)",
+    "but it should (be|say|read|show|have been|have said)",
+    "(shows|says|lists|listed|has|had|gave|put) ** (wrong|incorrect|old|misspelled|misspelt)",
+    "(cuts|cut|cutting) off (the|my|our|every|part|half)",
+    "(not|isn't|wasn't|aren't|weren't) (what|as) (i|we) (ordered|asked for|paid for|expected|agreed|were promised|was promised|were told|was told)",
+    "(still|yet to) (be|been) (paid|refunded|credited|fixed|delivered|installed|resolved|sorted|answered|returned)",
+    "(no|without) (reply|response|answer|word|update|callback|call back) (from|since|yet|after)",
+    "(chasing|chase) (this|you|it|up|again)",
+    "(second|third|fourth|fifth) time (i've|i have|we've|we have|i am|i'm|asking|writing|calling|chasing)",
+    "(out of|run out of|ran out of|down to our last|down to my last) (toner|stock|supplies|ink|paper|parts|cartridge)",
+    "(down to) (our|my|the) last",
+    "never (got|received|heard|showed up|turned up|arrived|came|materialised|materialized|happened)",
+]
+VOCABULARY["request"] += [
+    "(can|could|would|will) you [please] (ask|make sure|add|remove|take|swap|exchange|replace|repair|reissue|correct|amend|credit|reverse|waive|book|reschedule|transfer|help me|tell us|let us know|chase up|look into|sort out)",
+    "please (remove|take|delete|reverse|credit|waive|correct|amend|swap|exchange|replace|repair|add|reissue|sort|look|help|ask|tell|make sure|refund|book)",
+    "(i|we) need (to|you to) (add|remove|change|update|cancel|switch|transfer|amend|correct|return|replace|renew|know|get|have|speak|talk|fix|sort)",
+    "(i|we) need (a|an|the|my|our) (copy|refund|replacement|credit|answer|update|invoice|receipt|quote|document|documents|letter|certificate|confirmation|callback|fix|repair|technician|engineer)",
+    "(is there|are there) (a|any) (fix|workaround|way|update|news|solution|refund|option|options)",
+    "(how|when|where|who) (do|can|should|shall) (i|we) (get|claim|apply|send|return|cancel|change|book|pay|find|add|remove)",
+    "(where|how) (does|do|is|are) (my|our|the) ** (stand|stands|going|progressing|at)",
+    "(who|which) (arranges|handles|does|sorts|covers|pays|is responsible)",
+    "(is|are) (it|they|this|that|the *|a *|labour|labor|parts) (covered|included|refundable|under warranty|free|extra|normal)",
+]
+VOCABULARY["dissatisfaction"] += [
+    "(not|never) (thrilled|impressed|happy|pleased|satisfied|amused) with",
+    "(looks|look|looked|feels|felt|sounds|sounded) (odd|wrong|weird|terrible|awful|bad|uneven|cheap|unfinished)",
+    "(this is|it's|it is|that's|that is) (getting|becoming) (to be )?(a problem|ridiculous|frustrating|silly|absurd|beyond a joke)",
+    "(really|very|quite|extremely) (inconvenient|frustrating|annoying|disappointing|stressful)",
+    "(not good enough|not acceptable|unacceptable|beyond a joke|last straw|not on)",
+]
+# "I'm away with no signal until the 12th" is a constraint, not a fault in our network.
+VOCABULARY["neutral"] += [
+    "(away|abroad|travelling|traveling|on holiday|on vacation|hiking|camping|trekking|at sea|on a trek|on a cruise|offshore|in the mountains) with (no|little|limited|patchy|bad|poor) (signal|reception|internet|wifi|wi fi|connection|coverage|phone)",
+    "(what|what's) (happens|happen|is) next",
+    "(what|what's|what are) (is )?the next (step|steps)",
+    "what (do|would) you need from (me|us)",
+    "what (do|should) (i|we) do next",
+]
+VOCABULARY["constraint"] += [
+    "(away|abroad|travelling|traveling|on holiday|on vacation|hiking|camping|trekking|at sea|offline|out of the country|out of office) ** (until|till|through|for the next|back on|back after|returning)",
+]
+# Saying yes to what the customer asked ("Of course", "Absolutely, please do") takes it up.
+VOCABULARY["assent"] = [
+    "(yes|yep|yeah|of course|certainly|absolutely|definitely|sure thing|by all means|gladly) ** (i|i'd|i'll|i've|i'm|i can|we|we'd|we'll|we've|we're|we can|we do|you can|you're|please|it's|it is|they|they're|that's|that is|there|here)",
+    "(yes|of course|absolutely|certainly|by all means) please do",
+    "please (do|go ahead)",
+    "(happy|glad|more than happy) to (do that|do so|send|arrange|add|swap|help with|take care of|sort)",
+    "(consider it done|all done)",
+    "(that|it) (works|suits|is fine|sounds good|sounds great)",
+    "(we|i) (certainly|definitely|absolutely) (do|can|will|are)",
+    "(we|i) do (and|!)",
+]
+VOCABULARY["commitment"] += [
+    "(will|'ll|is going to|are going to) (collect|pick up|swap|exchange|replace|refund|credit|repair|redeliver|reship|resend|waive|remove|reverse|correct|amend|update|bring|deliver|drop off|call you|contact you|email you|fix|sort|investigate|look into)",
+    "(i'm|i am|we're|we are) (escalating|looking into|checking|chasing|investigating|sorting|fixing|arranging|raising|booking|sending|on to)",
+    "(i've|i have|we've|we have) (escalated|raised|logged|flagged|passed) (this|it|that|your|the)",
+    "(escalating|escalated|raising|raised|passing|passed) (this|it|that|your *) (to|with)",
+    "(let me|i'll|i will) (ask|talk to|speak to|speak with|talk with|check with|get onto|get on to|take it up with)",
+]
+VOCABULARY["value/update"] += [
+    "(it|they|order|parcel|package|shipment|delivery|item|items|part|parts|rolls|goods|toner|stock|refund|payment|credit) (shipped|went out|left|arrived|landed|cleared|posted|was shipped|were shipped|was sent|were sent|was dispatched|were dispatched|was delivered|were delivered|has gone out|have gone out|is on its way|are on their way)",
+    "(leave|leaves|left|leaving) (our|the) (warehouse|depot|factory|plant|office|lab|workshop)",
+    "tracking (number|no|code|link|reference|ref|id|details|info|information|is)",
+    "(with|via|by) (ups|fedex|dhl|usps|tnt|dpd|royal mail|courier|recorded delivery|special delivery|express post|overnight)",
+    "(should|will|would) (reach|get to|be with) you (on|by|in|within|tomorrow|today|this|next|<weekday>)",
+    "(is|are|'s) (backordered|back ordered|on backorder|on back order|delayed until|due back|out of stock until)",
+    "(i|we) (heard|got|received) (back )?from (the|our|your) (lab|manufacturer|supplier|warehouse|insurer|lender|bank|airline|seller|landlord|team|engineer|technician|underwriter)",
+    "(lab|manufacturer|supplier|warehouse|insurer|lender|bank|airline|seller|landlord|underwriter|engineer|technician|adjuster) (says|said|confirmed|has confirmed|agreed|has agreed|replied|came back)",
+]
+VOCABULARY["value/answer"] += [
+    "(yes|no) (you|it|they|that|this|we|i) (do|does|don't|doesn't|can|can't|will|won't|are|aren't|is|isn't|need|needn't)",
+    "(you|they) (don't|do not|won't|will not) need (a|an|to|any)",
+    "(to|you can|you'll need to|you will need to|you need to|just) (go to|head to|click|open|select|choose|fill in|log into|sign into)",
+    "(go|head) to (settings|account|the settings|your account|preferences|profile|the portal|the dashboard)",
+    "(it|this|that|the *) (is|are) (covered|included|refundable|free|under warranty|normal|expected|standard) (under|by|in|for|with|and|because|as)",
+    "(i'd|i would|we'd|we would) (recommend|suggest|advise)",
+    "(here's|here is) (what|how|why|where)",
+    "(what happened|the cause) (is|was)",
+]
+VOCABULARY["value/resource"] += [
+    "(is|are|'s) (attached|enclosed|linked below|below)",
+    "(attached|enclosed) (is|are|you'll find|please find|to this email|here)",
+]
+VOCABULARY["referral_ask"] += [
+    "(recommend|mention|refer|introduce) (us|me|our *) to (anyone|anybody|someone|somebody|your|a|friends|family|colleagues|neighbours|neighbors|others|people|peers)",
+    "(for|with) (every|each|any) (friend|neighbour|neighbor|colleague|relative|family member|person|customer|client|company|business) (you|who) (refer|send|introduce|recommend|sign up|signs up|books|joins)",
+    "who else (at|in) * (handles|looks after|is responsible|deals with|makes|decides|buys|would|might|should|could|needs|uses)",
+    "(love|like|appreciate|welcome|grateful for) (an|any|a few|some) (introduction|intro|introductions|intros|referral|referrals)",
+    "(introducing|introduce) me to (a|some|any|your|other|a couple of|a few) (peers|colleagues|contacts|friends|people|others|buyers|owners)",
+    "(told|tell|telling) (your|any|all your) (friends|family|colleagues|neighbours|neighbors|network) about",
+    "(word of mouth|spread the word|pass the word)",
+]
+# Numbers and other words that say nothing about a subject ("five years", "last week").
+VOCABULARY["stopword"] += """
+two three four five six seven eight nine ten eleven twelve twenty thirty hundred first second
+third fourth fifth last next happen happens happened honestly actually already quick quickly
+thing anyway though also
+""".split()
+
+# Asking us to send something: a document sent back is the answer, whatever it is called.
+VOCABULARY["request/send"] = [
+    "(can|could|would|will) you [please] (send|resend|forward|post|mail|share) [me|us|over|across|through|on]",
+    "please (send|resend|forward|post|mail|share) [me|us|over|across|through|on]",
+    "(i'd|i would|we'd|we would) (like|love|appreciate) (a copy|the copy|copies|a reminder|the documents|the paperwork|the invoice|the receipt|the quote)",
+]
+VOCABULARY["nudge"] += [
+    "(haven't|have not|hasn't|has not) heard (anything|a thing|a word|nothing)",
+    "(heard|had) nothing (back|since)",
+]
+VOCABULARY["callback"] += [
+    "(i'll|i will|we'll|we will|i can|i'd|we'd|i shall) be in touch",
+    "(get|be|getting) (back )?in touch (on|in|next|after|by|<weekday>|tomorrow|early|before|around|later|this)",
+]
+VOCABULARY["ask_meeting"] += [
+    "(could|can|shall|should) (we|i) (view|see it|see the|visit|tour|come|bring it forward|move it|push it|do it) ** (sooner|earlier|later|instead|another day|another time|this week|next week|<weekday>|tomorrow)",
+]
+
+# Asking for a time: a slot offered is the answer.
+VOCABULARY["request/schedule"] = [
+    "(i|we) need (to|you to) (book|schedule|reschedule|arrange|make|set up) (a|an|the|my|our|in)",
+    "(can|could|may) (i|we) (book|schedule|reschedule|get|have|make) (a|an|the|my|our|in|another|another time|an appointment|a slot)",
+    "(can|could|would|will) you (book|fit|squeeze|schedule|slot|pencil) (me|us|him|her|them) in",
+    "(can|could) (i|we|he|she|they) be (seen|fitted in|booked in)",
+    "(when|what time|what day|which day) (can|could|is|are) (you|i|we|the|your) ** (come|be seen|available|free|fit|book|install|visit|deliver)",
+]
+VOCABULARY["value/resource"] += [
+    "(i've|i have|we've|we have) (attached|enclosed|included) (a|an|the|your|our|my|this|that|two|three|some|both) *",
+]
+
+# -- arguing who is right (story 001's "being right" block), in the ways reps actually write it --
+VOCABULARY["defensive"] += [
+    "as (stated|explained|mentioned|outlined|set out|noted|written|advised) (clearly|in|on|at|before|previously|earlier)",
+    "as (clearly|plainly|explicitly) (stated|explained|mentioned|outlined|set out|written)",
+    "please (read|re read|check|refer to) (our|my|the) (emails|email|messages|terms|policy|instructions|previous|earlier|contract|confirmation)",
+    "(we|i) (clearly|explicitly|already|did) (explained|stated|told you|said|mentioned|informed you|advised|warned)",
+    "(booklet|contract|agreement|form|terms|document|paperwork|waiver|policy|quote) you (signed|agreed to|accepted|initialled|read)",
+    "the (problem|issue|mistake|error|fault) (is|was) that you",
+    "(mistake|error|fault|problem|issue) (is|was|lies|lay) (on|with) (your|you)",
+    "(you|your team|your staff|your side) (didn't|did not|failed to|forgot to|neglected to) (read|check|cancel|follow|tell|call|notify|inform|ask|pay|reply|update|re authorise|reauthorise|enter|send)",
+    "(i've|i have|we've|we have) (told|explained|said|mentioned|written) (you|this|it|that|you this|you that)? (to you)? (three times|twice|several times|many times|multiple times|repeatedly|more than once|a number of times)",
+    "(there is|there's|there was) nothing wrong with (our|the|my)",
+    "(this|it|that) is (documented|in the terms|in the contract|in the policy|in our terms|on our website|in the manual|in the guide)",
+    "(it's|it is|this is|that is) (clearly )?(on|in) (page|section|clause|the terms|the contract|our website|the website)",
+    "(decision|bill|charge|fee|invoice|ruling|reading|amount|price) (stands|still stands|applies|is final|will stand)",
+    "(our|the) (reading|bill|charge|invoice|figure|figures|records|system|calculation|decision|meter) (is|was|are|were) (correct|right|accurate|valid|fair)",
+    "(it's|it is|this is) a (valid|legitimate|correct|fair) (charge|fee|bill|decision)",
+    "(was|were) (right|correct|within their rights|entitled) to (deny|refuse|decline|charge|cancel)",
+    "(this|that|it) (wouldn't|would not|would never) have happened (if|had)",
+    "(like|as) (we|i) (advised|told you|warned|recommended|said)",
+    "(which|as) the (setup guide|guide|manual|instructions|terms|website|contract|policy) (warns|says|states|explains|makes clear)",
+]
+VOCABULARY["dissatisfaction"] += [
+    "(that's|that is|it's|it is|this is|seems) (unfair|not fair|unreasonable|wrong|a disgrace|outrageous|absurd)",
+    "(costing|cost|costs|losing|lost) (us|me) (money|time|customers|business|sales|a fortune|a day)",
+    "(is|was|are|were|been) (ruined|wasted|spoiled|a disaster|a nightmare)",
+    "(i'm|i am|we're|we are) (furious|fuming|livid|gutted|devastated|appalled|shocked|disgusted)",
+]
+VOCABULARY["issue"] += [
+    "(nobody|no one|noone) ** (told|warned|informed|mentioned|said|explained)",
+    "(double|twice|triple|three times) what (it|they|we|i) (should|expected|were told|was told)",
+    "(you've|you have|you) (ignored|lost|forgot|forgotten|missed) (it|me|my|us|our|the)",
+    "(turned|sent) away (at|from)",
+    "(denied|refused) (boarding|entry|service|access)",
+    "(instead of|rather than) (the|my|our)? <money>",
+    "(charged|billed) (me|us)? <money> (for|instead|when|but)",
+]
+
+# -- times the customer sets for the next contact ("get back in touch with me next week",
+# "I'll let you know by the 20th", "give me 48 hours", "please don't chase me before then") --
+VOCABULARY["callback"] += [
+    "(get|be|getting) (back )?in touch (with me|with us) (on|in|next|after|by|<weekday>|tomorrow|early|before|around|later|this|at)",
+    "(i'll|i will|we'll|we will|i should|we should|i can|we can) (let you know|get back to you|come back to you|be back in touch|revert|have an answer|have a decision|decide|confirm|give you an answer|make a decision) ** (by|on|before|after|next|in|within|<weekday>|tomorrow|this|early|end of|at the end)",
+    "give (me|us) (<num>|one|two|three|a couple of|a few|another|the|till|until|a|some) (hours|hour|days|day|weeks|week|more days|weekend|couple of days|few days|bit|little while|while|next)",
+    "(don't|do not|please don't|please do not) (chase|contact|call|email|ring|phone|text|nudge) (me|us) (before|until|till|again before|this week|next week)",
+    "(decide|decision|answer|verdict) (by|before) (the|end of|<weekday>|next|this|tomorrow)",
+]
+VOCABULARY["when"] += [
+    "<num> (hours|days|weeks|business days|working days)",
+    "(before|until|till) then",
+]
+VOCABULARY["assent"] += [
+    "sounds (good|great|perfect|fine|like a plan)",
+]
+VOCABULARY["acknowledgement"] += [
+    "(i|we) know you (said|asked|wanted|needed|were going to)",
+    "(i|we) know it's (before|earlier than|ahead of|not yet)",
+    "(before|ahead of) (the|our) (<weekday>|call|date|deadline|day|time) (we|you|i) (agreed|said|set|arranged|planned)",
+    "(sorry|apologies) (for|about) (the )?(change|reschedule|rescheduling|moving|switching)",
+    "(need|have) to (move|reschedule|push|change|bring forward) (our|the|your)",
+    "(moving|rescheduling|pushing|changing) (our|the) (call|meeting|demo|appointment|review|visit) (to|from)",
+]
+VOCABULARY["callback/reply"] = [
+    "(i'll|i will|we'll|we will|i should|we should|i can|we can) (let you know|get back to you|come back to you|be back in touch|revert|have an answer|have a decision|decide|confirm|give you an answer|make a decision) ** (by|on|before|after|next|in|within|<weekday>|tomorrow|this|early|end of|at the end)",
+]
+VOCABULARY["callback"] = [p for p in VOCABULARY["callback"] if not p.startswith("(i'll|i will|we'll|we will|i should|we should|i can|we can) (let you know")]
+VOCABULARY["callback"] += [
+    "(call|ring|phone|email|text|contact) me (back )?(the following|instead|later|another|after|around|nearer)",
+]
+VOCABULARY["when"] += [
+    "the following (<weekday>|week|month|day)",
+]
+# The customer allows an earlier contact on a condition ("if the price drops before then, tell me").
+VOCABULARY["early_ok"] = [
+    "(tell|let) me (know )?(straight away|right away|immediately|asap|at once)",
+    "(in the meantime|before then|meanwhile) ** (tell me|let me know|call me|email me|text me|get in touch)",
+    "(feel free|happy for you|fine for you|okay to|ok to) (to )?(call|email|contact|reach|text) (me )?(before|earlier|sooner|in the meantime)",
+]
+VOCABULARY["acknowledgement"] += [
+    "(i|we) (said|told you|promised|mentioned) (<weekday>|tomorrow|today|the <num>|next week|i'd|i would|we'd|we would|i'll|we'll)",
+]
+VOCABULARY["callback/reply"] += [
+    "and (let you know|get back to you|come back to you|revert|be in touch|get back in touch|confirm) ** (by|on|before|after|next|in|within|<weekday>|tomorrow|this|early|end of|at the end)",
+]
+VOCABULARY["callback"] += [
+    "(i'll|i will|we'll|we will|i can|let me|i'm going to|i am going to) (reach out|give you a ring|give you a call|give you a buzz|give you a bell|touch base|check back|check in|circle back|follow up|drop you a line|be back in touch) (again )?(on|in|next|this|tomorrow|<weekday>|after|by|before|early|around|at|the|once)",
+    "(let's|let us|we can|we'll|we could|we will) (revisit|review|come back to|pick this up|pick it up|reconvene|regroup|reconnect|talk|speak) ** (in|on|next|after|<weekday>|tomorrow|early|once)",
+    "give (me|us) (till|until) (the|end|next|<weekday>|<month>|<num>|after)",
+    "(let's|let us|shall we|we could|how about we) (do|say|book|meet|schedule|make it|pencil in|go for|pencil) (<weekday>|tomorrow|the <num>|next|<num>)",
+]
+VOCABULARY["when"] += [
+    "(in|within) (a|one|two) (fortnight|fortnights)",
+]
+
+# -- objections and concessions as sales trainers list them ------------------------------------
+VOCABULARY["objection"] += [
+    "(more|higher) than (i|we) (wanted|want|planned|hoped|expected|budgeted|can) (to )?(spend|pay|afford)?",
+    "(out of|outside|beyond|over) (my|our) (price range|range|budget)",
+    "(too|a bit|a little|rather|quite) (pricey|dear|rich for us|much for us)",
+    "(rates|rate|price|prices|quote|premium|cost|costs|fees) (is|are|seem|seems) (higher|too high|more|steep|a lot) ",
+    "(higher|more expensive|dearer) than (our|my|the|what) (current|existing|other|we pay|i pay)",
+    "(staying|stay|sticking|stick|going to stay|'ll stay) with (our|my|the) (current|existing|present)",
+    "(can't|cannot|can not|won't|not ready to|unable to) (commit|sign up|sign) (to|for) (a|an|the) (year|annual|long|12 month|two year|24 month|multi year)",
+    "(term|contract|commitment|agreement) is (longer|too long|more) than (we|i)",
+    "(not|isn't|is not) (right|suitable|the right fit) for (us|me|our)",
+    "(not|won't be|we're not|we are not|i'm not|i am not) (going ahead|proceeding|moving forward|taking it)",
+    "(hard|difficult|tough) to justify",
+    "(can't|cannot) justify",
+    "(cost|price|fee) (is|was) (the|a) (problem|issue|sticking point|concern)",
+]
+VOCABULARY["concession"] += [
+    "(knock|take|shave) ** off (the|your|our|it|that)",
+    "<money> <num> off",
+    "<num> off",
+    "(free|complimentary) (delivery|shipping|tyres|tires|set|extras|extra|installation|fitting|months|month|upgrade|service|accessories|mats|cleaning|whitening|night|nights)",
+    "(waive|waiving|waived) (the|your|our)? *",
+    "(month to month|monthly rolling|rolling monthly|no minimum term|cancel anytime|cancel any time)",
+    "(cut|drop|lower|reduce|reducing|lowering|dropping) (your|the|our) (rate|rates|premium|price|fee|tariff|cost)",
+    "(match|matching|beat|beating) (it|their|your current|your existing)",
+    "(same|annual|the annual) price (on|for|with) (a|the) (monthly|shorter|month)",
+]
+
+# -- constraints customers state, and the asks they rule out -------------------------------------
+VOCABULARY["constraint"] += [
+    "(no|don't have a|do not have a|haven't got a|without a|no access to a) (printer|scanner|fax|computer|laptop|smartphone|internet connection|home internet|car)",
+    "(only|just) (do|manage|make|work for me|suit|suits) (mornings|afternoons|evenings|weekends|weekdays|before|after)",
+    "(mornings|afternoons|evenings|weekends|weekdays) only",
+    "(can only|can't do|cannot do) (do )?(mornings|afternoons|evenings|weekends|weekdays|before|after)",
+    "(can't|cannot|can not|unable to|not able to) (leave|get out of) (the house|home|bed|the flat)",
+    "(broken|sprained|fractured) (ankle|leg|hip|arm|wrist|foot)",
+    "(hard of hearing|partially deaf|i'm deaf|i am deaf|can't hear well|cannot hear well)",
+    "(email|text|write|in writing) (only|rather than|instead of)",
+    "(closed|shut) (from|until|till|between|over|for)",
+    "(budget|budgets|spending|funds|funding|purchasing) (is|are)? (frozen|on hold|locked|paused) (until|till|through|for)",
+    "(passport|documents|visa) (is|are) (at|with) the (embassy|consulate|passport office)",
+    "(abroad|away|overseas|out of the country|travelling|traveling) (until|till|through|for|from)",
+]
+VOCABULARY["ask_online"] += [
+    "(print|sign|scan) (it|and|the|this|out|off)",
+    "(send|email|upload) (me|us)? (a )?(scan|copy|photo|picture) of (your|the)",
+]
+VOCABULARY["ask_meeting"] += [
+    "(best|good) (number|time) to (reach|call|ring|phone) you",
+    "(can|could|shall|may) (i|we) (call|ring|phone) you",
+    "(your|a) (phone|mobile|contact) number",
+]
+VOCABULARY["constraint"] += [
+    "(won't|will not|wouldn't|would not|doesn't|does not) (start|turn over|turn on|power on|move|drive)",
+    "(it's|it is|is|car is|battery is) (dead|stranded|stuck) (in|at|on)",
+]
+VOCABULARY["satisfaction"] += [
+    "(ten|10) out of (ten|10)",
+    "would (definitely |happily |gladly )?(buy|book|use|come|order|go) ** again",
+    "best (dental|buying|customer|service|car|travel|shopping)? experience",
 ]

@@ -52,11 +52,15 @@ class TextReporter(Reporter):
             out.write(_summary(report) + "\n")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 'es' if noun.endswith('ch') else 's'}"
+
+
 def _summary(report) -> str:
     s = report.summary()
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     if not report.findings:
-        text = f"All clear: no findings in {files} ({s['conversations']} conversations, {s['touches']} touches)."
+        text = f"All clear: no findings in {files} ({_count(s['conversations'], 'conversation')}, {_count(s['touches'], 'touch')})."
     else:
         by_sev = {}
         for f in report.findings:

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from ..model import Direction, Severity
 from ..signals.times import add_business_days, resolve
-from ..timeline import addresses
+from ..timeline import addresses, reportable
 from .base import Example, Rule
 
 
@@ -84,14 +84,17 @@ class UnansweredCustomerIssue(Rule):
                 continue
             promise_touch, promise = item.commitment
             start = touches.index(promise_touch)
-            later = next((i for i, t in enumerate(touches) if i > start and t.direction is Direction.OUTBOUND), None)
-            if later is not None:
-                unreported.setdefault(later, []).append((item, promise_touch, promise))
-            elif ctx.now.date() > self._due(promise, timeline.when(promise_touch), ctx.options):
+            # No later touch of ours reported back: the first one we may report on is the finding
+            # (quoted history below a newer draft was sent long ago; the draft carries it).
+            later = [i for i, t in enumerate(touches) if i > start and t.direction is Direction.OUTBOUND]
+            target = next((i for i in later if reportable(conversation, touches[i])), None)
+            if target is not None:
+                unreported.setdefault(target, []).append((item, promise_touch, promise))
+            elif not later and ctx.now.date() > self._due(promise, timeline.when(promise_touch), ctx.options):
                 overdue.append((item, promise_touch, promise))
         for index, items in ignored.items():
             reply = touches[index]
-            if reply.quoted:
+            if not reportable(conversation, reply):
                 continue  # history: that reply was sent long ago
             first = items[0]
             yield self._finding(
@@ -100,8 +103,6 @@ class UnansweredCustomerIssue(Rule):
             )
         for index, entries in unreported.items():
             target = touches[index]
-            if target.quoted:
-                continue
             item, promise_touch, promise = entries[0]
             yield self._finding(
                 conversation, target, [e[0] for e in entries],
@@ -110,7 +111,7 @@ class UnansweredCustomerIssue(Rule):
                 promise_touch, promise,
             )
         for item, promise_touch, promise in overdue[:1]:
-            if promise_touch.quoted:
+            if not reportable(conversation, promise_touch):
                 continue
             yield self._finding(
                 conversation, promise_touch, [item],
@@ -139,7 +140,7 @@ class UnansweredCustomerIssue(Rule):
 
 
 def _what(item) -> str:
-    return "issue" if item.signal.kind == "issue" else "request"
+    return "issue" if item.signal.kind in ("issue", "dissatisfaction") else "request"
 
 
 def _date(touch) -> str:

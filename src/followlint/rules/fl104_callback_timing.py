@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..model import Direction
-from ..timeline import plain
+from ..signals.times import resolve
+from ..timeline import plain, reportable
 from .base import Example, Rule
 
 
@@ -58,40 +59,121 @@ class CallbackTiming(Rule):
         for agreement in timeline.agreements:
             if agreement.due is None:
                 continue
-            nxt = next(((i, t) for i, t in enumerate(touches) if i > agreement.index), None)
-            ours = timeline.next_outbound(agreement.index)
-            if nxt is not None and nxt[1].direction is Direction.INBOUND and nxt[0] < (ours[0] if ours else len(touches)):
-                continue  # the customer spoke first: the plan may have changed
+            ours, prompted = None, False
+            changed = False
+            for i in range(agreement.index + 1, len(touches)):
+                touch = touches[i]
+                if touch.direction is Direction.INBOUND:
+                    if agreement.touch.direction is Direction.INBOUND and agreement.signal.subtype == "reply":
+                        changed = True  # "I'll let you know by Friday", and the customer wrote back
+                        break
+                    if _changes_plan(touch, agreement, timeline):
+                        changed = True  # the customer moved or dropped the plan
+                        break
+                    prompted = prompted or _asks_us(touch)
+                    continue
+                if _confirms(touch, agreement, timeline):
+                    continue  # "Will do", "Of course, I'll call you on the 26th": part of the agreement
+                ours = (i, touch)
+                break
+            if changed:
+                continue
+            # "Call me Friday, but if the price drops before then tell me": an early word is allowed.
+            early_ok = agreement.touch.has("early_ok", plain=False)
             evidence = [self.evidence(agreement.touch, agreement.signal)]
             due_text = agreement.due.isoformat()
+            said = f'"{agreement.signal.text} {agreement.signal.when}"'
             if ours is not None:
                 index, touch = ours
                 when = timeline.when(touch).date()
-                if touch.quoted:
+                if not reportable(conversation, touch):
                     continue
-                acknowledged = any(s.kind == "acknowledgement" and plain(s) for s in touch.signals)
-                if when < agreement.due and not acknowledged:
+                acknowledged = any(s.kind == "acknowledgement" and not s.negated for s in touch.signals)
+                named = _dates(touch, timeline)
+                if when < agreement.due and not acknowledged and named and agreement.due not in named:
                     yield self.finding(
                         conversation, touch, None,
-                        f'This contact comes before the agreed time ({due_text}, "{agreement.signal.text} {agreement.signal.when}") without acknowledging it',
+                        f"This touch names another time ({named[0].isoformat()}) than the one agreed ({due_text}, {said}) without saying it changed",
+                        suggestion='Keep the agreed time, or say that it changes and why ("I know we said Wednesday, but...").',
+                        evidence=evidence,
+                    )
+                elif when < agreement.due and agreement.due in named and not _pushes(touch):
+                    pass  # the invite or reminder for the agreed time
+                elif when < agreement.due and not acknowledged and not prompted and not early_ok:
+                    yield self.finding(
+                        conversation, touch, None,
+                        f"This contact comes before the agreed time ({due_text}, {said}) without acknowledging it",
                         suggestion='Wait for the agreed time, or say why you are early ("I know I said Friday, but...").',
                         evidence=evidence,
                     )
                 elif when > agreement.due + grace and not acknowledged:
                     yield self.finding(
                         conversation, touch, None,
-                        f'This contact comes after the agreed time ({due_text}, "{agreement.signal.text} {agreement.signal.when}") without acknowledging the delay',
+                        f"This contact comes after the agreed time ({due_text}, {said}) without acknowledging the delay",
                         suggestion="Keep agreed times; when late, own it before anything else.",
                         evidence=evidence,
                     )
             elif agreement.touch.direction is Direction.OUTBOUND or _customer_asked_us(agreement):
-                if ctx.now.date() > agreement.due + grace and not agreement.touch.quoted:
+                if ctx.now.date() > agreement.due + grace and reportable(conversation, agreement.touch):
                     yield self.finding(
                         conversation, agreement.touch, agreement.signal,
                         f"The agreed contact time ({due_text}) has passed with no touch from us",
                         suggestion="Make the promised contact now, and apologise for the delay.",
                         evidence=evidence,
                     )
+
+
+# What a touch of ours may carry and still be only a reply to the agreement, not the contact.
+NOT_A_CONFIRMATION = {
+    "question", "request", "ask_business", "nudge", "checkin", "referral_ask", "concession",
+    "ask_meeting", "ask_visit", "ask_online", "value",
+}
+# What a customer's touch carries when it moves or drops the plan.
+PLAN_CHANGES = {"callback", "ask_meeting", "objection", "think_it_over", "resolved"}
+
+
+def _confirms(touch, agreement, timeline) -> bool:
+    """A short reply to the agreement itself, sent within a day of it."""
+    if timeline.when(touch) - timeline.when(agreement.touch) > timedelta(days=1):
+        return False
+    return not any(s.kind in NOT_A_CONFIRMATION and not s.negated for s in touch.signals)
+
+
+def _changes_plan(touch, agreement, timeline) -> bool:
+    """The customer set another time, asked for one, or declined; a plain "Sounds good,
+    Friday" keeps the plan."""
+    for s in touch.signals:
+        if s.negated:
+            continue
+        if s.kind in PLAN_CHANGES:
+            return True
+        if s.kind == "when":
+            due = resolve(s.text, timeline.when(touch))
+            # "Tuesday at 3 is fine" confirms "Tuesday 10 November" even when said a week ahead.
+            if due is not None and due != agreement.due and due.weekday() != agreement.due.weekday():
+                return True
+    return False
+
+
+def _dates(touch, timeline) -> list:
+    """The dates a touch names for what comes next (today's date excluded)."""
+    base = timeline.when(touch)
+    out = []
+    for s in touch.signals:
+        if s.kind == "when" and not s.negated:
+            day = resolve(s.text, base)
+            if day is not None and day > base.date() and day not in out:
+                out.append(day)
+    return out
+
+
+def _pushes(touch) -> bool:
+    return any(s.kind in ("ask_business", "nudge", "concession") and not s.negated for s in touch.signals)
+
+
+def _asks_us(touch) -> bool:
+    """The customer wrote in with a question or a problem: our answer is not an early call."""
+    return any(s.kind in ("question", "request", "issue", "dissatisfaction") and plain(s) for s in touch.signals)
 
 
 def _customer_asked_us(agreement) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Direction
-from ..timeline import plain
+from ..timeline import on_topic, plain, span_topic
 from .base import Example, Rule
 
 # Which asks each kind of constraint rules out (constraint subtypes are not needed: a
@@ -55,10 +55,11 @@ class IgnoredConstraint(Rule):
             asks = [s for s in reply.signals if s.kind in ASK_KINDS and plain(s)]
             if not asks or any(s.kind == "accommodation" and plain(s) for s in reply.signals):
                 continue
-            topic = set().union(*(c.topic for c in constraints))
+            # The constraint's own words ("printer"), not every word of its sentence ("shop").
+            topic = frozenset().union(*(span_topic(c) or c.topic for c in constraints))
             ask_sentences = {a.sentence for a in asks}
             # A reply that takes the constraint up in another sentence ("since it won't start...") is fine.
-            if any(i not in ask_sentences and topic & words for i, words in enumerate(reply.topics)):
+            if any(i not in ask_sentences and on_topic(topic, words) for i, words in enumerate(reply.topics)):
                 continue
             yield self.finding(
                 conversation, reply, asks[0],

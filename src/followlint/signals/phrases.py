@@ -45,7 +45,8 @@ COMMON = {
 CALENDAR = WEEKDAYS | MONTHS
 CLASSES = ("<num>", "<url>", "<weekday>", "<month>", "<time>", "<money>", "<past>")
 CLASS_SET = frozenset(CLASSES)
-WORD_OK = re.compile(r"[a-z0-9_]+(?:'[a-z]+)*|'[a-z]+|<[a-z]+>|[?!%$£€]")
+# Any letters (a language pack writes "möchte" or "café"), apostrophes inside, or a class.
+WORD_OK = re.compile(r"\w+(?:'\w+)*|'\w+|<[a-z]+>|[?!%$£€]")
 ORDINAL_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
 TIME_RE = re.compile(r"\d{1,2}(?:am|pm|h\d\d)?$|\d{3,4}(?:am|pm)$")
 

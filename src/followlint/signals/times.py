@@ -33,8 +33,12 @@ def resolve(expression: str, base: datetime) -> date | None:
     counted = [w for w in words if w.isdigit() or w in NUMBERS]
     vague = [w for w in counted if w in ("couple", "few")]  # "a couple of": the "a" is not 1
     number = NUMBERS[vague[0]] if vague else (int(counted[0]) if counted and counted[0].isdigit() else (NUMBERS[counted[0]] if counted else None))
+    if "fortnight" in words or "fortnights" in words:
+        words = ["week" if w.startswith("fortnight") else w for w in words]
+        number = 2 * (number or 1)
     unit = next((w for w in words if w.rstrip("s") in ("day", "week", "hour", "month")), None)
-    if unit and number is not None and words[0] in ("in", "within"):
+    relative = words[0] in ("in", "within", "give", "next") or (words[0] == counted[0] if counted else False)
+    if unit and number is not None and relative and "ago" not in words:
         unit = unit.rstrip("s")
         if unit == "hour":
             return (base + timedelta(hours=number)).date()
@@ -55,8 +59,10 @@ def resolve(expression: str, base: datetime) -> date | None:
         target = day + timedelta(days=ahead)
         if "next" in words and target.isocalendar()[1] == day.isocalendar()[1]:
             target += timedelta(days=7)
+        elif "following" in words:
+            target += timedelta(days=7)
         return target
-    if "next" in words and unit:
+    if ("next" in words or "following" in words) and unit:
         if unit.startswith("week"):
             return day + timedelta(days=7 - day.weekday())
         if unit.startswith("month"):

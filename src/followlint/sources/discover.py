@@ -1,8 +1,10 @@
 """Expand the command line's paths into source units, each claimed by one reader."""
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from collections.abc import Iterator
 
 from ..model import InputError
@@ -10,6 +12,7 @@ from .base import Reader, SourceUnit
 from .mail import looks_like_message
 
 SNIFF_BYTES = 4096
+MAX_SPECIAL_BYTES = 256 * 1024 * 1024  # what we read from a pipe before giving up
 
 
 class Discovery:
@@ -24,15 +27,36 @@ class Discovery:
 
     def units(self, paths: list[str], on_error) -> Iterator[SourceUnit]:
         for path in paths:
-            if os.path.isdir(path):
-                yield from self._walk(path, on_error)
-            elif os.path.exists(path):
-                try:
+            try:
+                info = os.stat(path)
+            except OSError as exc:
+                on_error(InputError(path, _stat_problem(path, exc)))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                found = 0
+
+                def counting(error, _on_error=on_error):
+                    nonlocal found
+                    found += 1
+                    _on_error(error)
+
+                for unit in self._walk(path, counting):
+                    found += 1
+                    yield unit
+                suffix = os.path.splitext(path.rstrip("/" + os.sep))[1].lower()
+                if not found and suffix in self.by_suffix:
+                    on_error(InputError(path, f"is a directory, not a {suffix} file (and holds nothing followlint can read)"))
+                continue
+            try:
+                if stat.S_ISREG(info.st_mode):
                     yield self._file_unit(path, explicit=True)
-                except InputError as exc:
-                    on_error(exc)
-            else:
-                on_error(InputError(path, "no such file or directory"))
+                elif stat.S_ISFIFO(info.st_mode):
+                    data = _read_pipe(path)
+                    yield SourceUnit(path=path, reader=self._reader_for(path, data[:SNIFF_BYTES], True), data=data)
+                else:
+                    raise InputError(path, f"not a regular file (a {_kind(info.st_mode)})")
+            except InputError as exc:
+                on_error(exc)
 
     def stdin_unit(self, name: str, data: bytes) -> SourceUnit:
         reader = self._reader_for(name, data[:SNIFF_BYTES], explicit=True)
@@ -46,6 +70,7 @@ class Discovery:
     def _walk(self, root: str, on_error) -> Iterator[SourceUnit]:
         if self.folder_reader and self.folder_reader.claims_dir(root):
             yield SourceUnit(path=root, reader=self.folder_reader, files=self.folder_reader.maildir_files(root))
+            yield from self._maildir_subfolders(root, on_error)
             return
         try:
             entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -57,21 +82,45 @@ class Discovery:
             path = entry.path
             if entry.name.startswith(".") or self.excluded(path):
                 continue
-            if entry.is_dir(follow_symlinks=False):
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
                 yield from self._walk(path, on_error)
                 continue
-            if not entry.is_file():
-                continue
+            if not is_file:
+                continue  # sockets, pipes, dangling links: only read when named explicitly
             suffix = os.path.splitext(entry.name)[1].lower()
             if suffix in self.by_suffix:
                 yield SourceUnit(path=path, reader=self.by_suffix[suffix])
             elif suffix in ("", ".") or entry.name.rstrip(".").isdigit():
-                if looks_like_message(_head(path)):
+                head = _head(path)
+                if looks_like_message(head):
                     loose_mail.append(path)
+                else:
+                    sniffed = next((r for r in self.readers if not r.folder and r.sniff(path, head)), None)
+                    if sniffed is not None:  # a suffixless mbox ("Inbox", Apple Mail's "mbox")
+                        yield SourceUnit(path=path, reader=sniffed)
         if loose_mail and self.folder_reader:
             # One-message files side by side (a maildir-like folder): one mailbox, so
             # replies thread with what they answer.
             yield SourceUnit(path=root, reader=self.folder_reader, files=loose_mail)
+
+    def _maildir_subfolders(self, root: str, on_error) -> Iterator[SourceUnit]:
+        """Maildir++ folders (".Sent", ".Archive") inside a maildir."""
+        try:
+            entries = sorted(os.scandir(root), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith(".") and entry.name not in (".", "..") and not self.excluded(entry.path):
+                try:
+                    if entry.is_dir(follow_symlinks=False) and self.folder_reader.claims_dir(entry.path):
+                        yield SourceUnit(path=entry.path, reader=self.folder_reader, files=self.folder_reader.maildir_files(entry.path))
+                except OSError:
+                    continue
 
     def _file_unit(self, path: str, explicit: bool) -> SourceUnit:
         return SourceUnit(path=path, reader=self._reader_for(path, _head(path), explicit))
@@ -81,17 +130,77 @@ class Discovery:
         if suffix in self.by_suffix:
             return self.by_suffix[suffix]
         for reader in self.readers:
-            if reader.sniff(path, head):
+            if not reader.folder and reader.sniff(path, head):
                 return reader
         if looks_like_message(head) and ".eml" in self.by_suffix:
             return self.by_suffix[".eml"]
         if explicit and ".txt" in self.by_suffix and suffix not in KNOWN_DATA:
             return self.by_suffix[".txt"]
         known = ", ".join(sorted(self.by_suffix))
-        raise InputError(path, f"no reader for {suffix or 'this'} files (readers know: {known})")
+        raise InputError(path, f"no reader for {suffix or 'these'} files (followlint reads: {known})")
 
 
-KNOWN_DATA = {".csv", ".json", ".xlsx", ".xls", ".tsv", ".pdf", ".zip", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".docx"}
+KNOWN_DATA = {".csv", ".json", ".xlsx", ".xls", ".tsv", ".pdf", ".zip", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".docx", ".ods", ".xml", ".parquet", ".db", ".sqlite"}
+
+
+def _stat_problem(path: str, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return f"broken symbolic link (its target {target} does not exist)"
+        return "no such file or directory"
+    if isinstance(exc, NotADirectoryError):
+        return "not a directory (a part of the path is a file)"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode):
+        return "character device"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    return "special file"
+
+
+def _read_pipe(path: str) -> bytes:
+    """Read a named pipe without hanging when nobody writes to it (process substitution,
+    ``<(cat draft.txt)``, has a writer; a forgotten FIFO has none and reads as empty)."""
+    try:
+        import fcntl
+
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+    except ImportError:  # no fcntl (Windows): a plain, blocking read
+        fd = os.open(path, os.O_RDONLY)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    chunks, total = [], 0
+    try:
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > MAX_SPECIAL_BYTES:
+                raise InputError(path, f"more than {MAX_SPECIAL_BYTES // (1024 * 1024)} MB from a pipe: giving up")
+            chunks.append(chunk)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if not chunks:
+        raise InputError(path, "a named pipe (FIFO) with nothing written to it")
+    return b"".join(chunks)
 
 
 def _head(path: str) -> bytes:

@@ -2,18 +2,24 @@
 from __future__ import annotations
 
 import os
-from email.utils import parseaddr
 from collections.abc import Iterator
+from datetime import datetime, timezone
+from email.utils import parseaddr, parsedate_to_datetime
 
 from ..model import Direction, Origin, Touch
 from .base import Reader, SourceUnit
-from .html import html_to_text
-from .messages import with_history
+from .html import html_layout
+from .messages import decode_words, with_history
+from .positions import Layout, LineIndex, MappedTouch, ShiftedLayout
 from .templates import find_suppressions, neutralize
 from .text import decode_text_file
 
 TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".hbs", ".mustache", ".liquid", ".tmpl")
-HEADER_KEYS = ("subject", "to", "from")
+HEADER_KEYS = ("subject", "to", "from", "cc", "bcc", "date", "sent", "reply-to")
+MAX_HEADER_LINES = 10
+HTML_STARTS = ("<html", "<!doctype", "<div", "<p", "<table", "<body", "<head", "<meta", "<span",
+               "<center", "<style", "<br", "<h1", "<h2", "<h3", "<ul", "<ol", "<b>", "<strong", "<font",
+               "<blockquote", "<a ", "<!--")
 
 
 class DraftReader(Reader):
@@ -25,48 +31,95 @@ class DraftReader(Reader):
         suppressions, problems = find_suppressions(text)
         for problem in problems:
             ctx.warn(f"{unit.path}: {problem}")
-        text = neutralize(text)
+        text = neutralize(text)  # same length: offsets still point into the file
         if _is_html(unit.path, text):
-            text = html_to_text(text)
-        headers, first_line, text = _strip_headers(text)
-        name, address = parseaddr(headers.get("from", ""))
-        touch = Touch(
+            layout: Layout = html_layout(text, LineIndex(text))
+        else:
+            layout = Layout(text)
+        headers, base = _strip_headers(layout.text)
+        if base:
+            layout = ShiftedLayout(layout, base)
+        name, address = parseaddr(decode_words(headers.get("from", "")))
+        touch = MappedTouch(
             id=unit.path,
-            origin=Origin(path=unit.path, line=first_line, key=unit.path),
+            origin=Origin(path=unit.path, line=1, key=unit.path),
             text="",
             direction=Direction.OUTBOUND,
             kind="draft",
-            subject=headers.get("subject", ""),
+            subject=decode_words(headers.get("subject", "")),
             party=address.lower(),
             party_name=name,
+            time=_header_time(headers.get("date") or headers.get("sent") or ""),
             order=1000,
             suppressions=tuple(suppressions),
         )
-        yield from with_history(touch, text)
+        yield from with_history(touch, layout.text, layout, reference=_reference(ctx))
 
 
 def _is_html(path: str, text: str) -> bool:
     suffix = os.path.splitext(path)[1].lower()
     if suffix in (".html", ".htm"):
         return True
-    head = text[:500].lstrip().lower()
-    return suffix in TEMPLATE_SUFFIXES and head.startswith(("<html", "<!doctype", "<div", "<p", "<table", "<body"))
+    if suffix not in TEMPLATE_SUFFIXES:
+        return False
+    head = text[:2000].lstrip().lower()
+    return head.startswith(HTML_STARTS)
 
 
-def _strip_headers(text: str) -> tuple[dict[str, str], int, str]:
-    """A draft may start with From:/To:/Subject: lines: keep them, lint the rest."""
-    headers, skipped = {}, 0
-    lines = text.split("\n")
-    for line in lines[:5]:
+def _strip_headers(text: str) -> tuple[dict[str, str], int]:
+    """A draft may start with From:/To:/Subject: lines: keep them, lint the rest.
+
+    Returns the headers and the offset where the body starts (0: no header lines)."""
+    headers: dict[str, str] = {}
+    offset, last_key, seen = 0, "", 0
+    while seen <= MAX_HEADER_LINES:
+        end = text.find("\n", offset)
+        line = text[offset:] if end < 0 else text[offset:end]
+        following = len(text) if end < 0 else end + 1
         key, colon, value = line.partition(":")
-        if colon and key.strip().lower() in HEADER_KEYS:
-            headers[key.strip().lower()] = value.strip()
-            skipped += 1
-        elif not line.strip() and skipped:
-            skipped += 1
-            break
+        key = key.strip().lower()
+        if line[:1] not in (" ", "\t") and colon and key in HEADER_KEYS:
+            headers[key] = value.strip()
+            last_key = key
+            seen += 1
+        elif last_key and line[:1] in (" ", "\t") and line.strip():
+            headers[last_key] += " " + line.strip()  # a folded header line
+        elif last_key and not line.strip():
+            return headers, following
         else:
             break
-    if not skipped:
-        return {}, 1, text
-    return headers, skipped + 1, "\n".join(lines[skipped:])
+        offset = following
+        if end < 0:
+            break
+    return (headers, offset) if headers else ({}, 0)
+
+
+def _header_time(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        try:
+            from dateutil import parser as dateparser
+
+            when = dateparser.parse(value, fuzzy=True)
+        except (ValueError, OverflowError, TypeError, LookupError):
+            return None
+    if when is None:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def _reference(ctx) -> datetime | None:
+    """The run's --now, to give quoted dates without a year one ("On Tue 3 Nov, Bob wrote")."""
+    value = getattr(getattr(ctx, "settings", None), "now", "") or ""
+    if not value:
+        return None
+    try:
+        from dateutil import parser as dateparser
+
+        when = dateparser.parse(value)
+    except (ValueError, OverflowError, TypeError, LookupError):
+        return None
+    return when

@@ -1,37 +1,68 @@
 """Turn one RFC 822 message, or one draft's text, into touches: itself plus its quoted history."""
 from __future__ import annotations
 
+import binascii
 import email
 import email.policy
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
 from ..model import Direction, InputError, Origin, Touch
-from .html import html_to_text
-from .quoting import split_message
-from .text import decode
+from .html import convert
+from .positions import FixedLayout, Layout, LineIndex, MappedTouch, SegmentLayout
+from .quoting import SIGNOFFS, split_message
+from .text import decode, looks_binary
+
+MSGID_RE = re.compile(r"<[^<>\s]{1,998}>")
+BODY_TYPES = ("text/plain", "text/html")
 
 
 def header(msg: Message, name: str) -> str:
     raw = msg.get(name)
     if raw is None:
         return ""
+    return decode_words(str(raw))
+
+
+def decode_words(raw: str) -> str:
+    """A header value with its =?charset?q?...?= encoded words decoded; unknown charsets and
+    broken encodings leave the raw text."""
+    if "=?" not in raw:
+        return " ".join(raw.split())
     try:
-        return str(make_header(decode_header(str(raw)))).strip()
-    except (UnicodeError, LookupError, ValueError, TypeError):
-        return str(raw).strip()
+        return " ".join(str(make_header(decode_header(raw))).split())
+    except (UnicodeError, LookupError, ValueError, TypeError, binascii.Error, AssertionError):
+        return " ".join(raw.split())
 
 
 def addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
-    values = [header(msg, n) for n in names]
+    """(display name, lower-case address) pairs. Parsed before encoded words are decoded, so a
+    decoded name with a comma in it ("Stone, Bob") stays one name."""
+    values = [str(msg.get(n)) for n in names if msg.get(n) is not None]
     try:
         pairs = getaddresses([v for v in values if v])
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, AttributeError):
         return []
-    return [(name, addr.lower() or name.lower()) for name, addr in pairs if addr or name]
+    out = []
+    for name, addr in pairs:
+        name = decode_words(name).strip().strip('"')
+        if addr and "@" not in addr and not name:
+            name, addr = addr, ""
+        if addr or name:
+            out.append((name, addr.lower() or name.lower()))
+    return out
+
+
+def message_ids(value: str) -> list[str]:
+    found = MSGID_RE.findall(value)
+    if found:
+        return found
+    return [token for token in value.split() if "@" in token][:50]
 
 
 def message_time(msg: Message) -> datetime | None:
@@ -40,11 +71,50 @@ def message_time(msg: Message) -> datetime | None:
         return None
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None or not 1970 <= when.year <= 2200:
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return when
+
+
+@dataclass(slots=True)
+class Body:
+    text: str
+    layout: Layout
+    found: bool  # a text part was found
+
+
+def _parts(msg: Message) -> Iterator[Message]:
+    """Leaf parts that may be the body: attachments and attached messages are skipped."""
+    stack = [msg]
+    while stack:
+        part = stack.pop()
+        if part is not msg and _is_attachment(part):
+            continue
+        if part.is_multipart():
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                stack.extend(reversed(payload))
+            continue
+        if part.get_content_type() == "message/rfc822":
+            continue
+        yield part
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = str(part.get("Content-Disposition") or "").strip().lower()
+    if disposition.startswith("attachment"):
+        return True
+    if part.get_content_maintype() == "message":
+        return True
+    try:
+        named = part.get_param("filename", header="content-disposition") or part.get_param("name")
+    except (ValueError, TypeError, AttributeError):
+        named = None
+    return bool(named) and part.get_content_type() in BODY_TYPES
 
 
 def body_text(msg: Message) -> tuple[str, bool]:
@@ -52,38 +122,149 @@ def body_text(msg: Message) -> tuple[str, bool]:
 
     Returns the text and whether any text part was found.
     """
-    plain, html = None, None
-    for part in msg.walk() if msg.is_multipart() else [msg]:
-        if part.is_multipart():
-            continue
-        disposition = (part.get("Content-Disposition") or "").lower()
-        if disposition.startswith("attachment"):
-            continue
+    body = message_body(msg, b"", 0)
+    return body.text, body.found
+
+
+def message_body(msg: Message, data: bytes, line_offset: int) -> Body:
+    """The message's body text (plain preferred, HTML converted) and where it sits in ``data``
+    (whose first line is file line ``line_offset + 1``)."""
+    plain = html = None
+    for part in _parts(msg):
         ctype = part.get_content_type()
-        if ctype not in ("text/plain", "text/html"):
-            continue
-        try:
-            payload = part.get_payload(decode=True)
-        except (ValueError, AssertionError, LookupError):
-            payload = None
-        if payload is None:
-            payload = str(part.get_payload() or "").encode("utf-8", "replace")
-        try:
-            charset = part.get_content_charset()
-        except (ValueError, LookupError):
-            charset = None
-        text = decode(payload, charset)
         if ctype == "text/plain" and plain is None:
-            plain = text
-        elif ctype == "text/html" and html is None:
-            html = text
-        if plain is not None:
+            plain = part
             break
-    if plain is not None:
-        return plain.replace("\r\n", "\n").replace("\r", "\n"), True
-    if html is not None:
-        return html_to_text(html), True
-    return "", False
+        if ctype == "text/html" and html is None:
+            html = part
+        elif ctype not in BODY_TYPES and not msg.is_multipart() and ctype.startswith("text/"):
+            plain = part  # text/enriched, text/x-... on its own: read it as text
+            break
+    part = plain if plain is not None else html
+    if part is None:
+        return Body("", FixedLayout("", line_offset + header_lines(data) if data else 1), False)
+    text, layout = _decode_part(part, data, line_offset)
+    if part is html:
+        converted, out_starts, src_starts = convert(text)
+        return Body(converted, SegmentLayout(converted, out_starts, src_starts, layout), True)
+    return Body(text, layout, True)
+
+
+def _decode_part(part: Message, data: bytes, line_offset: int) -> tuple[str, Layout]:
+    try:
+        charset = part.get_content_charset()
+    except (ValueError, LookupError, TypeError, AttributeError):
+        charset = None
+    cte = str(part.get("Content-Transfer-Encoding") or "").strip().lower()
+    raw_bytes = _raw_payload(part)
+    at = data.find(raw_bytes) if data and raw_bytes.strip() else -1
+    if at >= 0:
+        first_line = line_offset + data.count(b"\n", 0, at) + 1
+    else:
+        first_line = line_offset + (header_lines(data) if data else 1)
+    if cte == "quoted-printable":
+        return qp_layout(raw_bytes, charset, first_line)
+    if cte != "base64" and "uu" not in cte:  # 7bit, 8bit, binary, none or unknown: as is
+        text = _normalise(decode(raw_bytes, charset))
+        if at < 0 and data:
+            first_line = line_offset + locate_line(data, text, header_lines(data))
+        return text, Layout(text, first_line)
+    try:
+        payload = part.get_payload(decode=True)
+    except (ValueError, AssertionError, LookupError, TypeError, binascii.Error):
+        payload = None
+    if payload is None:
+        payload = raw_bytes
+    text = _normalise(decode(payload, charset))
+    return text, FixedLayout(text, first_line)
+
+
+def _raw_payload(part: Message) -> bytes:
+    """The part's body as it is in the file (still transfer-encoded). ``get_payload()`` would
+    decode 8-bit text with the declared charset; the parser keeps the bytes (as surrogate
+    escapes) in ``_payload``."""
+    raw = getattr(part, "_payload", None)
+    if isinstance(raw, str):
+        try:
+            return raw.encode("ascii", "surrogateescape")
+        except UnicodeEncodeError:
+            return raw.encode("utf-8", "surrogateescape")
+    if isinstance(raw, bytes):
+        return raw
+    try:
+        payload = part.get_payload(decode=True)
+    except (ValueError, AssertionError, LookupError, TypeError):
+        payload = None
+    return payload if isinstance(payload, bytes) else b""
+
+
+def _normalise(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+class QPLayout(Layout):
+    """Quoted-printable: decoded text offsets back to the encoded lines (soft breaks joined)."""
+
+    def __init__(self, text: str, charset: str, raw_lines: list[bytes], lengths: list[int], starts: list[int], first_line: int):
+        super().__init__(text, first_line)
+        self.charset = charset
+        self.raw_lines = raw_lines
+        self.lengths = lengths  # decoded bytes of each raw line (without its hard line break)
+        self.starts = starts  # raw line where each decoded line starts
+        self.first_line = first_line
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        index = self.index.line_of(offset)
+        line_start = self.index.starts[index]
+        try:
+            want = len(self.text[line_start:offset].encode(self.charset or "utf-8", "replace"))
+        except LookupError:
+            want = len(self.text[line_start:offset].encode("utf-8", "replace"))
+        if index >= len(self.starts):
+            return self.first_line + len(self.raw_lines) - 1, 1
+        raw = self.starts[index]
+        while raw + 1 < len(self.raw_lines) and want >= self.lengths[raw] and self.raw_lines[raw].rstrip(b" \t\r").endswith(b"="):
+            want -= self.lengths[raw]
+            raw += 1
+        return self.first_line + raw, _qp_column(self.raw_lines[raw], want) + 1
+
+
+def _qp_column(raw: bytes, decoded: int) -> int:
+    column = i = 0
+    while i < len(raw) and column < decoded:
+        i += 3 if raw[i:i + 1] == b"=" else 1
+        column += 1
+    return i
+
+
+def qp_layout(raw: bytes, charset: str | None, first_line: int) -> tuple[str, QPLayout]:
+    raw_lines = raw.split(b"\n")
+    if raw_lines and raw_lines[-1] == b"" and len(raw_lines) > 1:
+        raw_lines.pop()
+    chunks, lengths, starts = [], [], [0]
+    for number, line in enumerate(raw_lines):
+        line = line.rstrip(b"\r")
+        body = line.rstrip(b" \t")
+        soft = body.endswith(b"=")
+        if soft:
+            body = body[:-1]
+        try:
+            decoded = binascii.a2b_qp(body)
+        except (binascii.Error, ValueError):
+            decoded = body
+        chunks.append(decoded)
+        lengths.append(len(decoded))
+        if not soft:
+            chunks.append(b"\n")
+            starts.append(number + 1)
+    data = b"".join(chunks)
+    if data.endswith(b"\n"):
+        data = data[:-1]
+    text = _normalise(decode(data, charset))
+    return text, QPLayout(text, charset or "utf-8", raw_lines, lengths, starts, first_line)
 
 
 def parse_message(data: bytes) -> Message:
@@ -105,27 +286,44 @@ def locate_line(data: bytes, text: str, after_line: int) -> int:
     if not stripped:
         return after_line
     snippet = stripped.split("\n", 1)[0][:60].encode("utf-8", "replace")
-    at = data.find(snippet) if snippet else -1
+    start = 0
+    for _ in range(after_line - 1):
+        start = data.find(b"\n", start) + 1
+        if start <= 0:
+            return after_line
+    at = data.find(snippet, start) if snippet else -1
     if at < 0:
         return after_line
     leading = text[: len(text) - len(stripped)].count("\n")
     return max(1, data.count(b"\n", 0, at) + 1 - leading)
 
 
+def _malformed(msg: Message) -> str:
+    names = {type(d).__name__ for d in msg.defects}
+    if "CloseBoundaryNotFoundDefect" in names:
+        return "truncated MIME: the multipart body has no closing boundary and no readable text part"
+    if "StartBoundaryNotFoundDefect" in names:
+        return "malformed MIME: the multipart boundary never appears, so there is no readable text part"
+    if "NoBoundaryInMultipartDefect" in names:
+        return "malformed MIME: a multipart message without a boundary parameter and no readable text part"
+    return "malformed MIME: no readable text part"
+
+
 def message_touches(data: bytes, path: str, key: str, first_line: int, order: int) -> Iterator[Touch]:
     """Touches of one raw message: the message's own new text, then its quoted history."""
     msg = parse_message(data)
-    text, found = body_text(msg)
-    if not found and msg.defects:
-        raise InputError(path, f"malformed MIME in {key or 'message'}: no readable text part")
+    body = message_body(msg, data, first_line - 1)
+    if not body.found and msg.defects:
+        raise InputError(path, _malformed(msg))
     senders = addresses(msg, "From") or addresses(msg, "Sender")
     name, party = senders[0] if senders else ("", "")
     recipients = tuple(addr for _, addr in addresses(msg, "To", "Cc"))
-    message_id = header(msg, "Message-ID").strip()
-    body_line = first_line - 1 + locate_line(data, text, header_lines(data))
-    touch = Touch(
-        id=message_id or f"{path}:{body_line}",
-        origin=Origin(path=path, line=body_line, key=key or message_id),
+    ids = message_ids(header(msg, "Message-ID"))
+    message_id = ids[0] if ids else ""
+    in_reply_to = message_ids(header(msg, "In-Reply-To"))
+    touch = MappedTouch(
+        id=message_id or f"{path}:{first_line}",
+        origin=Origin(path=path, line=first_line, key=key or message_id),
         text="",
         direction=Direction.OUTBOUND,
         kind="email",
@@ -135,28 +333,37 @@ def message_touches(data: bytes, path: str, key: str, first_line: int, order: in
         time=message_time(msg),
         subject=header(msg, "Subject"),
         message_id=message_id,
-        in_reply_to=header(msg, "In-Reply-To").strip(),
-        references=tuple(header(msg, "References").split()),
+        in_reply_to=in_reply_to[0] if in_reply_to else "",
+        references=tuple(message_ids(header(msg, "References"))),
         order=order,
     )
-    yield from with_history(touch, text)
+    yield from with_history(touch, body.text, body.layout)
 
 
-def with_history(touch: Touch, text: str) -> Iterator[Touch]:
-    """Yield the touch with its new text, then one touch per quoted earlier message."""
+def with_history(touch: Touch, text: str, layout: Layout | None = None, reference: datetime | None = None) -> Iterator[Touch]:
+    """Yield the touch with its new text, then one touch per quoted earlier message.
+
+    ``layout`` maps offsets of ``text`` to file positions (default: line for line from the
+    touch's ``origin.line``)."""
+    if layout is None:
+        layout = Layout(text, touch.origin.line)
     tz = touch.time.tzinfo if touch.time else None
-    split = split_message(text, tz)
+    split = split_message(text, tz, touch.time or reference)
     touch.text = split.new_text
     touch.signature = split.signature
     if not touch.party_name:
         touch.party_name = signer(split.new_text, split.signature)
+    if isinstance(touch, MappedTouch):
+        touch.layout = layout
+        touch.body_line = 0  # its lines are the body's lines (quoted ones blanked)
+        touch.origin.line = touch.position(_first_char(touch.text))[0]
     yield touch
     later = touch
     for n, quote in enumerate(split.quotes, start=1):
         inbound = quote.depth % 2 == 1
-        earlier = Touch(
+        earlier = MappedTouch(
             id=f"{touch.id}#q{n}",
-            origin=Origin(path=touch.origin.path, line=touch.origin.line + quote.line, key=f"{touch.origin.key or touch.id}#q{n}"),
+            origin=Origin(path=touch.origin.path, line=touch.origin.line, key=f"{touch.origin.key or touch.id}#q{n}"),
             text=quote.text,
             direction=Direction.INBOUND if inbound else Direction.OUTBOUND,
             kind="email",
@@ -166,21 +373,43 @@ def with_history(touch: Touch, text: str) -> Iterator[Touch]:
             subject=quote.subject or touch.subject,
             quoted=True,
             order=touch.order - n,
+            signature=quote.signature,
+            layout=layout,
+            body_line=quote.line,
         )
+        earlier.origin.line = earlier.position(_first_char(earlier.text))[0]
         later.references = (*later.references, earlier.id)
         later = earlier
         yield earlier
 
 
 def signer(text: str, signature: str) -> str:
-    """The name a message is signed with: the line after a sign-off, or a lone name at the end."""
+    """The name a message is signed with: the line after a sign-off, a lone name ending the
+    signature or the text."""
     for block in (signature, text):
-        lines = [l.strip() for l in block.strip().split("\n") if l.strip()]
+        lines = [l.strip() for l in block.strip().split("\n") if l.strip(" -_—\t")]
         if not lines:
             continue
-        candidates = lines[1:2] if block is signature else lines[-1:]
+        if block is signature:
+            first = lines[0].rstrip(",.!-–— ").lower()
+            candidates = lines[1:2] if first in SIGNOFFS else lines[:1]
+            if first not in SIGNOFFS and "," in lines[0]:
+                candidates = [lines[0].split(",", 1)[1]] + candidates  # "Thanks, Priya"
+        else:
+            candidates = lines[-1:]
         for line in candidates:
-            words = line.rstrip(",.").split()
+            words = line.strip().rstrip(",.").split()
             if 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
                 return " ".join(words)
     return ""
+
+
+def _first_char(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+__all__ = [
+    "Body", "LineIndex", "addresses", "body_text", "decode_words", "header", "header_lines",
+    "locate_line", "looks_binary", "message_body", "message_ids", "message_time", "message_touches",
+    "parse_message", "qp_layout", "signer", "with_history",
+]

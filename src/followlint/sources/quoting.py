@@ -1,9 +1,12 @@
 """Separate a message's new text from its quoted history and its signature.
 
 Quoted history ("On Tue 3 Nov, Bob wrote:" + ``>`` lines, Outlook's "-----Original Message-----"
-and "From:/Sent:" blocks, forwarded blocks) is parsed into earlier messages, each with its
-author, date and its own new text, nearest first. Only string operations on lines are used, so
-the cost is linear in the text.
+and "From:/Sent:" blocks, forwarded blocks, ``>`` lines with no attribution) is parsed into
+earlier messages, each with its author, date and its own new text, nearest first. A reply may
+sit above the quote (top-posting), below it (bottom-posting) or between quoted lines (inline
+replies): the lines of each side are kept in place and the other side's lines are blanked, so
+every line of a touch's text is still the line it was in the file. Only string operations on
+lines and bounded patterns on short lines are used, so the cost is linear in the text.
 
 We keep our own splitter rather than a reply-parser library because the rules need what those
 libraries drop: who wrote each quoted part, when, and where it sits in the file.
@@ -12,20 +15,57 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 MAX_DEPTH = 25
-ATTRIBUTION_MAX = 300  # characters an "On ... wrote:" line may span
-WROTE_ENDINGS = ("wrote:", "writes:", "a écrit :", "a écrit:", "schrieb:", "escribió:", "scrisse:", "schreef:")
-ORIGINAL_MARKERS = ("original message", "ursprüngliche nachricht", "message d'origine", "forwarded message", "forwarded by")
-HEADER_KEYS = {"from", "sent", "date", "to", "cc", "subject", "von", "gesendet", "an", "betreff", "de", "envoyé", "objet", "à"}
+ATTRIBUTION_MAX = 300  # characters an "On ... wrote:" attribution may span (over up to 3 lines)
+WROTE_ENDINGS = (
+    "wrote:", "writes:", "a écrit :", "a écrit:", "schrieb:", "escribió:", "scrisse:", "schreef:",
+    "escreveu:", "skrev:", "kirjoitti:", "napisał:",
+)
+OPENERS = ("on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ")
+ORIGINAL_MARKERS = (
+    "original message", "ursprüngliche nachricht", "message d'origine", "forwarded message",
+    "forwarded by", "mensaje original", "messaggio originale", "oorspronkelijk bericht",
+)
+FORWARD_LINES = ("begin forwarded message:", "start of forwarded message:")
+HEADER_KEYS = {
+    "from", "sent", "date", "to", "cc", "bcc", "subject", "reply-to", "von", "gesendet", "an",
+    "betreff", "datum", "de", "envoyé", "objet", "à", "para", "enviado", "asunto", "fecha",
+}
+FROM_KEYS = {"from", "von", "de"}
+FROM_PREFIXES = tuple(k + ":" for k in FROM_KEYS)
+DATE_KEYS = {"sent", "date", "gesendet", "datum", "envoyé", "enviado", "fecha"}
+SUBJECT_KEYS = {"subject", "betreff", "objet", "asunto"}
 SIGNOFFS = {
-    "thanks", "thank you", "thanks again", "many thanks", "best", "best regards", "kind regards",
-    "warm regards", "regards", "cheers", "sincerely", "talk soon", "speak soon", "all the best",
-    "best wishes", "warmly", "thx", "ta", "yours", "yours truly", "with thanks", "take care",
+    "thanks", "thank you", "thanks again", "many thanks", "thanks so much", "thank you so much",
+    "best", "best regards", "kind regards", "warm regards", "warmest regards", "regards",
+    "cheers", "sincerely", "talk soon", "speak soon", "all the best", "best wishes", "warmly",
+    "thx", "ta", "yours", "yours truly", "yours sincerely", "with thanks", "take care",
+    "respectfully", "many thanks again", "have a great day", "have a good day", "br", "rgds",
+}
+DEVICE_LINES = (
+    "sent from my ", "get outlook for", "sent from outlook", "sent from mail for windows",
+    "sent from yahoo mail", "sent from samsung", "sent via ", "envoyé de mon ", "von meinem ",
+)
+NOT_NAMES = {
+    "yes", "no", "ok", "okay", "sure", "thanks", "hi", "hello", "hey", "great", "perfect", "done",
+    "agreed", "noted", "cheers", "best", "regards", "nope", "yep", "yeah", "fine", "good", "cool",
 }
 SIGNATURE_TAIL_LINES = 7
+DELIMITER_TAIL_LINES = 12  # a bare "--" / "__" line is a signature delimiter with at most this below it
 EMAIL_RE = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+DATEISH_RE = re.compile(
+    r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7}\b", re.I)
+TIME_OR_YEAR_RE = re.compile(
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s?(?:[A-Z]{2,5}\b|[+-]\d{2}:?\d{2}\b|\(?(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?))?"
+    r"|\b(?:19|20)\d{2}\b"
+)
+NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]{0,24}(?: [A-ZÀ-Þ][\w'’.-]{0,24}){0,2}")
+SIGNOFF_NAME_RE = re.compile(r"([A-Za-z ]{2,24}?)[,!.]?\s*(?:[-–—]\s*)?([A-ZÀ-Þ][\w'’.-]{0,24}(?: [A-ZÀ-Þ][\w'’.-]{0,24}){0,2})")
+CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d ().-]{6,}\d|\|")
+SEPARATOR_RE = re.compile(r"(?:_{8,}|-{8,}|={8,})")
 
 
 @dataclass(slots=True)
@@ -39,6 +79,7 @@ class Quote:
     text: str  # its own new text (its quotes and signature removed)
     line: int  # 0-based line of ``text`` within the outermost message text
     depth: int
+    signature: str = ""
 
 
 @dataclass(slots=True)
@@ -48,52 +89,116 @@ class Split:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def split_message(text: str, default_tz: tzinfo | None = None) -> Split:
+def split_message(text: str, default_tz: tzinfo | None = None, reference: datetime | None = None) -> Split:
+    """Split ``text``; ``default_tz`` and ``reference`` (the message's own time) complete
+    quoted dates that lack a zone or a year."""
     split = Split(new_text=text)
-    _split_into(text, 0, 0, split, default_tz, top=True)
+    _parse(text.split("\n"), 0, 0, split, default_tz, reference, None)
     return split
 
 
-def _split_into(text: str, line_base: int, depth: int, split: Split, tz, top: bool) -> str:
-    lines = text.split("\n")
-    boundary = _find_boundary(lines)
-    head_lines = lines if boundary is None else lines[: boundary.start]
-    own, signature = _cut_signature("\n".join(head_lines))
-    if top:
-        split.new_text = own
-        split.signature = signature
-    if boundary is None or depth >= MAX_DEPTH:
+@dataclass(slots=True)
+class _Boundary:
+    start: int  # first line of the attribution / header block / quoted block
+    body_start: int  # first line of the quoted message
+    prefixed: bool = False  # its lines start with '>'
+    name: str = ""
+    address: str = ""
+    date_text: str = ""
+    subject: str = ""
+    attributed: bool = False
+
+
+def _parse(lines: list[str], line_base: int, depth: int, split: Split, tz, reference, quote: Quote | None) -> str:
+    """Parse one message's lines: fill ``quote`` (or the split's new text) and recurse into
+    the history it quotes. Returns the message's own text."""
+    if quote is not None:
+        _attribution_inside(lines, quote, tz, reference)
+    boundary = _find_boundary(lines) if depth < MAX_DEPTH else None
+    if boundary is None:
+        own_lines, body = lines, None
+    elif boundary.prefixed:
+        own_lines, body = _separate(lines, boundary)
+    else:
+        own_lines, body = lines[: boundary.start], lines[boundary.body_start:]
+    own, signature = _cut_signature(own_lines)
+    if quote is None:
+        split.new_text, split.signature = own, signature
+    else:
+        _set_text(quote, own)
+        quote.signature = signature
+    if body is None:
         return own
-    quote = Quote(
+    inner = Quote(
         author=boundary.address or boundary.name,
         author_name=boundary.name,
-        time=_parse_date(boundary.date_text, tz),
+        time=_parse_date(boundary.date_text, tz, reference),
         subject=boundary.subject,
         text="",
         line=line_base + boundary.body_start,
         depth=depth + 1,
     )
-    split.quotes.append(quote)
-    body_lines = lines[boundary.body_start :]
-    if boundary.dequote:
-        body_lines = _dequote(body_lines)
-    inner_tz = quote.time.tzinfo if quote.time else tz
-    text = _split_into("\n".join(body_lines), quote.line, depth + 1, split, inner_tz, top=False)
-    stripped = text.lstrip("\n \t")
-    quote.line += text[: len(text) - len(stripped)].count("\n")
-    quote.text = stripped
+    split.quotes.append(inner)
+    inner_tz = inner.time.tzinfo if inner.time else tz
+    _parse(body, inner.line, depth + 1, split, inner_tz, inner.time or reference, inner)
     return own
 
 
-@dataclass(slots=True)
-class _Boundary:
-    start: int  # first line of the attribution / header block
-    body_start: int
-    name: str = ""
-    address: str = ""
-    date_text: str = ""
-    subject: str = ""
-    dequote: bool = False
+def _set_text(quote: Quote, own: str) -> None:
+    stripped = own.lstrip("\n \t")
+    quote.line += own[: len(own) - len(stripped)].count("\n")
+    quote.text = stripped
+
+
+def _separate(lines: list[str], boundary: _Boundary) -> tuple[list[str], list[str]]:
+    """For '>' quoted history: our lines (quoted ones blanked) and the quoted message's lines
+    (ours blanked), from its first quoted line to its last."""
+    n = len(lines)
+    own = lines[: boundary.start] + [""] * (boundary.body_start - boundary.start)
+    body: list[str] = []
+    last_quoted = -1
+    i = boundary.body_start
+    while i < n:
+        line = lines[i]
+        stripped = line.lstrip()
+        if stripped.startswith(">"):
+            body.append(_dequote_line(stripped))
+            own.append("")
+            last_quoted = len(body)
+            i += 1
+            continue
+        if stripped:
+            span = _attribution_span(lines, i)
+            if span and _next_is_quoted(lines, i + span):
+                # Another attribution of quoted lines further down: not our text.
+                own.extend([""] * span)
+                body.extend([""] * span)
+                i += span
+                continue
+        own.append(line)
+        body.append("")
+        i += 1
+    return own, body[:last_quoted]
+
+
+def _dequote_line(stripped: str) -> str:
+    stripped = stripped[1:]
+    return stripped[1:] if stripped.startswith(" ") else stripped
+
+
+def _next_is_quoted(lines: list[str], i: int, reach: int = 3) -> bool:
+    for line in lines[i: i + reach]:
+        stripped = line.strip()
+        if stripped:
+            return stripped.startswith(">")
+    return False
+
+
+def _first_content(lines: list[str], start: int = 0, reach: int = 4) -> int:
+    for i in range(start, min(len(lines), start + reach)):
+        if lines[i].strip():
+            return i
+    return -1
 
 
 def _find_boundary(lines: list[str]) -> _Boundary | None:
@@ -101,56 +206,109 @@ def _find_boundary(lines: list[str]) -> _Boundary | None:
         line = raw.strip()
         if not line:
             continue
+        first = line[0]
+        if first == ">":
+            return _Boundary(start=i, body_start=i, prefixed=True)
+        if len(line) > ATTRIBUTION_MAX:
+            continue
         low = line.lower()
-        if line.startswith(">"):
-            return _Boundary(start=i, body_start=i, dequote=True)
-        if _is_wrote_line(lines, i):
-            return _wrote_boundary(lines, i)
-        if line.startswith("---") and any(m in low for m in ORIGINAL_MARKERS):
+        if low.startswith(OPENERS) or low.endswith(WROTE_ENDINGS):
+            span = _attribution_span(lines, i)
+            if span:
+                return _wrote_boundary(lines, i, span)
+        if len(line) > 120:
+            continue
+        if first in "-_*=" and low[:3] in ("---", "___", "***", "==="):
+            if any(m in low for m in ORIGINAL_MARKERS):
+                return _header_block(lines, i, i + 1)
+            if SEPARATOR_RE.fullmatch(line):
+                nxt = _first_content(lines, i + 1, 2)
+                if nxt >= 0 and lines[nxt].strip().lower().startswith(FROM_PREFIXES) and _looks_like_header_block(lines, nxt):
+                    return _header_block(lines, i, nxt)
+        elif low in FORWARD_LINES:
             return _header_block(lines, i, i + 1)
-        if low.startswith("from:") and _looks_like_header_block(lines, i):
+        elif low.startswith(FROM_PREFIXES) and _looks_like_header_block(lines, i):
             return _header_block(lines, i, i)
     return None
 
 
-def _is_wrote_line(lines: list[str], i: int) -> bool:
-    line = lines[i].strip()
-    if not (line[:3].lower() in ("on ", "le ", "am ", "el ", "il ", "op ")):
+def _attribution_span(lines: list[str], i: int) -> int:
+    """How many lines (1-3) the attribution starting at line ``i`` spans; 0 if it is not one."""
+    first = lines[i].strip()
+    if not first or len(first) > ATTRIBUTION_MAX:
+        return 0
+    low = first.lower()
+    opener = low.startswith(OPENERS)
+    if not opener and not low.endswith(WROTE_ENDINGS):
+        return 0
+    joined, span = low, 1
+    while True:
+        if _is_attribution(joined, opener, lines, i + span):
+            return span
+        if not opener or span == 3 or i + span >= len(lines):
+            return 0
+        nxt = lines[i + span].strip().lower()
+        if not nxt or nxt.startswith(">"):
+            return 0
+        joined = f"{joined} {nxt}"
+        span += 1
+        if len(joined) > ATTRIBUTION_MAX:
+            return 0
+
+
+def _is_attribution(low: str, opener: bool, lines: list[str], after: int) -> bool:
+    if low.startswith("am ") and " schrieb " in low and low.endswith(":"):
+        return bool(DATEISH_RE.search(low))
+    if not low.endswith(WROTE_ENDINGS):
         return False
-    joined = line if i + 1 >= len(lines) else line + " " + lines[i + 1].strip()
-    if len(joined) > ATTRIBUTION_MAX:
-        joined = joined[:ATTRIBUTION_MAX]
-    low = line.lower().rstrip()
-    return low.endswith(WROTE_ENDINGS) or joined.lower().rstrip().endswith(WROTE_ENDINGS)
+    if opener:
+        return bool(DATEISH_RE.search(low))
+    # "Bob Stone <bob@x.com> wrote:" with no date: an address, or quoted lines right below.
+    return bool(EMAIL_RE.search(low)) or _next_is_quoted(lines, after)
 
 
-def _wrote_boundary(lines: list[str], i: int) -> _Boundary:
-    line = lines[i].strip()
-    end = i
-    if not line.lower().endswith(WROTE_ENDINGS):
-        end = i + 1
-        line = line + " " + lines[i + 1].strip()
-    inner = line[3:]
+def _wrote_boundary(lines: list[str], i: int, span: int) -> _Boundary:
+    line = " ".join(l.strip() for l in lines[i: i + span])
+    name, address, date_text = _parse_attribution(line)
+    body = i + span
+    first = _first_content(lines, body, 3)
+    prefixed = first >= 0 and lines[first].lstrip().startswith(">")
+    boundary = _Boundary(start=i, body_start=first if prefixed else body, prefixed=prefixed,
+                         name=name, address=address, date_text=date_text, attributed=True)
+    return boundary
+
+
+def _parse_attribution(line: str) -> tuple[str, str, str]:
+    """'On Tue, 3 Nov 2026 at 09:12, Bob <bob@x.com> wrote:' -> (name, address, date text)."""
+    low = line.lower()
+    if low.startswith("am ") and " schrieb " in low:
+        at = low.index(" schrieb ")
+        date_part, who = line[3:at], line[at + 9:].rstrip(":").strip()
+        name, address = _name_and_address(who)
+        return name, address, date_part.replace(" um ", " ")
+    inner = line[3:] if low.startswith(OPENERS) else line
+    low_inner = inner.lower()
     for ending in WROTE_ENDINGS:
-        if inner.lower().endswith(ending):
+        if low_inner.endswith(ending):
             inner = inner[: -len(ending)]
             break
     address = ""
     match = EMAIL_RE.search(inner)
     if match:
         address = match.group().lower()
-        inner = (inner[: match.start()] + inner[match.end():]).replace("<>", " ").replace("mailto:", "")
+        inner = inner[: match.start()] + inner[match.end():]
+        inner = re.sub(r"[<\[(]\s*(?:mailto:)?\s*[>\])]", " ", inner).replace("mailto:", "")
     date_text, name = _split_date_and_name(inner.strip().rstrip(","))
-    body = end + 1
-    dequote = any(l.lstrip().startswith(">") for l in lines[body : body + 3])
-    return _Boundary(start=i, body_start=body, name=name, address=address, date_text=date_text, dequote=dequote)
+    if not low.startswith(OPENERS):
+        date_text, name = "", (name or date_text)
+    return name.strip(" ,\"'<>[]()"), address, date_text
 
 
 def _split_date_and_name(inner: str) -> tuple[str, str]:
     """'Tue, 3 Nov 2026 at 09:12, Bob Smith' -> ('Tue, 3 Nov 2026 at 09:12', 'Bob Smith')."""
     # The name is what follows the last clock time or year; a comma often separates them.
     match = None
-    for match in re.finditer(r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?|\b(?:19|20)\d{2}\b", inner):
+    for match in TIME_OR_YEAR_RE.finditer(inner):
         pass
     if match is None:
         date_text, _, name = inner.rpartition(",")
@@ -160,101 +318,255 @@ def _split_date_and_name(inner: str) -> tuple[str, str]:
     return date_text.strip(), name
 
 
+def _name_and_address(value: str) -> tuple[str, str]:
+    match = EMAIL_RE.search(value)
+    if not match:
+        return value.strip(" \"'"), ""
+    name = value[: match.start()]
+    name = re.sub(r"[<\[(]?\s*(?:mailto:)?\s*$", "", name).strip(" \"'")
+    if not name:
+        rest = value[match.end():].strip(" >])")
+        name = rest.strip(" \"'()") if rest and "@" not in rest else ""
+    return name, match.group().lower()
+
+
 def _looks_like_header_block(lines: list[str], i: int) -> bool:
     keys = set()
-    for raw in lines[i : i + 6]:
-        key, colon, _ = raw.strip().partition(":")
-        if colon and key.strip().lower() in HEADER_KEYS:
-            keys.add(key.strip().lower())
-        elif not raw.strip():
+    for raw in lines[i: i + 8]:
+        stripped = raw.strip()
+        if not stripped:
             break
-    return "from" in keys and len(keys & {"sent", "date", "gesendet", "envoyé"}) > 0 and len(keys) >= 2
+        key, colon, _ = stripped.partition(":")
+        key = key.strip().lower()
+        if colon and key in HEADER_KEYS:
+            keys.add(key)
+        elif keys and raw[:1] in (" ", "\t"):
+            continue  # a folded header line
+        else:
+            break
+    return bool(keys & FROM_KEYS) and bool(keys & DATE_KEYS) and len(keys) >= 2
 
 
 def _header_block(lines: list[str], start: int, first_header: int) -> _Boundary:
-    boundary = _Boundary(start=start, body_start=first_header)
+    boundary = _Boundary(start=start, body_start=first_header, attributed=True)
     i = first_header
-    while i < len(lines) and i < first_header + 12:
-        raw = lines[i].strip()
-        if not raw:
-            if i > first_header:
-                break
-            i += 1
-            continue
-        key, colon, value = raw.partition(":")
+    while i < len(lines) and lines[i].strip() == "" and i < first_header + 2:
+        i += 1
+    limit = i + 14
+    while i < len(lines) and i < limit:
+        raw = lines[i]
+        stripped = raw.strip()
+        if not stripped:
+            break
+        key, colon, value = stripped.partition(":")
         key = key.strip().lower()
         if not colon or key not in HEADER_KEYS:
+            if raw[:1] in (" ", "\t") and i > first_header:
+                i += 1  # a folded header line
+                continue
             break
         value = value.strip()
-        if key in ("from", "von", "de"):
-            match = EMAIL_RE.search(value)
-            boundary.address = match.group().lower() if match else ""
-            boundary.name = value[: match.start()].strip(" <\"'") if match else value.strip("\"'")
-        elif key in ("sent", "date", "gesendet", "envoyé"):
+        if key in FROM_KEYS:
+            boundary.name, boundary.address = _name_and_address(value)
+        elif key in DATE_KEYS:
             boundary.date_text = value
-        elif key in ("subject", "betreff", "objet"):
+        elif key in SUBJECT_KEYS:
             boundary.subject = value
         i += 1
     boundary.body_start = i
-    boundary.dequote = any(l.lstrip().startswith(">") for l in lines[i : i + 3])
+    first = _first_content(lines, i, 3)
+    if first >= 0 and lines[first].lstrip().startswith(">"):
+        boundary.prefixed = True
+        boundary.body_start = first
     return boundary
 
 
-def _dequote(lines: list[str]) -> list[str]:
-    out = []
-    for line in lines:
-        stripped = line.lstrip()
-        if stripped.startswith(">"):
-            stripped = stripped[1:]
-            if stripped.startswith(" "):
-                stripped = stripped[1:]
-            out.append(stripped)
-        else:
-            out.append(line)
-    return out
+def _attribution_inside(lines: list[str], quote: Quote, tz, reference) -> None:
+    """A quoted block whose first line is its own attribution (Apple Mail puts "On ... wrote:"
+    inside the <blockquote>): take it as this quote's author and date, and blank it."""
+    if quote.author or quote.time:
+        return
+    first = _first_content(lines, 0, 3)
+    if first < 0:
+        return
+    span = _attribution_span(lines, first)
+    if span:
+        boundary = _wrote_boundary(lines, first, span)
+    elif lines[first].strip().lower().startswith(FROM_PREFIXES) and _looks_like_header_block(lines, first):
+        boundary = _header_block(lines, first, first)
+    else:
+        return
+    if boundary.prefixed:
+        return  # the attribution of a deeper quote
+    quote.author = boundary.address or boundary.name
+    quote.author_name = boundary.name
+    quote.time = _parse_date(boundary.date_text, tz, reference)
+    quote.subject = quote.subject or boundary.subject
+    for j in range(first, boundary.body_start):
+        lines[j] = ""
 
 
-def _cut_signature(text: str) -> tuple[str, str]:
-    lines = text.rstrip().split("\n")
-    for i, line in enumerate(lines):
-        stripped = line.rstrip()
-        if stripped in ("--", "-- ", "__") or stripped.lower().startswith(("sent from my ", "get outlook for")):
-            return "\n".join(lines[:i]).rstrip(), "\n".join(lines[i:])
-    tail_start = max(0, len(lines) - SIGNATURE_TAIL_LINES)
-    for i in range(len(lines) - 1, tail_start - 1, -1):
-        words = lines[i].strip().rstrip(",.!-").strip().lower()
-        if words in SIGNOFFS and i > 0:
-            after = lines[i + 1 :]
-            if all(len(l) < 70 for l in after):
-                return "\n".join(lines[:i]).rstrip(), "\n".join(lines[i:])
-    return "\n".join(lines).rstrip(), ""
+def _cut_signature(lines: list[str]) -> tuple[str, str]:
+    """Own text and signature: a '-- ' delimiter, a device line, a sign-off with short lines
+    below it, a lone name line, or a contact block at the end."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    if not end:
+        return "", ""
+    first = next(i for i in range(end) if lines[i].strip())
+    content = [i for i in range(max(first, end - 40), end) if lines[i].strip()]
+    cut = None
+    for i in range(first, end):
+        raw = lines[i].rstrip("\r")
+        stripped = raw.strip()
+        if not stripped or len(stripped) > 80:
+            continue
+        if raw == "-- " or (stripped in ("--", "__", "—") and sum(1 for j in content if j > i) <= DELIMITER_TAIL_LINES):
+            cut = i
+            break
+        if stripped.lower().startswith(DEVICE_LINES) and len(stripped) < 60:
+            cut = i
+            break
+    if cut is None:
+        cut = _signoff_cut(lines, first, end, content)
+    if cut is None:
+        return _join(lines[:end]), ""
+    return _join(lines[:cut]), _join(lines[cut:end])
 
 
-def _parse_date(text: str, tz) -> datetime | None:
+def _signoff_cut(lines: list[str], first: int, end: int, content: list[int]) -> int | None:
+    if len(content) < 2:
+        return None
+    for i in reversed([i for i in content if i >= end - SIGNATURE_TAIL_LINES]):
+        if i == first:
+            break
+        line = lines[i].strip()
+        words = line.rstrip(",.!-–—").strip().lower()
+        if words in SIGNOFFS or _signoff_with_name(line):
+            if all(len(lines[j]) < 70 for j in range(i + 1, end)):
+                return i
+    last = content[-1]
+    if _name_line(lines[last]):
+        before = lines[last - 1].strip()
+        if not before or before[-1:] in ".!?:)":
+            return last
+    # A contact block after a blank line: a name, then short lines with a phone, mail, link or '|'.
+    start = last
+    while start - 1 > first and lines[start - 1].strip() and last - start < 6:
+        start -= 1
+    if start > first and not lines[start - 1].strip() and last > start:
+        block = [lines[j].strip() for j in range(start, last + 1)]
+        if _name_line(block[0]) and all(len(b) < 60 for b in block) and any(CONTACT_RE.search(b) for b in block[1:]):
+            return start
+    return None
+
+
+def _signoff_with_name(line: str) -> bool:
+    """'Thanks, Priya' / 'Best - Priya Patel'."""
+    if len(line) > 50:
+        return False
+    match = SIGNOFF_NAME_RE.fullmatch(line)
+    return bool(match) and match.group(1).strip().lower() in SIGNOFFS
+
+
+def _name_line(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 40 or not NAME_RE.fullmatch(stripped):
+        return False
+    return stripped.lower().rstrip(".") not in NOT_NAMES
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines).rstrip()
+
+
+def _parse_date(text: str, tz, reference: datetime | None = None) -> datetime | None:
     text = text.strip()[:120]
-    if not text:
+    if not text or not any(ch.isdigit() for ch in text):
         return None
     from email.utils import parsedate_to_datetime
 
     value = None
-    # RFC 2822 dates parse exactly; "Monday, November 16, 2026 4:45 PM" (Outlook) would lose
-    # its PM there, so anything with AM/PM goes to dateutil.
     if not re.search(r"\d\s?[AaPp]\.?[Mm]\b", text):
         try:
             value = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             value = None
     if value is None:
-        import warnings
-
-        from dateutil import parser as dateparser
-
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # unknown zone names ("CST") fall back below
-                value = dateparser.parse(text.replace(" at ", " "), fuzzy=True)
-        except (ValueError, OverflowError, TypeError):
-            return None
+        value = _dateutil_parse(text, reference)
+    if value is None or not 1970 <= value.year <= 2200:
+        return None
     if value.tzinfo is None and tz is not None:
         value = value.replace(tzinfo=tz)
     return value
+
+
+# Month and weekday names of the attribution languages above, to their English names.
+FOREIGN = {
+    **dict.fromkeys(["janv", "janvier", "januar", "jän", "enero", "ene", "gennaio", "gen", "januari"], "Jan"),
+    **dict.fromkeys(["févr", "fév", "février", "februar", "febrero", "febbraio", "februari"], "Feb"),
+    **dict.fromkeys(["mars", "märz", "marzo", "maart"], "Mar"),
+    **dict.fromkeys(["avr", "avril", "abril", "abr", "aprile"], "Apr"),
+    **dict.fromkeys(["mai", "mayo", "maggio", "mei", "mag"], "May"),
+    **dict.fromkeys(["juin", "juni", "junio", "giugno", "giu"], "Jun"),
+    **dict.fromkeys(["juil", "juillet", "juli", "julio", "luglio", "lug"], "Jul"),
+    **dict.fromkeys(["août", "aout", "agosto", "ago", "augustus"], "Aug"),
+    **dict.fromkeys(["sept", "septembre", "septiembre", "settembre"], "Sep"),
+    **dict.fromkeys(["oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott"], "Oct"),
+    **dict.fromkeys(["nov", "novembre", "noviembre"], "Nov"),
+    **dict.fromkeys(["déc", "décembre", "dezember", "dez", "diciembre", "dic", "dicembre"], "Dec"),
+    **dict.fromkeys(["lun", "lundi", "montag", "lunes", "lunedì", "maandag"], "Mon"),
+    **dict.fromkeys(["mardi", "dienstag", "martes", "martedì", "dinsdag"], "Tue"),
+    **dict.fromkeys(["mer", "mercredi", "mittwoch", "miércoles", "mié", "mercoledì", "woensdag"], "Wed"),
+    **dict.fromkeys(["jeu", "jeudi", "donnerstag", "jueves", "jue", "giovedì", "donderdag"], "Thu"),
+    **dict.fromkeys(["ven", "vendredi", "freitag", "viernes", "vie", "venerdì", "vrijdag"], "Fri"),
+    **dict.fromkeys(["sam", "samedi", "samstag", "sábado", "sáb", "sabato", "zaterdag"], "Sat"),
+    **dict.fromkeys(["dim", "dimanche", "sonntag", "domingo", "dom", "domenica", "zondag"], "Sun"),
+}
+FOREIGN_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, FOREIGN), key=len, reverse=True)) + r")\.?(?![\w])", re.I)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\b", re.I)
+
+
+def _dateutil_parse(text: str, reference: datetime | None) -> datetime | None:
+    import warnings
+
+    from dateutil import parser as dateparser
+
+    cleaned = re.sub(r"\b(?:at|um|à|a las|alle|om|de|del|le|el)\b", " ", text)
+    cleaned = re.sub(r"(?i)\bmar\.?,?\s+(?=\d{1,2}\.?\s+[^\W\d])", " ", cleaned)  # French 'mar.' = mardi
+    cleaned = FOREIGN_RE.sub(lambda m: FOREIGN[m.group().lower().rstrip(".")], cleaned)
+    cleaned = re.sub(r"\(?\b(?:GMT|UTC)([+-]\d{1,2}(?::?\d{2})?)\)?", r"UTC\1", cleaned)
+    dayfirst = bool(re.search(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", cleaned))
+    has_year = bool(re.search(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b", cleaned))
+    if reference is None:
+        reference = datetime.now()
+    default = datetime(reference.year, reference.month, reference.day)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unknown zone names ("CST") fall back below
+            value = dateparser.parse(cleaned, fuzzy=True, dayfirst=dayfirst, default=default)
+    except (ValueError, OverflowError, TypeError, LookupError):
+        return None
+    if has_year:
+        return value
+    # No year: the latest year that puts the date before the message quoting it (and on the
+    # weekday it names, when it names one: "Tue 3 Nov" is a Tuesday).
+    weekday = WEEKDAY_RE.search(cleaned)
+    wanted = WEEKDAYS.index(weekday.group(1).lower()) if weekday else None
+    limit = reference.replace(tzinfo=None) + timedelta(days=2)
+    for back in range(0, 2):
+        try:
+            candidate = value.replace(year=reference.year - back)
+        except ValueError:  # 29 February
+            continue
+        if candidate.replace(tzinfo=None) > limit:
+            continue
+        if wanted is None or candidate.weekday() == wanted:
+            return candidate
+    try:
+        candidate = value.replace(year=reference.year)
+        return candidate if candidate.replace(tzinfo=None) <= limit else value.replace(year=reference.year - 1)
+    except ValueError:
+        return None

@@ -10,15 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Every pattern stops at the next opening brace / '<' / '%', so a run of unclosed openers
+# ("{% {% {% ...") costs one short scan each: linear on any input.
 PLACEHOLDER_RE = re.compile(
-    r"\{\{\{?[^{}\n]{0,200}\}\}\}?"  # {{ x }} {{{ x }}}
-    r"|\{%[^\n]{0,300}?%\}"  # {% if %}
-    r"|\{#[^\n]{0,300}?#\}"  # {# comment #}
-    r"|<!--[^\n]{0,400}?-->"  # HTML comment on one line
+    r"\{\{\{?[^{}]{0,400}\}\}\}?"  # {{ x }} {{{ x }}}, also over several lines
+    r"|\{%[^{}]{0,400}?%\}"  # {% if %}, {% endif %}
+    r"|\{#[^{}]{0,400}?#\}"  # {# comment #}
+    r"|<!--(?:[^<]|<(?!!--)){0,400}?-->"  # a short HTML comment
     r"|\$?\{[A-Za-z_][\w .|-]{0,60}\}"  # {first_name} ${name}
     r"|\[[A-Z][A-Za-z]{0,30}(?: [A-Z][A-Za-z]{0,30}){0,4}\]"  # [First Name]
     r"|%[A-Z][A-Z0-9_]{1,40}%"  # %FIRSTNAME%
-    r"|\{\{\{?[^{}]{0,200}\}\}\}?"  # placeholders that span lines
+    r"|\*\|[A-Z][A-Z0-9_:]{0,40}\|\*"  # *|FNAME|* (Mailchimp merge tags)
+)
+# Blocks whose whole content is not message text: template comments and raw blocks.
+BLOCKS = (
+    (re.compile(r"\{%-?\s*comment\s*-?%\}"), re.compile(r"\{%-?\s*endcomment\s*-?%\}")),
+    (re.compile(r"\{\{!--"), re.compile(r"--\}\}")),
+    (re.compile(r"(?<!\{)\{#"), re.compile(r"#\}")),
 )
 LINKISH = ("url", "link", "href")
 DIRECTIVE = "followlint:"
@@ -44,9 +52,40 @@ def neutralize(text: str) -> str:
             return "https://" + "x" * (len(raw) - 8)
         return "".join("\n" if ch == "\n" else " " for ch in raw)
 
+    text = _blank_blocks(text)
     text = PLACEHOLDER_RE.sub(filler, text)
     if DIRECTIVE in text:
         text = BARE_DIRECTIVE_RE.sub(_blank_directive, text)
+    return text
+
+
+def _blank(raw: str) -> str:
+    return "".join("\n" if ch == "\n" else " " for ch in raw)
+
+
+def _blank_blocks(text: str) -> str:
+    """Blank comment blocks that may be long and span lines ({% comment %}...{% endcomment %},
+    {{!-- ... --}}, {# ... #}). One pass per kind, each search starting where the last ended."""
+    for opener, closer in BLOCKS:
+        if opener.search(text) is None:
+            continue
+        pieces, at, copied = [], 0, 0
+        while True:
+            start = opener.search(text, at)
+            if start is None:
+                break
+            end = closer.search(text, start.end())
+            if end is None:
+                break  # unclosed: leave the rest (and every later opener) as it is
+            at = end.end()
+            if DIRECTIVE in text[start.start():end.end()]:
+                continue  # a suppression directive: blanked with its own rules below
+            pieces.append(text[copied:start.start()])
+            pieces.append(_blank(text[start.start():end.end()]))
+            copied = end.end()
+        if pieces:
+            pieces.append(text[copied:])
+            text = "".join(pieces)
     return text
 
 
