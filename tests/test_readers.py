@@ -56,7 +56,7 @@ def column_of(text: str, needle: str) -> int:
 TEMPLATE_HEADS = {
     ".txt": "Hi Sam,\n\nThanks for the call last week.\n\n",
     ".md": "# Follow-up\n\nHi **Sam**,\n\n",
-    ".j2": "{# outreach step 3 #}\nHi {{ first_name }},\n{% if vip %}As one of our partners,{% endif %}\n\n",
+    ".j2": "{# outreach step 3 #}\nHi {{ first_name }},\n{% if vip %}(VIP){% endif %}\n\n",
     ".jinja": "{% set greeting = 'Hi' %}\n{{ greeting }} {{ contact.first_name | title }},\n\n\n",
     ".hbs": "{{!-- step 2 --}}\nHi {{firstName}},\n{{#if company}}Account: {{company}}{{/if}}\n\n",
     ".mustache": "Hi {{{first_name}}},\n{{#deal}}\n{{/deal}}\n\n",
@@ -344,7 +344,7 @@ def test_mbox_threads_by_ids_then_subject_and_participants(run_cli, tmp_path):
                        "> I still have not received my plates.\n> From the dealer I heard nothing.",
                        extra="In-Reply-To: <b1@client.com> (Bob's message)\nReferences: <b1@client.com>\n")
         # No In-Reply-To: grouped by normalised subject and the same two people.
-        + mbox_message("priya@acme.com", "carol@other.com", "RE: [2] Fwd:  invoice", "Wed, 4 Nov 2026 11:00:00 +0000",
+        + mbox_message("priya@acme.com", "carol@other.com", "Re[2]: FWD:  invoice", "Wed, 4 Nov 2026 11:00:00 +0000",
                        "<p2@acme.com>", "Here is the October invoice: https://example.com/inv/10")
     )
     (tmp_path / "box.mbox").write_text(mbox, encoding="utf-8")
@@ -409,10 +409,10 @@ def test_maildir_cur_and_new_thread_together(run_cli, tmp_path):
     (box / "cur" / "1700000000.M1P1.host:2,S").write_text(complaint, encoding="utf-8")
     (box / "new" / "1700000001.M2P2.host").write_text(reply, encoding="utf-8")
     (box / "tmp" / "partial").write_text("From: half", encoding="utf-8")
-    [conversation] = inspect(run_cli, "Maildir")
+    [conversation] = inspect(run_cli, "Maildir", "--rep", "@acme.com")
     assert [t["party"] for t in conversation["touches"]] == ["bob@client.com", "priya@acme.com"]
     assert [t["direction"] for t in conversation["touches"]] == ["inbound", "outbound"]
-    _, report, _ = check(run_cli, "Maildir")
+    _, report, _ = check(run_cli, "Maildir", "--rep", "@acme.com")
     [finding] = fl101(report)
     assert finding["path"] == os.path.join("Maildir", "new", "1700000001.M2P2.host")
     assert finding["line"] == line_of(reply, CHECKIN)
@@ -429,11 +429,11 @@ def test_folder_of_numbered_message_files_recursively(run_cli, tmp_path):
     (folder / "notes").write_text("not a message, just notes\n", encoding="utf-8")
     (tmp_path / "mail" / "drafts").mkdir()
     (tmp_path / "mail" / "drafts" / "d.txt").write_text(CHECKIN + "\n", encoding="utf-8")
-    code, report, err = check(run_cli, "mail")
+    code, report, err = check(run_cli, "mail", "--rep", "@acme.com")
     assert report["errors"] == [], err
     paths = sorted(f["path"] for f in fl101(report))
     assert paths == [os.path.join("mail", "drafts", "d.txt"), os.path.join("mail", "priya", "sent", "2.")]
-    [conversation] = [c for c in inspect(run_cli, "mail") if len(c["touches"]) > 1]
+    [conversation] = [c for c in inspect(run_cli, "mail", "--rep", "@acme.com") if len(c["touches"]) > 1]
     assert [t["party"] for t in conversation["touches"]] == ["bob@client.com", "priya@acme.com"]
 
 

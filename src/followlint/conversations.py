@@ -100,8 +100,11 @@ FREEMAIL = {"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.
 def same_person(a: Touch, b: Touch) -> bool:
     """The same sender: one address, or (when either has none) the same first name."""
     if "@" in a.party and "@" in b.party:
-        return a.party == b.party
-    first_a, first_b = _first_name(a), _first_name(b)
+        if a.party == b.party:
+            return True
+        full_a, full_b = " ".join(a.party_name.lower().split()), " ".join(b.party_name.lower().split())
+        return " " in full_a and full_a == full_b  # one person writing from a second address
+    first_a, first_b = first_name(a), first_name(b)
     return bool(first_a) and first_a == first_b
 
 
@@ -115,7 +118,7 @@ def same_side(a: Touch, b: Touch) -> bool:
     return False
 
 
-def _first_name(touch: Touch) -> str:
+def first_name(touch: Touch) -> str:
     if touch.party_name:
         name = touch.party_name.replace('"', "").strip()
         if "," in name:  # "Allen, Phillip K."

@@ -44,7 +44,7 @@ def followlint_add_vocabulary():
 
     A kind is ``"checkin"``, ``"value/update"`` (kind/subtype), ``"issue"``... Phrases are
     lowercase words with ``(a|b)`` alternatives, ``[optional words]`` or ``(optional)?``, ``*`` for any one word,
-    ``**`` for up to three, and ``<num>``, ``<url>``, ``<weekday>``, ``<month>``, ``<time>``
+    ``**`` for up to three, and ``<num>``, ``<ordinal>``, ``<url>``, ``<weekday>``, ``<month>``, ``<time>``, ``<money>``, ``<past>``
     classes. This is how a language pack or an industry vocabulary teaches every rule new
     phrases without touching their code.
     """

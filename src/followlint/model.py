@@ -103,6 +103,7 @@ class Touch:
     sentences: tuple[Span, ...] = ()
     signals: tuple[Signal, ...] = ()
     topics: tuple[frozenset, ...] = ()  # per sentence, in conversations of several touches
+    names: frozenset = frozenset()  # capitalised words it mentions (who it talks about), likewise
 
     def signals_of(self, kind: str) -> list[Signal]:
         return [s for s in self.signals if s.kind == kind]

@@ -268,9 +268,9 @@ VOCABULARY.update({
         "(next|this|on|by|before|after|until|till|coming) (<weekday>|week|month|weekend)",
         "<weekday>",
         "(end of|end of the|by the end of the|by the end of) (week|month|day)",
-        "<month> <num>",
-        "<num> <month>",
-        "the <num>",
+        "<month> (<num>|<ordinal>)",
+        "(<num>|<ordinal>) <month>",
+        "the <ordinal>",
         "(next|early next|later this|later next) (week|month)",
     ],
     "acknowledgement": [
@@ -347,7 +347,7 @@ VOCABULARY.update({
         "(car|vehicle|truck|van|engine|it) (won't|will not|doesn't|does not|wouldn't|would not|didn't|did not) (start|turn over|run|drive|move)",
         "(can't|cannot|can not|unable to|not able to|won't be able to|couldn't|could not) (come|get|drive|make it|travel|leave|get to|come in|come to|bring|walk|attend|be there|get there|get out|get away|visit)",
         "(away|out of the office|out of office|travelling|traveling|on holiday|on vacation|abroad|out of town|off|overseas|offline|unavailable|in hospital) (until|till|through|for|this|next)",
-        "(back|return|returning|home) (on|after|from|the) [the] (<num>|<weekday>|<month>)",
+        "(back|return|returning|home) (on|after|from|the) [the] (<num>|<ordinal>|<weekday>|<month>)",
         "(don't|do not|no longer) (have|own) (a|the) (car|ride|vehicle|transport|computer|laptop|printer)",
         "(no|without) (car|ride|transport|transportation|internet|computer|laptop|phone|power)",
         "(laptop|phone|computer|printer|car) (is|was|got) (broken|dead|stolen|in the shop)",
@@ -385,8 +385,6 @@ VOCABULARY.update({
         "(loan car|loaner|courtesy car|rental car|replacement car)",
     ],
     "introduction": [
-        "(my name is|introduce myself|introducing myself|let me introduce)",
-        "(i'm|i am|this is|it's) * (from|with|at|here)",
         "(i'm|i am) (your|the|a) [new] (account manager|rep|representative|contact|manager|supervisor|colleague|team lead|specialist|advisor|adviser|consultant|agent)",
         "(i'm|i am) * ('s|sam's) (manager|colleague|supervisor|team lead|boss|partner)",
         "(taking over|picking up|stepping in|covering) (from|for)",
@@ -540,8 +538,8 @@ VOCABULARY["value/offer"] += [
     "(trial|subscription|warranty|plan) (extended|extension|upgrade)",
 ]
 VOCABULARY["value/proposal"] += [
-    "<weekday> <num> <month>",
-    "<num> <month> at <time>",
+    "<weekday> (<num>|<ordinal>) <month>",
+    "(<num>|<ordinal>) <month> at <time>",
     "at <time>",
     "(held|booked|reserved|pencilled|penciled|blocked) (a|the|you|your|<weekday>|slot|time|table|room)",
 ]
@@ -832,7 +830,7 @@ VOCABULARY["early_ok"] = [
     "(feel free|happy for you|fine for you|okay to|ok to) (to )?(call|email|contact|reach|text) (me )?(before|earlier|sooner|in the meantime)",
 ]
 VOCABULARY["acknowledgement"] += [
-    "(i|we) (said|told you|promised|mentioned) (<weekday>|tomorrow|today|the <num>|next week|i'd|i would|we'd|we would|i'll|we'll)",
+    "(i|we) (said|told you|promised|mentioned) (<weekday>|tomorrow|today|the <ordinal>|next week|i'd|i would|we'd|we would|i'll|we'll)",
 ]
 VOCABULARY["callback/reply"] += [
     "and (let you know|get back to you|come back to you|revert|be in touch|get back in touch|confirm) ** (by|on|before|after|next|in|within|<weekday>|tomorrow|this|early|end of|at the end)",
@@ -840,8 +838,8 @@ VOCABULARY["callback/reply"] += [
 VOCABULARY["callback"] += [
     "(i'll|i will|we'll|we will|i can|let me|i'm going to|i am going to) (reach out|give you a ring|give you a call|give you a buzz|give you a bell|touch base|check back|check in|circle back|follow up|drop you a line|be back in touch) (again )?(on|in|next|this|tomorrow|<weekday>|after|by|before|early|around|at|the|once)",
     "(let's|let us|we can|we'll|we could|we will) (revisit|review|come back to|pick this up|pick it up|reconvene|regroup|reconnect|talk|speak) ** (in|on|next|after|<weekday>|tomorrow|early|once)",
-    "give (me|us) (till|until) (the|end|next|<weekday>|<month>|<num>|after)",
-    "(let's|let us|shall we|we could|how about we) (do|say|book|meet|schedule|make it|pencil in|go for|pencil) (<weekday>|tomorrow|the <num>|next|<num>)",
+    "give (me|us) (till|until) (the|end|next|<weekday>|<month>|<num>|<ordinal>|after)",
+    "(let's|let us|shall we|we could|how about we) (do|say|book|meet|schedule|make it|pencil in|go for|pencil) (<weekday>|tomorrow|the <ordinal>|next|<num>|<ordinal>)",
 ]
 VOCABULARY["when"] += [
     "(in|within) (a|one|two) (fortnight|fortnights)",
@@ -907,4 +905,31 @@ VOCABULARY["satisfaction"] += [
     "(ten|10) out of (ten|10)",
     "would (definitely |happily |gladly )?(buy|book|use|come|order|go) ** again",
     "best (dental|buying|customer|service|car|travel|shopping)? experience",
+]
+
+VOCABULARY["think_it_over"] += [
+    "(i'll|i will|we'll|we will|let me|i'd like to|i want to|i need to|we need to|i'm going to|i am going to) (think|sleep|reflect|mull) (about|on|over|it over|this over|things over|it through)",
+    "(have|take|need) a (think|little think|proper think|moment to think|day or two|few days|couple of days)",
+    "(i'll|i will|we'll|we will) (get back to you|come back to you|be in touch|let you know|revert)",
+    "(not|haven't|have not) (decided|made up my mind|made a decision) (yet)?",
+    "(run|check) (it|this) (by|past) (my|our) (wife|husband|partner|boss|team|manager|accountant|board|finance)",
+]
+# Who a new person from our side is ("self"), and how they link to the earlier contact (the rest).
+VOCABULARY["introduction/self"] = [
+    "(my name is|introduce myself|introducing myself|let me introduce myself)",
+    "(i'm|i am|this is|it's) * (from|with|at|here at|over at)",
+]
+VOCABULARY["introduction"] += [
+    "(i'm|i am|this is|my name is) ** (manager|colleague|supervisor|team lead|team leader|lead|boss|partner|director|head|assistant|deputy)",
+    "(i'm|i am) (joining|replacing|taking over|picking this up|helping)",
+    "(asked|asks|wanted) me to (reach out|contact you|get in touch|follow up|pick this up|take over|help)",
+    "(pass|passed|passing|hand|handed|handing) (you|this|your account|your file|your case) (over|on) to",
+    "(introduce|introducing) (you to )?(my|our) (colleague|manager|teammate|specialist|engineer)",
+]
+
+VOCABULARY["ask_business"] += [
+    "(shall|can|should|may) (we|i) (switch|sign|enrol|enroll|register|order|upgrade|move|put|write up|draw up|get) (you|your|it|the|an|this)",
+    "(get|put|send) (your|an|the) (offer|order|application|deposit|signature|paperwork|booking) (in|over|through|across)",
+    "(make|submit|place|put in) (an|your|the) (offer|order|bid|deposit|booking)",
+    "(want|like) (me )?to (switch|sign|book|order|reserve|lock|secure) (you|it|your|the)",
 ]

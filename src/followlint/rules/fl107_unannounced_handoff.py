@@ -1,7 +1,7 @@
 """FL107 unannounced-handoff: a new person from our side who does not introduce themselves."""
 from __future__ import annotations
 
-from ..conversations import same_person
+from ..conversations import first_name, same_person
 from ..model import Direction
 from .base import Example, Rule
 
@@ -51,7 +51,10 @@ class UnannouncedHandoff(Rule):
                 continue
             if any(t is not touch and same_person(t, touch) for t in ours[:position]):
                 continue
-            if any(s.kind == "introduction" and not s.negated for s in touch.signals):
+            # Introduced: says how they link to the earlier contact (not only "I'm X from Y").
+            if any(s.kind == "introduction" and s.subtype != "self" and not s.negated for s in touch.signals):
+                continue
+            if _announced(conversation, touch):
                 continue
             first = earlier[0]
             yield self.finding(
@@ -61,6 +64,19 @@ class UnannouncedHandoff(Rule):
                 suggestion="Introduce yourself, your link to the earlier contact and what was agreed.",
                 evidence=[self.evidence(first)],
             )
+
+
+def _announced(conversation, newcomer) -> bool:
+    """Someone earlier brought them in: they were written to or copied, or named by a colleague."""
+    name = first_name(newcomer)
+    for touch in conversation.touches:
+        if touch is newcomer:
+            return False
+        if newcomer.party in touch.recipients:
+            return True
+        if name and touch.direction is Direction.OUTBOUND and name in touch.names:
+            return True
+    return False
 
 
 def _who(touch) -> str:

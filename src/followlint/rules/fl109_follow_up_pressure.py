@@ -8,6 +8,21 @@ from ..timeline import plain
 from .base import Example, Rule
 
 
+# What makes a touch a chaser rather than a memo that happens to follow another.
+CHASING = {"checkin", "nudge", "ask_business", "question", "referral_ask", "request"}
+
+
+def _values(touch) -> set[str]:
+    """Value the touch names, leaving out what a check-in sentence only points back at
+    ("following up on the proposal below")."""
+    pointing = {s.sentence for s in touch.signals if s.kind in ("checkin", "nudge")}
+    return {
+        " ".join(s.text.lower().split())
+        for s in touch.signals
+        if s.kind == "value" and plain(s) and s.sentence not in pointing
+    }
+
+
 class FollowUpPressure(Rule):
     code = "FL109"
     name = "follow-up-pressure"
@@ -43,7 +58,7 @@ class FollowUpPressure(Rule):
     options = {
         "unanswered-touches": (3, "outbound touches in a row without a reply that count as pressure"),
         "window-days": (14, "the run of unanswered touches must fall within this many days"),
-        "think-hours": (48, "a repeat ask this soon after \"let me think about it\" is pressure"),
+        "think-hours": (24, "a repeat ask this soon after \"let me think about it\" is pressure"),
     }
 
     def check(self, conversation, ctx):
@@ -54,20 +69,18 @@ class FollowUpPressure(Rule):
     def _runs(self, conversation, timeline, options):
         run = []
         window = timedelta(days=options["window-days"])
-        offered: set[str] = set()  # value already given: repeating it is nothing new
+        offered: set[str] = set()  # value either side has already named: repeating it is nothing new
         for touch in conversation.touches:
-            if touch.direction is Direction.INBOUND:
-                run = []
-                continue
-            values = {" ".join(s.text.lower().split()) for s in touch.signals if s.kind == "value" and plain(s)}
+            values = _values(touch)
             fresh = values - offered
             offered |= values
-            if fresh:
+            if touch.direction is Direction.INBOUND or fresh:
                 run = []
                 continue
             run.append(touch)
             run = [t for t in run if timeline.when(touch) - timeline.when(t) <= window]
-            if len(run) == options["unanswered-touches"] and not touch.quoted:
+            chasing = any(s.kind in CHASING and not s.negated for s in touch.signals)
+            if len(run) >= options["unanswered-touches"] and chasing and not touch.quoted:
                 yield self.finding(
                     conversation, touch, None,
                     f"{len(run)} follow-ups in a row since {timeline.when(run[0]).date().isoformat()} with no reply and nothing new",

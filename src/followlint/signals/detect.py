@@ -7,6 +7,8 @@ phrases or regular expressions.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Conversation, Signal, Span, Touch
 from .cache import cached_index
 from .phrases import tokenize
@@ -33,7 +35,8 @@ SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "decline", "objection
 TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "callback", "objection", "dissatisfaction"}
 # Promises whose time is said nearby ("I'll call you back in 3 days").
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
-WORD_LISTS = {"stopword"}  # vocabulary keys that hold single words, not phrases
+WORD_LISTS = {"stopword"}
+NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # vocabulary keys that hold single words, not phrases
 
 
 class SignalDetector:
@@ -48,6 +51,7 @@ class SignalDetector:
             self.annotate_touch(touch)
             if several:
                 touch.topics = tuple(self.topics.of(touch.text, s.start, s.end) for s in touch.sentences)
+                touch.names = frozenset(w.lower() for w in NAME_RE.findall(touch.text))
         return conversation
 
     def annotate_touch(self, touch: Touch) -> Touch:
@@ -99,7 +103,8 @@ class SignalDetector:
 
 def _drop_masked(found):
     """Keep the longest of overlapping matches of one kind; let masking kinds hide what they cover."""
-    found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
+    # Longest first; on equal spans the masking kind wins ("how are you" is small talk, not a request).
+    found.sort(key=lambda f: (f[1], -(f[2] - f[1]), f[0].kind not in MASKING_KINDS))
     kept = []
     covers = []  # (first, last, kind) of kept masking / same-kind matches
     for item in found:

@@ -3,7 +3,8 @@
 A phrase is written as lowercase words with ``(a|b c)`` alternatives, ``[optional words]``
 (or ``(optional words)?``),
 ``*`` (any one word), ``**`` (up to three words) and token classes ``<num> <url>
-<weekday> <month> <time> <money> <past>`` (``<past>``: a past participle, "booked", "sent"). Each phrase expands into fixed-length sequences of position tests;
+<weekday> <month> <time> <money> <past> <ordinal>`` (``<past>``: a past participle, "booked", "sent";
+``<ordinal>``: "12th"). Each phrase expands into fixed-length sequences of position tests;
 every sequence is indexed under one of its literal words (its anchor). Matching looks up each
 word of the text in that index and checks the few sequences anchored there, so the cost is
 linear in the text whatever the input: no regular-expression backtracking is involved.
@@ -43,7 +44,7 @@ COMMON = {
     "with", "just", "any", "all", "can", "will", "have", "has", "was", "not", "no",
 }
 CALENDAR = WEEKDAYS | MONTHS
-CLASSES = ("<num>", "<url>", "<weekday>", "<month>", "<time>", "<money>", "<past>")
+CLASSES = ("<num>", "<ordinal>", "<url>", "<weekday>", "<month>", "<time>", "<money>", "<past>")
 CLASS_SET = frozenset(CLASSES)
 # Any letters (a language pack writes "möchte" or "café"), apostrophes inside, or a class.
 WORD_OK = re.compile(r"\w+(?:'\w+)*|'\w+|<[a-z]+>|[?!%$£€]")
@@ -62,8 +63,10 @@ IRREGULAR_PAST = {
 def token_class(word: str) -> str:
     if word[0] in "hw" and (word.startswith(("http://", "https://", "www."))):
         return "<url>"
-    if word.isdigit() or ORDINAL_RE.match(word):
+    if word.isdigit():
         return "<num>"
+    if ORDINAL_RE.match(word):
+        return "<ordinal>"
     if word in WEEKDAYS:
         return "<weekday>"
     if word in MONTHS:
@@ -215,6 +218,8 @@ def expand(pattern: str) -> list[tuple]:
                 parts.append([(), (ANY,), (ANY, ANY), (ANY, ANY, ANY)])
             elif w == "*":
                 parts.append([(ANY,)])
+            elif w == "?":
+                raise ValueError(f"phrase {pattern!r} has a lone '?': write an optional group as (words)? with no space")
             else:
                 slot = sets[int(w[1:])] if w.startswith("#") else frozenset((w,))
                 if slot not in _VALID:
