@@ -47,7 +47,7 @@ def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bo
         members = _drop_quoted_duplicates(members)
         members.sort(key=lambda t: (t.time or FAR_FUTURE, t.order))
         first = members[0]
-        conversations.append(Conversation(id=first.message_id or first.id, touches=members, path=path))
+        conversations.append(Conversation(id=first.message_id or first.id, touches=members, path=path, sides_known=bool(ours)))
     conversations.sort(key=lambda c: min(t.order for t in c.touches))
     return conversations
 
@@ -135,7 +135,8 @@ def _mailbox_owner(chains: list[list[Touch]]) -> str:
     counts: Counter[str] = Counter()
     for chain in chains:
         top = chain[0]
-        counts.update({a for a in (top.party, *top.recipients) if a and "@" in a})
+        # dict, not set: ties go to the first seen (the sender), the same on every run
+        counts.update(dict.fromkeys((a for a in (top.party, *top.recipients) if a and "@" in a), 1))
     return counts.most_common(1)[0][0] if counts else ""
 
 

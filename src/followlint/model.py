@@ -129,6 +129,7 @@ class Conversation:
     id: str
     touches: list[Touch]
     path: str = ""
+    sides_known: bool = False  # "our side" was configured (--rep / reps), not inferred
 
     @property
     def subject(self) -> str:

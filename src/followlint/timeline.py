@@ -15,6 +15,7 @@ from .signals.times import resolve
 from .signals.topics import stem
 
 ITEM_KINDS = ("issue", "request", "question", "dissatisfaction")
+MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
 ISSUE_KINDS = ("issue", "dissatisfaction")
 NAME_RE = re.compile(r"[a-z][a-z']{1,30}")
 # Mailbox names that are a role, not a person ("support@", "frontdesk@").
@@ -202,13 +203,31 @@ def reports_back(reply: Touch, item: Item) -> bool:
     return _on_topic(reply, item, SELF_SERVING | {"commitment", "callback"}) or _engages(reply, set(), item)
 
 
+def goes_back_to(reply: Touch, customer: Touch) -> bool:
+    """Is the reply written back to the customer? A forward to a colleague, or a message to
+    other people that happens to share the thread, is not the answer the customer is owed."""
+    if normalise_subject_prefix(reply.subject).startswith(("fw", "fwd", "tr", "wg")):
+        return False
+    if "@" in customer.party and reply.recipients:
+        return customer.party in reply.recipients
+    return True
+
+
+def normalise_subject_prefix(subject: str) -> str:
+    return subject.strip().lower()[:4]
+
+
 def reportable(conversation: Conversation, touch: Touch) -> bool:
     """May a rule report on this touch? Not on quoted history below a touch of ours (it was
     sent, and linted, long ago), but yes when the conversation holds no message of ours
-    except as quoted history (a customer's mail that quotes our earlier replies)."""
+    except as quoted history (a customer's mail that quotes our earlier replies) and our
+    side is known from --rep / reps."""
     if not touch.quoted:
         return True
-    return not any(t.direction is Direction.OUTBOUND and not t.quoted for t in conversation.touches)
+    # Whose quoted words are whose is guesswork unless our side was configured.
+    return conversation.sides_known and not any(
+        t.direction is Direction.OUTBOUND and not t.quoted for t in conversation.touches
+    )
 
 
 def _names(conversation: Conversation) -> frozenset:
@@ -266,10 +285,12 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     grateful = any(s.kind == "satisfaction" and plain(s) for s in touch.signals) and not any(
         s.kind in ("issue", "request", "dissatisfaction") and plain(s) for s in touch.signals
     )
+    # A long run of questions is a quiz, a joke list or a questionnaire, not a customer's asks.
+    questionnaire = sum(1 for s in touch.signals if s.kind == "question") > MAX_QUESTIONS
     for signal in touch.signals:
         if signal.kind not in ITEM_KINDS or not plain(signal) or signal.sentence in seen_sentences:
             continue
-        if grateful and signal.kind == "question":
+        if (grateful or questionnaire) and signal.kind == "question":
             continue
         if any(p.start <= signal.start and signal.end <= p.end for p in small_talk):
             continue  # "how are you?"

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from ..model import Direction, Severity
 from ..signals.times import add_business_days, resolve
-from ..timeline import addresses, reportable
+from ..timeline import addresses, reportable, goes_back_to
 from .base import Example, Rule
 
 
@@ -78,7 +78,8 @@ class UnansweredCustomerIssue(Rule):
                 continue
             index, reply = following
             if not addresses(reply, item):
-                ignored.setdefault(index, []).append(item)
+                if goes_back_to(reply, item.touch):
+                    ignored.setdefault(index, []).append(item)
                 continue
             if item.commitment is None or item.reported_by is not None:
                 continue
