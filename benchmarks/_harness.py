@@ -75,6 +75,7 @@ class Figure:
     error: str = ""
     samples: dict[str, list[float]] = field(default_factory=dict)
     extra: dict[str, object] = field(default_factory=dict)
+    details: str = ""  # free text printed after the table (e.g. a findings sample to read)
 
     @property
     def status(self) -> str:
@@ -113,6 +114,7 @@ class Context:
     followlint_via: str  # human description of the above
     env: dict[str, str]
     log: Callable[[str], None]
+    sample: int = 50  # findings to draw for a person to read (benchmarks that lint real text)
 
     def corpus(self, relpath: str) -> Path:
         path = self.corpora / relpath

@@ -1,6 +1,7 @@
 """Run the followlint benchmarks and print each figure beside its SPEC target.
 
     python benchmarks/run.py [--runs N] [--only NAME[,NAME]] [--json FILE] [--via module|script]
+                             [--sample N]
 
 Benchmarks are the ``bench_*.py`` modules next to this file; each defines NAME, ORDER,
 DESCRIPTION, ``requires(ctx)`` (raise CorpusMissing if an input is absent) and
@@ -108,6 +109,9 @@ def render(figures: list[Figure]) -> str:
              if f.error or f.note]
     if notes:
         out += ["", "notes:", *notes]
+    for f in figures:
+        if f.details:
+            out += ["", f.details.rstrip("\n")]
     return "\n".join(out)
 
 
@@ -125,12 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--via", choices=("module", "script"), default="module",
                         help="run followlint as `python -m followlint` (default) or through "
                              "its console script")
+    parser.add_argument("--sample", type=int, default=50, metavar="N",
+                        help="findings to draw (seeded) for a person to read, in benchmarks "
+                             "that lint real text (default 50; 0: none)")
     parser.add_argument("--env-as-is", action="store_true",
                         help="do not adjust the children's environment (FOLLOWLINT_* vars, "
                              "bytecode cache)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.sample < 0:
+        parser.error("--sample must be 0 or more")
     selected = [n.strip() for item in args.only for n in item.split(",") if n.strip()]
     unknown = [n for n in selected if n not in benches]
     if unknown:
@@ -147,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="followlint-bench-") as tmp:
         ctx = Context(runs=args.runs, corpora=corpora, tmpdir=Path(tmp),
                       python=sys.executable, followlint_argv=fl_argv, followlint_via=via,
-                      env=env, log=log)
+                      env=env, log=log, sample=args.sample)
         try:
             for module in chosen:
                 module.requires(ctx)

@@ -261,9 +261,9 @@ def test_stdin_with_undecidable_name_is_input_error(run_cli):
     (("--select", "no-value-reason"), True),
     (("--select", "FL1,no-value-reason"), True),
     (("--ignore", "FL101"), False),
-    (("--ignore", "FL1"), False),
+    (("--ignore", "FL10"), False),  # a prefix: FL101-FL109
     (("--ignore", "no-value-reason"), False),
-    (("--select", "ALL", "--ignore", "FL101,FL1"), False),
+    (("--select", "ALL", "--ignore", "FL101,FL10"), False),
     (("--ignore", "FL101", "--extend-select", "no-value-reason"), False),
     (("--select", "ALL", "--extend-select", "FL101"), True),
 ])
@@ -274,8 +274,14 @@ def test_select_ignore_take_codes_prefixes_names_and_lists(run_cli, checkin_draf
 
 
 def test_select_repeated_option(run_cli, checkin_draft):
-    code, out, _ = run_cli("check", "--ignore", "FL1", "--ignore", "no-value-reason", checkin_draft.name)
-    assert code == 0
+    code, out, err = run_cli("check", "--ignore", "FL10", "--ignore", "no-value-reason", checkin_draft.name)
+    assert code == 0, out + err
+
+
+def test_selection_that_leaves_no_rule_is_usage_error(run_cli, checkin_draft):
+    code, out, err = run_cli("check", "--ignore", "FL1", checkin_draft.name)
+    assert code == 2
+    no_traceback(err)
 
 
 # -- rules / rule ----------------------------------------------------------------------------

@@ -218,10 +218,13 @@ def test_severity_override_by_name_and_to_info(run_cli, project):
 
 def test_select_and_ignore_in_config(run_cli, project):
     (project / "followlint.toml").write_text('select = ["FL1"]\nignore = ["no-value-reason"]\n')
-    code, _, _ = run_cli("check", "drafts/checkin.txt", cwd=project)
-    assert code == 0
-    code, _, _ = run_cli("check", "--select", "FL101", "drafts/checkin.txt", cwd=project)
-    assert code == 0  # ignore from config still applies
+    code, out, err = run_cli("check", "drafts/checkin.txt", cwd=project)
+    assert code == 0, out + err
+    code, out, err = run_cli("check", "--select", "FL101,FL102", "drafts/checkin.txt", cwd=project)
+    assert code == 0, out + err  # ignore from config still applies
+    code, out, err = run_cli("check", "--select", "FL101", "drafts/checkin.txt", cwd=project)
+    assert code == 2  # nothing left to run is a usage error
+    assert "no rules" in one_error_line(err)
 
 
 @pytest.mark.parametrize("pattern", ["drafts/*", "drafts/*.txt", "checkin.txt", "*.txt"])

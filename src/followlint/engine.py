@@ -126,6 +126,8 @@ class Linter:
         self.settings = settings
         self.registry = registry
         self.rules = [rule() for rule in select_rules(registry, settings)]
+        if not self.rules:
+            raise UsageError("no rules to run: the selection (or -p no:...) leaves none; 'followlint rules' lists them")
         self.contexts = {}
         now = parse_now(settings.now)
         shared: dict = {}  # the timeline of the conversation being checked, for all rules

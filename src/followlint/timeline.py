@@ -195,7 +195,20 @@ def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
 def addresses(reply: Touch, item: Item) -> bool:
     """The reply takes the item up: refers to its subject, answers, promises, agrees or apologises."""
     kinds = ENGAGING | ENGAGING_ISSUE if item.signal.kind in ISSUE_KINDS else ENGAGING
-    return _on_topic(reply, item, SELF_SERVING) or _engages(reply, kinds, item)
+    return _on_topic(reply, item, SELF_SERVING) or _engages(reply, kinds, item) or _short_answer(reply)
+
+
+SHORT_ANSWER_SENTENCES = 2
+
+
+def _short_answer(reply: Touch) -> bool:
+    """A reply of a sentence or two that brings no agenda of its own (no check-in, pitch, news,
+    favour or question back) is an answer in other words ("That's what he goes by.")."""
+    if any(s.kind in SELF_SERVING | {"value", "question", "request", "ask_meeting"} for s in reply.signals):
+        return False
+    filler = {s.sentence for s in reply.signals if s.kind in ("pleasantry", "boilerplate")}
+    said = [i for i, span in enumerate(reply.sentences) if span.words > 2 and i not in filler]
+    return 0 < len(said) <= SHORT_ANSWER_SENTENCES
 
 
 def reports_back(reply: Touch, item: Item) -> bool:
@@ -208,6 +221,8 @@ def goes_back_to(reply: Touch, customer: Touch) -> bool:
     other people that happens to share the thread, is not the answer the customer is owed."""
     if normalise_subject_prefix(reply.subject).startswith(("fw", "fwd", "tr", "wg")):
         return False
+    if not reply.text.strip():
+        return False  # a bare forward or an empty message says nothing to anyone
     if "@" in customer.party and reply.recipients:
         return customer.party in reply.recipients
     return True

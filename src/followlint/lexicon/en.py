@@ -933,3 +933,37 @@ VOCABULARY["ask_business"] += [
     "(make|submit|place|put in) (an|your|the) (offer|order|bid|deposit|booking)",
     "(want|like) (me )?to (switch|sign|book|order|reserve|lock|secure) (you|it|your|the)",
 ]
+
+# How support teams take a problem up in a short reply: asking for the details they need,
+# moving to a private channel, saying they are on it. Each of these engages with the issue.
+VOCABULARY["exploration"] += [
+    "(dm|direct message|private message|pm|message|email|send|text) us [with|your|the|a|more|over|a dm|a note]",
+    "(can|could|would) you (send|dm|share|tell|give|confirm|provide|pass) (us|me) (your|the|a|an|more|some|which|what|when|where)",
+    "(please|kindly) (send|dm|share|confirm|provide|follow|reach out|contact|reply with|tell us)",
+    "(what|which) (is|was) (your|the) (order|booking|account|confirmation|reference|ticket|case|claim|policy|tracking|flight|serial|model) (number|id|no|code)",
+    "(what|which) (device|version|browser|platform|plan|model|app|operating system|os) (are|is|do) you",
+    "(follow|following) (us|back) so (we|i) can",
+    "(could|can) you (try|check|restart|reinstall|update|clear|log out)",
+]
+VOCABULARY["commitment"] += [
+    "(we're|we are|i'm|i am|the team is|our team is) (looking into|investigating|aware of|working on|on|checking|escalating|chasing)",
+    "(we'd|we would|i'd|i would) (like|love|be happy|be glad) to (help|look into|take a look|sort|fix|get this sorted)",
+    "(let's|let us|let me|allow me to) (take a look|look into|get this sorted|get this fixed|help|see what)",
+    "(we'll|we will|i'll|i will) (get this|get it|have this|have it) (sorted|fixed|looked at|reported|resolved|checked)",
+    "(no|not yet an|no update on the) (eta|estimate|timeline) (yet|for|on)",
+    "(passed|forwarded|escalated|reported|raised|logged) (this|it|your|the) [on|along|up] (to|with) (our|the)",
+]
+VOCABULARY["neutral"] += [
+    "(visit|check out|see|go to|head to|browse) (our|the) (website|site|help site|help center|help centre|help page|page|faq|faqs|portal|community|forum|blog|support site|support page)",
+    "(they|he|she|people|who|everyone|someone|somebody|nobody) (call|calls|called|rang|phoned|emailed) me",
+]
+
+# Customer-service boilerplate: says thank you, answers nothing.
+VOCABULARY["boilerplate"] += [
+    "(thank you|thanks|many thanks) for (your|the) (feedback|comments|message|email|note|patience|understanding|enquiry|inquiry|query|getting in touch|reaching out|contacting us)",
+    "(we're|we are|i'm|i am) always (looking|trying|working|striving) (for ways|to improve|to do better|to get better)",
+    "(comments|feedback|input|messages) like yours",
+    "your (feedback|comments|input|business|custom) (help|helps|is|are|means) [us|valuable|important|a lot]",
+    "we (value|appreciate) your (feedback|business|custom|comments|patience|loyalty)",
+    "(we|i) (have|'ve) (noted|passed on|shared) your (feedback|comments)",
+]

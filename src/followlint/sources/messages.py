@@ -40,10 +40,15 @@ def decode_words(raw: str) -> str:
         return " ".join(raw.split())
 
 
+# Lotus Notes gateways append their own domain to an address: "x@lmco.com@ENRON",
+# "<nh@adolphus.com>@ENRON". The suffix is routing, not part of the address.
+LOTUS_SUFFIX_RE = re.compile(r"(?<=[\w.>])@[A-Za-z]{2,20}(?=[\s,;]|$)")
+
+
 def addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
     """(display name, lower-case address) pairs. Parsed before encoded words are decoded, so a
     decoded name with a comma in it ("Stone, Bob") stays one name."""
-    values = [str(msg.get(n)) for n in names if msg.get(n) is not None]
+    values = [LOTUS_SUFFIX_RE.sub("", str(msg.get(n))) for n in names if msg.get(n) is not None]
     try:
         pairs = getaddresses([v for v in values if v])
     except (TypeError, ValueError, IndexError, AttributeError):
@@ -53,6 +58,8 @@ def addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
         name = decode_words(name).strip().strip('"')
         if addr and "@" not in addr and not name:
             name, addr = addr, ""
+        if addr.startswith("@"):
+            addr = ""  # a bare routing domain, not a person
         if addr or name:
             out.append((name, addr.lower() or name.lower()))
     return out

@@ -24,6 +24,7 @@ WROTE_ENDINGS = (
     "escreveu:", "skrev:", "kirjoitti:", "napisał:",
 )
 OPENERS = ("on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ")
+OPENER_HEADS = {o[:3] for o in OPENERS}
 ORIGINAL_MARKERS = (
     "original message", "ursprüngliche nachricht", "message d'origine", "forwarded message",
     "forwarded by", "mensaje original", "messaggio originale", "oorspronkelijk bericht",
@@ -53,6 +54,7 @@ NOT_NAMES = {
     "agreed", "noted", "cheers", "best", "regards", "nope", "yep", "yeah", "fine", "good", "cool",
 }
 SIGNATURE_TAIL_LINES = 7
+DELIMITER_STARTS = frozenset("-_—" + "".join(line[0] + line[0].upper() for line in DEVICE_LINES))
 DELIMITER_TAIL_LINES = 12  # a bare "--" / "__" line is a signature delimiter with at most this below it
 EMAIL_RE = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 DATEISH_RE = re.compile(
@@ -91,10 +93,52 @@ class Split:
 
 def split_message(text: str, default_tz: tzinfo | None = None, reference: datetime | None = None) -> Split:
     """Split ``text``; ``default_tz`` and ``reference`` (the message's own time) complete
-    quoted dates that lack a zone or a year."""
+    quoted dates that lack a zone or a year.
+
+    One level of quoting at a time, each level's lines replacing the last (no recursion, and
+    no more than two levels' lines alive at once)."""
     split = Split(new_text=text)
-    _parse(text.split("\n"), 0, 0, split, default_tz, reference, None)
-    return split
+    lines, line_base, depth, quote, tz = text.split("\n"), 0, 0, None, default_tz
+    while True:
+        if quote is not None and not (quote.author or quote.time):
+            _attribution_inside(lines, quote, tz, reference)
+            if quote.time is not None:
+                tz, reference = quote.time.tzinfo or tz, quote.time
+        boundary = _find_boundary(lines) if depth < MAX_DEPTH else None
+        skip = 0
+        if boundary is None:
+            own_lines, body = lines, None
+        elif boundary.prefixed:
+            own_lines, body = _separate(lines, boundary)
+            skip = _common_depth(body) if depth + 1 < MAX_DEPTH else 0
+            if skip:
+                # Levels with nothing of their own ("> > > text"): step over them in one pass.
+                skip = min(skip, MAX_DEPTH - depth - 1)
+                body = [_strip_levels(line, skip) for line in body]
+        else:
+            own_lines, body = lines[: boundary.start], lines[boundary.body_start:]
+        own, signature = _cut_signature(own_lines)
+        if quote is None:
+            split.new_text, split.signature = own, signature
+        else:
+            _set_text(quote, own)
+            quote.signature = signature
+        if body is None:
+            return split
+        inner = Quote(
+            author=boundary.address or boundary.name,
+            author_name=boundary.name,
+            time=_parse_date(boundary.date_text, tz, reference),
+            subject=boundary.subject,
+            text="",
+            line=line_base + boundary.body_start,
+            depth=depth + 1 + skip,
+        )
+        split.quotes.append(inner)
+        if inner.time is not None:
+            tz, reference = inner.time.tzinfo or tz, inner.time
+        lines, line_base, depth, quote = body, inner.line, inner.depth, inner
+        own_lines = own = None
 
 
 @dataclass(slots=True)
@@ -109,41 +153,6 @@ class _Boundary:
     attributed: bool = False
 
 
-def _parse(lines: list[str], line_base: int, depth: int, split: Split, tz, reference, quote: Quote | None) -> str:
-    """Parse one message's lines: fill ``quote`` (or the split's new text) and recurse into
-    the history it quotes. Returns the message's own text."""
-    if quote is not None:
-        _attribution_inside(lines, quote, tz, reference)
-    boundary = _find_boundary(lines) if depth < MAX_DEPTH else None
-    if boundary is None:
-        own_lines, body = lines, None
-    elif boundary.prefixed:
-        own_lines, body = _separate(lines, boundary)
-    else:
-        own_lines, body = lines[: boundary.start], lines[boundary.body_start:]
-    own, signature = _cut_signature(own_lines)
-    if quote is None:
-        split.new_text, split.signature = own, signature
-    else:
-        _set_text(quote, own)
-        quote.signature = signature
-    if body is None:
-        return own
-    inner = Quote(
-        author=boundary.address or boundary.name,
-        author_name=boundary.name,
-        time=_parse_date(boundary.date_text, tz, reference),
-        subject=boundary.subject,
-        text="",
-        line=line_base + boundary.body_start,
-        depth=depth + 1,
-    )
-    split.quotes.append(inner)
-    inner_tz = inner.time.tzinfo if inner.time else tz
-    _parse(body, inner.line, depth + 1, split, inner_tz, inner.time or reference, inner)
-    return own
-
-
 def _set_text(quote: Quote, own: str) -> None:
     stripped = own.lstrip("\n \t")
     quote.line += own[: len(own) - len(stripped)].count("\n")
@@ -155,35 +164,61 @@ def _separate(lines: list[str], boundary: _Boundary) -> tuple[list[str], list[st
     (ours blanked), from its first quoted line to its last."""
     n = len(lines)
     own = lines[: boundary.start] + [""] * (boundary.body_start - boundary.start)
-    body: list[str] = []
-    last_quoted = -1
-    i = boundary.body_start
-    while i < n:
-        line = lines[i]
-        stripped = line.lstrip()
-        if stripped.startswith(">"):
-            body.append(_dequote_line(stripped))
-            own.append("")
-            last_quoted = len(body)
-            i += 1
+    rest = lines[boundary.body_start:]
+    stripped = [line.lstrip() for line in rest]
+    quoted = [s[:1] == ">" for s in stripped]
+    body = [_dequote_line(s) if q else "" for s, q in zip(stripped, quoted)]
+    own.extend("" if q else line for line, q in zip(rest, quoted))
+    last_quoted = len(quoted) - 1 - quoted[::-1].index(True) if True in quoted else -1
+    # Our last line of text: what follows it is blank (and trimmed here, at C speed).
+    ours = [bool(s) and not q for s, q in zip(stripped, quoted)]
+    last_own = len(ours) - 1 - ours[::-1].index(True) if True in ours else -1
+    keep = boundary.body_start + last_own + 1 if last_own >= 0 else boundary.start
+    # Our lines between quoted ones may hold another attribution of quoted lines: not ours.
+    base = boundary.body_start
+    for j in range(last_quoted):
+        line = stripped[j]
+        if quoted[j] or not line:
             continue
-        if stripped:
-            span = _attribution_span(lines, i)
-            if span and _next_is_quoted(lines, i + span):
-                # Another attribution of quoted lines further down: not our text.
-                own.extend([""] * span)
-                body.extend([""] * span)
-                i += span
-                continue
-        own.append(line)
-        body.append("")
-        i += 1
-    return own, body[:last_quoted]
+        if line[:3].lower() in OPENER_HEADS or line.rstrip().lower().endswith(WROTE_ENDINGS):
+            span = _attribution_span(lines, base + j)
+            if span and _next_is_quoted(lines, base + j + span):
+                for k in range(base + j, min(n, base + j + span)):
+                    own[k] = ""
+    return own[:keep], body[: last_quoted + 1]
+
+
+QUOTE_PREFIX_RE = re.compile(r"(?:[ \t]*>)+")
+_LEVELS_RE: dict[int, re.Pattern] = {}
+
+
+def _common_depth(lines: list[str]) -> int:
+    """Quote levels every non-blank line has (0 as soon as one line is not quoted)."""
+    least = None
+    for line in lines:
+        if not line:
+            continue
+        match = QUOTE_PREFIX_RE.match(line)
+        if match is None:
+            if line.strip():
+                return 0
+            continue
+        levels = match.group().count(">")
+        if least is None or levels < least:
+            least = levels
+    return least or 0
+
+
+def _strip_levels(line: str, levels: int) -> str:
+    pattern = _LEVELS_RE.get(levels)
+    if pattern is None:
+        pattern = _LEVELS_RE.setdefault(levels, re.compile(r"(?:[ \t]*> ?){%d}" % levels))
+    match = pattern.match(line) if line else None
+    return line[match.end():] if match else line
 
 
 def _dequote_line(stripped: str) -> str:
-    stripped = stripped[1:]
-    return stripped[1:] if stripped.startswith(" ") else stripped
+    return stripped[2:] if stripped[1:2] == " " else stripped[1:]
 
 
 def _next_is_quoted(lines: list[str], i: int, reach: int = 3) -> bool:
@@ -418,7 +453,10 @@ def _cut_signature(lines: list[str]) -> tuple[str, str]:
     content = [i for i in range(max(first, end - 40), end) if lines[i].strip()]
     cut = None
     for i in range(first, end):
-        raw = lines[i].rstrip("\r")
+        raw = lines[i]
+        if raw[:1] not in DELIMITER_STARTS:
+            continue  # (a cheap test first: this runs on every line)
+        raw = raw.rstrip("\r")
         stripped = raw.strip()
         if not stripped or len(stripped) > 80:
             continue
@@ -428,11 +466,20 @@ def _cut_signature(lines: list[str]) -> tuple[str, str]:
         if stripped.lower().startswith(DEVICE_LINES) and len(stripped) < 60:
             cut = i
             break
-    if cut is None:
-        cut = _signoff_cut(lines, first, end, content)
+    if cut is not None:
+        # "Thanks,\nBob\nSent from my iPhone": the sign-off above a device line starts it.
+        end = cut
+        while end and not lines[end - 1].strip():
+            end -= 1
+        content = [i for i in content if i < end]
+        if end <= first:
+            return "", _join(lines[cut:])
+    earlier = _signoff_cut(lines, first, end, content)
+    if earlier is not None:
+        cut = earlier
     if cut is None:
         return _join(lines[:end]), ""
-    return _join(lines[:cut]), _join(lines[cut:end])
+    return _join(lines[:cut]), _join(lines[cut:])
 
 
 def _signoff_cut(lines: list[str], first: int, end: int, content: list[int]) -> int | None:
@@ -472,7 +519,7 @@ def _signoff_with_name(line: str) -> bool:
 
 def _name_line(line: str) -> bool:
     stripped = line.strip()
-    if not stripped or len(stripped) > 40 or not NAME_RE.fullmatch(stripped):
+    if not stripped or len(stripped) > 40 or stripped[-1] in ".!?" or not NAME_RE.fullmatch(stripped):
         return False
     return stripped.lower().rstrip(".") not in NOT_NAMES
 
