@@ -94,9 +94,11 @@ def test_forwarded_message_block(run_cli, tmp_path):
         "From: Bob Stone <bob@client.com>\nDate: Tue, Nov 3, 2026 at 9:12 AM\nSubject: plates\nTo: <priya@acme.com>\n\n"
         + ISSUE + "\n"
     )
-    ours, [bob] = split_touches(inspect(run_cli, tmp_path, "f.txt", text))
+    # A forward goes to a colleague: the forwarded mail is reference material, not earlier
+    # turns of this conversation (else the forward would read as a reply ignoring the customer).
+    ours, quoted = split_touches(inspect(run_cli, tmp_path, "f.txt", text))
     assert ours["text"] == "Looping in our logistics team."
-    assert (bob["party"], bob["text"]) == ("bob@client.com", ISSUE)
+    assert quoted == []
 
 
 @pytest.mark.parametrize("depth", [2, 3])

@@ -123,7 +123,7 @@ def split_message(text: str, default_tz: tzinfo | None = None, reference: dateti
         else:
             _set_text(quote, own)
             quote.signature = signature
-        if body is None:
+        if body is None or boundary.forwarded:
             return split
         inner = Quote(
             author=boundary.address or boundary.name,
@@ -151,6 +151,7 @@ class _Boundary:
     date_text: str = ""
     subject: str = ""
     attributed: bool = False
+    forwarded: bool = False  # a forward: reference material, not this conversation's history
 
 
 def _set_text(quote: Quote, own: str) -> None:
@@ -251,6 +252,11 @@ def _find_boundary(lines: list[str]) -> _Boundary | None:
             span = _attribution_span(lines, i)
             if span:
                 return _wrote_boundary(lines, i, span)
+        if first in "-_*=" and low[:3] in ("---", "___", "***", "===") and "forwarded" in low:
+            # Lotus Notes writes "----- Forwarded by Name/ORG on 02/11/99 09:36 AM -----" on one long line.
+            boundary = _header_block(lines, i, i + 1)
+            boundary.forwarded = True
+            return boundary
         if len(line) > 120:
             continue
         if first in "-_*=" and low[:3] in ("---", "___", "***", "==="):
@@ -261,7 +267,9 @@ def _find_boundary(lines: list[str]) -> _Boundary | None:
                 if nxt >= 0 and lines[nxt].strip().lower().startswith(FROM_PREFIXES) and _looks_like_header_block(lines, nxt):
                     return _header_block(lines, i, nxt)
         elif low in FORWARD_LINES:
-            return _header_block(lines, i, i + 1)
+            boundary = _header_block(lines, i, i + 1)
+            boundary.forwarded = True
+            return boundary
         elif low.startswith(FROM_PREFIXES) and _looks_like_header_block(lines, i):
             return _header_block(lines, i, i)
     return None

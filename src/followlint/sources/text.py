@@ -35,11 +35,19 @@ def _utf16_order(sample: bytes) -> str | None:
         return None
     even, odd = sample[0::2], sample[1::2]
     n = min(len(even), len(odd))
-    if odd[:n].count(0) > 0.9 * n and even[:n].count(0) < 0.1 * n:
+    if odd[:n].count(0) > 0.9 * n and even[:n].count(0) < 0.1 * n and _texty(even[:n]):
         return "utf-16-le"
-    if even[:n].count(0) > 0.9 * n and odd[:n].count(0) < 0.1 * n:
+    if even[:n].count(0) > 0.9 * n and odd[:n].count(0) < 0.1 * n and _texty(odd[:n]):
         return "utf-16-be"
     return None
+
+
+_PRINTABLE = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+
+
+def _texty(half: bytes) -> bool:
+    """Mostly printable ASCII (the low bytes of UTF-16 text in a Latin script)."""
+    return len(half.translate(None, _PRINTABLE)) < 0.1 * len(half)
 
 
 def _codec(name: str | None) -> str | None:
