@@ -967,3 +967,14 @@ VOCABULARY["boilerplate"] += [
     "we (value|appreciate) your (feedback|business|custom|comments|patience|loyalty)",
     "(we|i) (have|'ve) (noted|passed on|shared) your (feedback|comments)",
 ]
+
+# Requests by their form: "please ..." and "can/could/would you ..." ask for something
+# whatever the verb ("please review", "could you forward"). Courtesy forms are masked by
+# boilerplate ("please don't hesitate", "please find attached").
+VOCABULARY["request"] += [
+    "please *",
+    "(can|could|would|will) you (please|kindly)? *",
+    "(give|send|forward|get|email|mail|fax|bring) me *",
+    "i (need|want) (you|someone|somebody) to *",
+    "(let me know|tell me|advise me) (by|before|asap|as soon as|today|tomorrow)",
+]
