@@ -115,7 +115,6 @@ def check(
 
     from . import plugins
     from .engine import Linter, exit_code
-    from .reporters.base import RenderOptions
     from .runner import run
 
     paths = list(paths or [])

@@ -106,6 +106,19 @@ class Timeline:
     def next_outbound(self, index: int) -> tuple[int, Touch] | None:
         return next(((i, t) for i, t in enumerate(self.touches) if i > index and t.direction is Direction.OUTBOUND), None)
 
+    def replies_to(self, kind: str, hypothetical_ok: bool = False):
+        """Each customer touch that says ``kind``, with those signals and our next touch after
+        it: (touch, signals, reply). Replies in quoted history are left out (sent long ago)."""
+        for index, touch in enumerate(self.touches):
+            if touch.direction is not Direction.INBOUND:
+                continue
+            said = [s for s in touch.signals if s.kind == kind and (plain(s) or (hypothetical_ok and not s.negated))]
+            if not said:
+                continue
+            following = self.next_outbound(index)
+            if following is not None and not following[1].quoted:
+                yield touch, said, following[1]
+
     def open_issues(self, index: int) -> list[Item]:
         """Customer issues raised before touch ``index`` that nothing has closed by then."""
         out = []

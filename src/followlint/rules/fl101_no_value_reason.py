@@ -1,7 +1,7 @@
 """FL101 no-value-reason: the "just checking in" follow-up with nothing to offer."""
 from __future__ import annotations
 
-from ..model import Direction, Severity, Signal, Touch
+from ..model import Direction, Severity, Touch
 from .base import Example, Rule
 
 # Filler, context and asks that serve us rather than the customer: none of it is a reason to call.

@@ -1,7 +1,6 @@
 """FL105 premature-concession: conceding on price or terms before exploring the objection."""
 from __future__ import annotations
 
-from ..model import Direction
 from ..timeline import plain
 from .base import Example, Rule
 
@@ -39,16 +38,7 @@ class PrematureConcession(Rule):
 
     def check(self, conversation, ctx):
         timeline = ctx.timeline(conversation)
-        for index, touch in enumerate(conversation.touches):
-            if touch.direction is not Direction.INBOUND:
-                continue
-            objections = [s for s in touch.signals if s.kind == "objection" and not s.negated]
-            if not objections:
-                continue
-            following = timeline.next_outbound(index)
-            if following is None or following[1].quoted:
-                continue
-            reply = following[1]
+        for touch, objections, reply in timeline.replies_to("objection", hypothetical_ok=True):
             concessions = [s for s in reply.signals if s.kind == "concession" and plain(s)]
             explores = any(s.kind == "exploration" and not s.negated for s in reply.signals)
             if concessions and not explores:

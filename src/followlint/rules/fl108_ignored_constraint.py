@@ -1,7 +1,6 @@
 """FL108 ignored-constraint: asking the customer for what they just said they cannot do."""
 from __future__ import annotations
 
-from ..model import Direction
 from ..timeline import on_topic, plain, span_topic
 from .base import Example, Rule
 
@@ -42,16 +41,7 @@ class IgnoredConstraint(Rule):
 
     def check(self, conversation, ctx):
         timeline = ctx.timeline(conversation)
-        for index, touch in enumerate(conversation.touches):
-            if touch.direction is not Direction.INBOUND:
-                continue
-            constraints = [s for s in touch.signals if s.kind == "constraint" and plain(s)]
-            if not constraints:
-                continue
-            following = timeline.next_outbound(index)
-            if following is None or following[1].quoted:
-                continue
-            reply = following[1]
+        for touch, constraints, reply in timeline.replies_to("constraint"):
             asks = [s for s in reply.signals if s.kind in ASK_KINDS and plain(s)]
             if not asks or any(s.kind == "accommodation" and plain(s) for s in reply.signals):
                 continue

@@ -90,16 +90,7 @@ class FollowUpPressure(Rule):
 
     def _repeat_asks(self, conversation, timeline, options):
         hours = timedelta(hours=options["think-hours"])
-        for index, touch in enumerate(conversation.touches):
-            if touch.direction is not Direction.INBOUND:
-                continue
-            pauses = [s for s in touch.signals if s.kind == "think_it_over" and plain(s)]
-            if not pauses:
-                continue
-            following = timeline.next_outbound(index)
-            if following is None or following[1].quoted:
-                continue
-            reply = following[1]
+        for touch, pauses, reply in timeline.replies_to("think_it_over"):
             asks = [s for s in reply.signals if s.kind in ("ask_business", "nudge") and plain(s)]
             if asks and timeline.when(reply) - timeline.when(touch) <= hours and not reply.has("acknowledgement"):
                 yield self.finding(

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import binascii
 import email
+import email.errors
 import email.policy
 import re
 from collections.abc import Iterator
@@ -36,7 +37,7 @@ def decode_words(raw: str) -> str:
         return " ".join(raw.split())
     try:
         return " ".join(str(make_header(decode_header(raw))).split())
-    except (UnicodeError, LookupError, ValueError, TypeError, binascii.Error, AssertionError):
+    except (UnicodeError, LookupError, ValueError, TypeError, binascii.Error, AssertionError, email.errors.MessageError):
         return " ".join(raw.split())
 
 
@@ -230,10 +231,14 @@ class QPLayout(Layout):
             want = len(self.text[line_start:offset].encode(self.charset or "utf-8", "replace"))
         except LookupError:
             want = len(self.text[line_start:offset].encode("utf-8", "replace"))
-        if index >= len(self.starts):
-            return self.first_line + len(self.raw_lines) - 1, 1
+        last = len(self.raw_lines) - 1
+        if last < 0:
+            return self.first_line, 1
+        if index >= len(self.starts) or self.starts[index] > last:
+            # An encoded line break ("=0D=0A") made more lines than the file has: stay in it.
+            return self.first_line + last, 1
         raw = self.starts[index]
-        while raw + 1 < len(self.raw_lines) and want >= self.lengths[raw] and self.raw_lines[raw].rstrip(b" \t\r").endswith(b"="):
+        while raw < last and want >= self.lengths[raw] and self.raw_lines[raw].rstrip(b" \t\r").endswith(b"="):
             want -= self.lengths[raw]
             raw += 1
         return self.first_line + raw, _qp_column(self.raw_lines[raw], want) + 1
@@ -355,7 +360,7 @@ def with_history(touch: Touch, text: str, layout: Layout | None = None, referenc
     if layout is None:
         layout = Layout(text, touch.origin.line)
     tz = touch.time.tzinfo if touch.time else None
-    split = split_message(text, tz, touch.time or reference)
+    split = split_message(text, tz, touch.time or reference, author=touch.party_name)
     touch.text = split.new_text
     touch.signature = split.signature
     if not touch.party_name:

@@ -31,7 +31,7 @@ class LineIndex:
     def starts(self) -> array:
         if self._starts is None:
             starts = array("q", [0])
-            text, find = self.text, self.text.find
+            find = self.text.find
             at = find("\n")
             while at >= 0:
                 starts.append(at + 1)

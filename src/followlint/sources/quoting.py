@@ -33,6 +33,7 @@ FORWARD_LINES = ("begin forwarded message:", "start of forwarded message:")
 HEADER_KEYS = {
     "from", "sent", "date", "to", "cc", "bcc", "subject", "reply-to", "von", "gesendet", "an",
     "betreff", "datum", "de", "envoyé", "objet", "à", "para", "enviado", "asunto", "fecha",
+    "importance", "attachments", "sent by", "priority", "wichtigkeit", "anlagen", "kopie", "cc/bcc",
 }
 FROM_KEYS = {"from", "von", "de"}
 FROM_PREFIXES = tuple(k + ":" for k in FROM_KEYS)
@@ -91,9 +92,11 @@ class Split:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def split_message(text: str, default_tz: tzinfo | None = None, reference: datetime | None = None) -> Split:
+def split_message(text: str, default_tz: tzinfo | None = None, reference: datetime | None = None,
+                  author: str = "") -> Split:
     """Split ``text``; ``default_tz`` and ``reference`` (the message's own time) complete
-    quoted dates that lack a zone or a year.
+    quoted dates that lack a zone or a year; ``author`` (the sender's display name) helps
+    find where a signature starts.
 
     One level of quoting at a time, each level's lines replacing the last (no recursion, and
     no more than two levels' lines alive at once)."""
@@ -117,7 +120,7 @@ def split_message(text: str, default_tz: tzinfo | None = None, reference: dateti
                 body = [_strip_levels(line, skip) for line in body]
         else:
             own_lines, body = lines[: boundary.start], lines[boundary.body_start:]
-        own, signature = _cut_signature(own_lines)
+        own, signature = _cut_signature(own_lines, author if quote is None else quote.author_name)
         if quote is None:
             split.new_text, split.signature = own, signature
         else:
@@ -449,14 +452,14 @@ def _attribution_inside(lines: list[str], quote: Quote, tz, reference) -> None:
         lines[j] = ""
 
 
-def _cut_signature(lines: list[str]) -> tuple[str, str]:
+def _cut_signature(lines: list[str], author: str = "") -> tuple[str, str]:
     """Own text and signature: a '-- ' delimiter, a device line, a sign-off with short lines
-    below it, a lone name line, or a contact block at the end."""
+    below it, the author's name on a line of its own, a lone name line, or a contact block."""
     end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
+    while end and (not lines[end - 1].strip() or _separator_line(lines[end - 1])):
+        end -= 1  # blank lines, and an Outlook "_____" rule left above the quoted message
     if not end:
-        return "", ""
+        return "", _join(lines)
     first = next(i for i in range(end) if lines[i].strip())
     content = [i for i in range(max(first, end - 40), end) if lines[i].strip()]
     cut = None
@@ -483,11 +486,33 @@ def _cut_signature(lines: list[str]) -> tuple[str, str]:
         if end <= first:
             return "", _join(lines[cut:])
     earlier = _signoff_cut(lines, first, end, content)
+    if earlier is None and author:
+        earlier = _author_cut(lines, first, end, content, author)
     if earlier is not None:
         cut = earlier
     if cut is None:
-        return _join(lines[:end]), ""
+        return _join(lines[:end]), _join(lines[end:])
     return _join(lines[:cut]), _join(lines[cut:])
+
+
+def _separator_line(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) >= 3 and not stripped.strip("_-=*~") and len(stripped) < 120
+
+
+def _author_cut(lines: list[str], first: int, end: int, content: list[int], author: str) -> int | None:
+    """The author's name ("Mark Pickering", "Mark") on a line of its own near the end."""
+    names = {w for w in re.split(r"[\s,.]+", author.lower()) if len(w) > 1}
+    if not names:
+        return None
+    for i in reversed([i for i in content if i >= end - SIGNATURE_TAIL_LINES - 1]):
+        if i == first:
+            break
+        words = [w for w in re.split(r"[\s,.]+", lines[i].strip().lower()) if w]
+        if words and len(words) <= 4 and set(words) <= names:
+            if all(len(lines[j]) < 70 for j in range(i + 1, end)):
+                return i
+    return None
 
 
 def _signoff_cut(lines: list[str], first: int, end: int, content: list[int]) -> int | None:
