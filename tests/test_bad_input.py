@@ -233,18 +233,6 @@ def pathological_body(size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-def _topics_is_quadratic() -> bool:
-    """signals/topics.py lowercases the whole touch text once per sentence (not a reader file:
-    reported to the lead; the fix is ``WORD_RE.findall(text[start:end].lower())``)."""
-    import inspect as _inspect
-
-    from followlint.signals import topics
-
-    return "text.lower(), start, end" in _inspect.getsource(topics.Topics.of)
-
-
-@pytest.mark.xfail(condition=_topics_is_quadratic(), strict=True,
-                   reason="signals/topics.py Topics.of is quadratic in sentences (text.lower() per sentence)")
 def test_lint_time_is_linear_in_the_body(run_cli, tmp_path):
     timings = {}
     for label, size in (("1MB", 1024 * 1024), ("10MB", 10 * 1024 * 1024)):

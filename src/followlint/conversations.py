@@ -46,7 +46,7 @@ def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bo
     for members in groups:
         members = _drop_quoted_duplicates(members)
         members.sort(key=lambda t: (t.time or FAR_FUTURE, t.order))
-        first = members[0]
+        first = next((t for t in members if not t.quoted), members[0])  # ids name real messages
         conversations.append(Conversation(id=first.message_id or first.id, touches=members, path=path, sides_known=bool(ours)))
     conversations.sort(key=lambda c: min(t.order for t in c.touches))
     return conversations

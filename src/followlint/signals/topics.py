@@ -28,5 +28,5 @@ class Topics:
     def of(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
         end = len(text) if end is None else end
         return frozenset(
-            stem(w) for w in WORD_RE.findall(text.lower(), start, end) if w not in self.stopwords and len(w) > 2
+            stem(w) for w in WORD_RE.findall(text[start:end].lower()) if w not in self.stopwords and len(w) > 2
         )
