@@ -190,28 +190,25 @@ def _collect(pm, infos: dict[str, PluginInfo]) -> Registry:
             registry.rules[code] = rule
             rule_owner[code] = rule_owner[name] = info.name
             info.rules.append(code)
-    reader_owner: dict[str, str] = {}
-    for info, readers in each(hooks.followlint_add_readers):
-        for reader in readers:
-            name = getattr(reader, "name", None)
-            if not isinstance(name, str) or not name:
-                raise bad(info, f"adds a reader without a name: {reader!r}")
-            if name in reader_owner:
-                raise bad(info, f"adds reader {name!r}, which plugin {reader_owner[name]!r} already adds")
-            reader_owner[name] = info.name
-            registry.readers.append(reader)
-            info.readers.append(name)
-    reporter_owner: dict[str, str] = {}
-    for info, reporters in each(hooks.followlint_add_reporters):
-        for reporter in reporters:
-            name = getattr(reporter, "name", None)
-            if not isinstance(name, str) or not name:
-                raise bad(info, f"adds a reporter without a name: {reporter!r}")
-            if name in reporter_owner:
-                raise bad(info, f"adds reporter {name!r} (a --format value), which plugin {reporter_owner[name]!r} already adds")
-            reporter_owner[name] = info.name
-            registry.reporters[name] = reporter
-            info.reporters.append(name)
+    def named(hook, what: str, note: str = ""):
+        """(plugin, name, object) for each named reader or reporter; a missing or taken name is an error."""
+        owners: dict[str, str] = {}
+        for info, items in each(hook):
+            for item in items:
+                name = getattr(item, "name", None)
+                if not isinstance(name, str) or not name:
+                    raise bad(info, f"adds a {what} without a name: {item!r}")
+                if name in owners:
+                    raise bad(info, f"adds {what} {name!r}{note}, which plugin {owners[name]!r} already adds")
+                owners[name] = info.name
+                yield info, name, item
+
+    for info, name, reader in named(hooks.followlint_add_readers, "reader"):
+        registry.readers.append(reader)
+        info.readers.append(name)
+    for info, name, reporter in named(hooks.followlint_add_reporters, "reporter", " (a --format value)"):
+        registry.reporters[name] = reporter
+        info.reporters.append(name)
     for info, vocabulary in each(hooks.followlint_add_vocabulary):
         _check_vocabulary(info, vocabulary)
         registry.vocabularies.append(vocabulary)
