@@ -86,7 +86,7 @@ class SignalDetector:
                     last_word=last,
                 )
             )
-        signals.extend(_question_signals(touch, tokens, found))
+        signals.extend(_question_signals(touch, tokens, found, counts))
         whens = [s for s in signals if s.kind == "when"]
         for signal in signals:
             if signal.kind in TOPICAL_KINDS:
@@ -137,10 +137,9 @@ def _preceded_by(tokens, text: str, first: int, sentence: int, words: set[str], 
     return False
 
 
-def _question_signals(touch: Touch, tokens, found) -> list[Signal]:
+def _question_signals(touch: Touch, tokens, found, counts: list[int]) -> list[Signal]:
     """A sentence that ends in '?' is a question unless a neutral phrase covers it."""
     masked_sentences = {s for entry, _, _, s in found if entry.kind in {"boilerplate", "neutral"}}
-    counts = tokens.words_per_sentence(touch.text)
     masked_sentences |= {s for entry, _, _, s in found if entry.kind == "pleasantry" and counts[s] <= 6}
     out = []
     for index, (start, end) in enumerate(tokens.sentences):
