@@ -4,7 +4,7 @@ through ``split_message`` itself."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 

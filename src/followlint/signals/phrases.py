@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import product
 from typing import NamedTuple
 
@@ -26,8 +25,10 @@ TOKEN_RE = re.compile(
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at . ! ? before a space, at a blank line, or at the end of a short line
 # (a newline not preceded by SHORT_LINE other characters; longer lines are wrapped text).
-SENTENCE_BREAK_RE = re.compile(r"[.!?]{1,8}[\"')\]]{0,3}(?=\s)|\n[ \t]{0,200}\n|\n(?<![^\n]{50}\n)")
 SHORT_LINE = 50
+SENTENCE_BREAK_RE = re.compile(
+    r"[.!?]{1,8}[\"')\]]{0,3}(?=\s)|\n[ \t]{0,200}\n" + rf"|\n(?<![^\n]{{{SHORT_LINE}}}\n)"
+)
 
 WEEKDAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -292,7 +293,6 @@ class PhraseIndex:
 
     def __init__(self, vocabularies: list[dict[str, list[str]]]):
         self.index: dict[str, list[Entry]] = {}  # one word, or "first second"
-        self.size = 0
         for vocabulary in vocabularies:
             for key, phrases in vocabulary.items():
                 kind, _, subtype = key.partition("/")
@@ -302,7 +302,6 @@ class PhraseIndex:
                         entry = Entry(kind, subtype, phrase, seq, anchor, width)
                         for key in _keys(seq, anchor, width):
                             self.index.setdefault(key, []).append(entry)
-                        self.size += 1
         # A word that starts a pair key is looked up with its successor.
         self.pair_starts = {key.split(" ", 1)[0] for key in self.index if " " in key}
         self.anchors = {key for key in self.index if " " not in key} | self.pair_starts

@@ -153,7 +153,6 @@ class _Boundary:
     address: str = ""
     date_text: str = ""
     subject: str = ""
-    attributed: bool = False
     forwarded: bool = False  # a forward: reference material, not this conversation's history
 
 
@@ -320,7 +319,7 @@ def _wrote_boundary(lines: list[str], i: int, span: int) -> _Boundary:
     first = _first_content(lines, body, 3)
     prefixed = first >= 0 and lines[first].lstrip().startswith(">")
     boundary = _Boundary(start=i, body_start=first if prefixed else body, prefixed=prefixed,
-                         name=name, address=address, date_text=date_text, attributed=True)
+                         name=name, address=address, date_text=date_text)
     return boundary
 
 
@@ -394,7 +393,7 @@ def _looks_like_header_block(lines: list[str], i: int) -> bool:
 
 
 def _header_block(lines: list[str], start: int, first_header: int) -> _Boundary:
-    boundary = _Boundary(start=start, body_start=first_header, attributed=True)
+    boundary = _Boundary(start=start, body_start=first_header)
     i = first_header
     while i < len(lines) and lines[i].strip() == "" and i < first_header + 2:
         i += 1
