@@ -33,7 +33,18 @@ class Settings:
     now: str = ""
     format: str = ""
     default_timezone: str = "UTC"
+    crm: str = ""  # --crm: the export layout to use instead of detecting it
     config_file: str = ""
+    # Tables under [tool.followlint] that are not followlint's own keys belong to plugins
+    # ([tool.followlint.phrasebook]); a table no loaded plugin reads is an error after loading.
+    plugin_tables: dict[str, dict] = field(default_factory=dict)
+    plugin_tables_read: set[str] = field(default_factory=set, repr=False, compare=False)
+
+    def plugin_table(self, name: str) -> dict:
+        """A plugin's own config table, empty when there is none. Relative paths in it are
+        relative to ``config_file``."""
+        self.plugin_tables_read.add(name)
+        return dict(self.plugin_tables.get(name, {}))
 
     def as_dict(self) -> dict:
         return {
@@ -53,6 +64,7 @@ class Settings:
             "now": self.now or None,
             "format": self.format or None,
             "default-timezone": self.default_timezone,
+            **self.plugin_tables,
         }
 
 
@@ -113,6 +125,9 @@ def apply_table(settings: Settings, data: dict, path: str, section: str) -> None
     base = os.path.dirname(os.path.abspath(path))
     for key, value in data.items():
         where = f"{path}: {key!r} in {section}"
+        if key not in KNOWN_KEYS and isinstance(value, dict):
+            settings.plugin_tables[key] = value
+            continue
         if key not in KNOWN_KEYS:
             raise UsageError(f"{path}: unknown key {key!r} in {section} (known keys: {', '.join(sorted(KNOWN_KEYS))})")
         if key in ("select", "extend-select", "ignore", "exclude", "reps", "plugins"):

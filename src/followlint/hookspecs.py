@@ -54,6 +54,7 @@ def followlint_add_vocabulary():
 def followlint_configure(settings):
     """Receive the resolved ``Settings`` once, before any input is read.
 
-    Called after every plugin's rules, readers, reporters and vocabulary are collected, once per
-    process: with ``--jobs`` each worker process loads the plugins and calls it again.
+    Called before the other hooks, once per process (with ``--jobs`` each worker process loads
+    the plugins and calls it again), so a plugin can add rules or vocabulary according to its
+    config: ``settings.plugin_table("NAME")`` is its ``[tool.followlint.NAME]`` table.
     """

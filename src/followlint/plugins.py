@@ -70,14 +70,19 @@ def load(settings) -> Registry:
             seen.add(real)
             _load_local(pm, path, blocked, infos)
     _check_hooks(pm)
-    registry = _collect(pm, infos)
+    # Configure first: a plugin may add rules or vocabulary according to its config table.
     for impl in _in_order(pm.hook.followlint_configure):
         args = {"settings": settings}
         try:
             impl.function(*[args[name] for name in impl.argnames])
+        except UsageError:
+            raise  # already one clear line (a bad table in the config)
         except Exception as exc:
             raise UsageError(f"plugin {impl.plugin_name!r} failed in followlint_configure: {type(exc).__name__}: {exc}") from None
-    return registry
+    unread = [name for name in settings.plugin_tables if name not in settings.plugin_tables_read and name not in blocked]
+    if unread:
+        raise UsageError(f"{settings.config_file}: unknown key {unread[0]!r}: no loaded plugin reads a table of that name")
+    return _collect(pm, infos)
 
 
 def _register(pm, plugin, name: str, where: str) -> None:
