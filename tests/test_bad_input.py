@@ -51,7 +51,7 @@ def assert_one_error(run_cli, tmp_path, bad: str, cause: str):
     ("binary.xyz", bytes(range(256)) * 8, "binary file"),
     ("notes.eml", b"Just a note with no headers.\nJust checking in.\n", "not a mail message"),
     ("nofrom.mbox", ("Subject: hi\nFrom: a@b.c\n\n" + CHECKIN + "\n").encode(), "not an mbox"),
-    ("contacts.csv", b"name,email,last_contact\nSam,sam@client.com,2026-11-02\n", "no reader for .csv files"),
+    ("contacts.csv", b"name,email,last_contact\nSam,sam@client.com,2026-11-02\n", "not a CRM export followlint knows"),
 ])
 def test_unreadable_content_is_one_error_line(run_cli, tmp_path, name, data, cause):
     (tmp_path / name).write_bytes(data)

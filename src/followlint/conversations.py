@@ -35,11 +35,13 @@ class Ours:
         return at >= 0 and address[at:] in self.domains
 
 
-def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bool) -> list[Conversation]:
+def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bool, directed: bool = False) -> list[Conversation]:
+    """``directed``: the source set every touch's direction (a CRM export's own columns)."""
     if not touches:
         return []
     chains = _chains(touches)
-    _assign_directions(chains, ours, mailbox)
+    if not directed:
+        _assign_directions(chains, ours, mailbox)
     _assign_times(chains)
     groups = _thread(touches, mailbox)
     conversations = []
@@ -47,7 +49,8 @@ def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bo
         members = _drop_quoted_duplicates(members)
         members.sort(key=lambda t: (t.time or FAR_FUTURE, t.order))
         first = next((t for t in members if not t.quoted), members[0])  # ids name real messages
-        conversations.append(Conversation(id=first.message_id or first.id, touches=members, path=path, sides_known=bool(ours)))
+        conversations.append(Conversation(id=first.thread or first.message_id or first.id, touches=members, path=path,
+                                          sides_known=bool(ours) or directed))
     conversations.sort(key=lambda c: min(t.order for t in c.touches))
     return conversations
 
@@ -180,6 +183,8 @@ def _thread(touches: list[Touch], mailbox: bool) -> list[list[Touch]]:
     for touch in touches:
         key = touch.message_id or touch.id
         uf.find(key)
+        if touch.thread:  # the source knows the conversation (a CRM contact)
+            uf.union(f"thread:{touch.thread}", key)
         for ref in (touch.in_reply_to, *touch.references):
             if ref:
                 uf.union(ref, key)

@@ -29,6 +29,7 @@ class Severity(enum.IntEnum):
 class Direction(str, enum.Enum):
     OUTBOUND = "outbound"  # from our side to the customer
     INBOUND = "inbound"  # from the customer
+    INTERNAL = "internal"  # our own record, never seen by the customer: a CRM note, an open task
 
 
 @dataclass(slots=True)
@@ -99,6 +100,12 @@ class Touch:
     order: int = 0  # reading order, breaks ties between equal or missing times
     suppressions: tuple = ()  # inline "followlint: disable" directives (sources.suppressions)
     signature: str = ""  # the signature block split off the text
+    # CRM activities: the contact they are about, the CRM's own type, the task's due time
+    thread: str = ""  # conversation key given by the source (a CRM contact); empty: threaded by headers
+    activity: str = ""  # "call", "email", "to-do"... as the export names it
+    due: datetime | None = None  # when an open task falls due
+    done: bool | None = None  # a task's status; None for what is not a task
+    duration: float | None = None  # seconds, for calls and meetings
     # filled by the signal stage
     sentences: tuple[Span, ...] = ()
     signals: tuple[Signal, ...] = ()

@@ -292,6 +292,8 @@ def _due(touch: Touch, signal: Signal, base: datetime) -> date | None:
     if not signal.when:
         return None
     due = resolve(signal.when, base)
+    if signal.subtype == "task":
+        return due  # the task's own due date, not a date its subject mentions
     for other in touch.signals:
         if other.kind == "when" and other.sentence == signal.sentence and any(c.isdigit() for c in other.text):
             explicit = resolve(other.text, base)
@@ -331,12 +333,15 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     # "I'll call you back" is a promise to act on an item only when it says what about
     # ("I'll call you back tomorrow with the payoff figure").
     callbacks = [s for s in touch.signals if s.kind == "callback" and plain(s)]
+    # Our own records (a CRM note, an open task) never reach the customer: they can hold a
+    # commitment ("call back about the plates", due Friday), never an answer.
+    speaks = touch.direction is Direction.OUTBOUND
     for item in timeline.items:
         if item.index >= index or item.resolved_by is not None:
             continue
-        if item.addressed_by is None and addresses(touch, item):
+        if speaks and item.addressed_by is None and addresses(touch, item):
             item.addressed_by = touch
-        if item.reported_by is None and reports_back(touch, item):
+        if speaks and item.reported_by is None and reports_back(touch, item):
             item.reported_by = touch
         elif item.commitment is None and item.reported_by is None:
             about = [s for s in callbacks if s.sentence < len(touch.topics) and on_topic(item.topic, touch.topics[s.sentence])]

@@ -978,3 +978,12 @@ VOCABULARY["request"] += [
     "i (need|want) (you|someone|somebody) to *",
     "(let me know|tell me|advise me) (by|before|asap|as soon as|today|tomorrow)",
 ]
+
+# A rep's CRM notes record promises in reported speech ("Promised to call back Friday",
+# "Told her we'd ring on Monday", "Said I would call back in 3 days").
+VOCABULARY["callback"] += [
+    "(promised|agreed|offered|arranged|said) (to|i'd|i would|we'd|we would|i'll|we'll) " + _CONTACT + " (him|her|them|back|the customer|customer|client)",
+    "told (him|her|them|the customer|customer|client) (i'd|i would|we'd|we would|i'll|we'll) " + _CONTACT + " (him|her|them|back)",
+    "(will|to) (call|ring|phone) (him|her|them|customer|the customer|client) back",
+    "(promised|agreed|arranged|scheduled|booked) (a )?(call back|callback|follow up call)",
+]

@@ -75,6 +75,12 @@ class UnansweredCustomerIssue(Rule):
                 continue
             following = timeline.next_outbound(item.index)
             if following is None:
+                # Only our own record answers it (a CRM task "call back about the plates"): the
+                # customer heard nothing, and the task's due date is the promise's time.
+                promise = item.commitment
+                if (promise is not None and promise[0].direction is Direction.INTERNAL
+                        and ctx.now.date() > self._due(promise[1], timeline.when(promise[0]), ctx.options)):
+                    overdue.append((item, *promise))
                 continue
             index, reply = following
             if not addresses(reply, item):

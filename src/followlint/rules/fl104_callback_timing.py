@@ -56,13 +56,20 @@ class CallbackTiming(Rule):
         timeline = ctx.timeline(conversation)
         touches = conversation.touches
         grace = timedelta(days=ctx.options["grace-days"])
+        seen = set()
         for agreement in timeline.agreements:
             if agreement.due is None:
                 continue
+            # "Offered to call her back in 3 days" can match twice: one agreement, one finding.
+            if (id(agreement.touch), agreement.due) in seen:
+                continue
+            seen.add((id(agreement.touch), agreement.due))
             ours, prompted = None, False
             changed = False
             for i in range(agreement.index + 1, len(touches)):
                 touch = touches[i]
+                if touch.direction is Direction.INTERNAL:
+                    continue  # our own note or task: not a contact
                 if touch.direction is Direction.INBOUND:
                     if agreement.touch.direction is Direction.INBOUND and agreement.signal.subtype == "reply":
                         changed = True  # "I'll let you know by Friday", and the customer wrote back
@@ -76,8 +83,9 @@ class CallbackTiming(Rule):
                     continue  # "Will do", "Of course, I'll call you on the 26th": part of the agreement
                 ours = (i, touch)
                 break
-            if changed:
-                continue
+            task = agreement.signal.subtype == "task"  # a CRM task: a date we set ourselves
+            if changed or (task and ours is not None):
+                continue  # the customer never heard the task's date: only missing it matters
             # "Call me Friday, but if the price drops before then tell me": an early word is allowed.
             early_ok = agreement.touch.has("early_ok", plain=False)
             evidence = [self.evidence(agreement.touch, agreement.signal)]
@@ -113,11 +121,12 @@ class CallbackTiming(Rule):
                         suggestion="Keep agreed times; when late, own it before anything else.",
                         evidence=evidence,
                     )
-            elif agreement.touch.direction is Direction.OUTBOUND or _customer_asked_us(agreement):
+            elif agreement.touch.direction is not Direction.INBOUND or _customer_asked_us(agreement):
                 if ctx.now.date() > agreement.due + grace and reportable(conversation, agreement.touch):
+                    what = f'Our open task "{agreement.signal.text}" fell due' if task else "The agreed contact time"
                     yield self.finding(
                         conversation, agreement.touch, agreement.signal,
-                        f"The agreed contact time ({due_text}) has passed with no touch from us",
+                        f"{what} ({due_text}) has passed with no touch from us",
                         suggestion="Make the promised contact now, and apologise for the delay.",
                         evidence=evidence,
                     )

@@ -43,8 +43,10 @@ class UnannouncedHandoff(Rule):
     )
 
     def check(self, conversation, ctx):
-        # Only senders we can tell apart for sure: an address, or a name given with one.
-        ours = [t for t in conversation.touches if t.direction is Direction.OUTBOUND and "@" in t.party]
+        # Only senders we can tell apart for sure: an address, or a name given with one, or the
+        # owner column of a CRM activity.
+        ours = [t for t in conversation.touches
+                if t.direction is Direction.OUTBOUND and ("@" in t.party or (t.activity and t.party))]
         for position, touch in enumerate(ours):
             earlier = ours[:position]
             if touch.quoted or not earlier or any(same_person(e, touch) for e in earlier):

@@ -71,6 +71,8 @@ class FollowUpPressure(Rule):
         window = timedelta(days=options["window-days"])
         offered: set[str] = set()  # value either side has already named: repeating it is nothing new
         for touch in conversation.touches:
+            if touch.direction is Direction.INTERNAL:
+                continue  # a note or task of ours: the customer never saw it
             values = _values(touch)
             fresh = values - offered
             offered |= values

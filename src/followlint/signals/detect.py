@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Conversation, Signal, Span, Touch
+from .activity import task_signals
 from .cache import cached_index
 from .phrases import tokenize
 from .topics import Topics
@@ -96,6 +97,9 @@ class SignalDetector:
                 near = [w for w in whens if w.sentence == signal.sentence]
                 if near:
                     signal.when = min(near, key=lambda w: abs(w.start - signal.end)).text
+        for signal in task_signals(touch, signals):
+            signal.topic = self.topics.of(touch.text, signal.start, signal.end)
+            signals.append(signal)
         signals.sort(key=lambda s: (s.start, s.end, s.kind))
         touch.signals = tuple(signals)
         return touch

@@ -14,11 +14,18 @@ WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 WORDS_RE = re.compile(r"[a-z]+|\d+")
+ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def resolve(expression: str, base: datetime) -> date | None:
     from dateutil.relativedelta import relativedelta
 
+    iso = ISO_DATE_RE.match(expression)  # a due date from a CRM task
+    if iso:
+        try:
+            return date(*map(int, iso.groups()))
+        except ValueError:
+            return None
     words = WORDS_RE.findall(expression.lower())
     if not words:
         return None

@@ -44,6 +44,10 @@ class Reader:
     suffixes: tuple[str, ...] = ()
     mailbox = False
     folder = False  # reads a directory as one unit (maildir)
+    directed = False  # sets every touch's direction itself (CRM exports carry direction columns)
+    # In a folder walk, claim a file of one of ``suffixes`` only when ``sniff`` recognises it
+    # (a package.json beside the templates is not a CRM export); named files are always read.
+    sniff_when_walking = False
 
     def sniff(self, path: str, head: bytes) -> bool:
         return False
@@ -53,3 +57,8 @@ class Reader:
 
     def read(self, unit: SourceUnit, ctx) -> Iterator[Touch]:
         raise NotImplementedError
+
+    def groups(self, unit: SourceUnit, ctx) -> Iterator[list[Touch]]:
+        """The unit's touches in groups that no conversation crosses. One group by default;
+        a reader that knows its conversations (a CRM export, by contact) streams them."""
+        yield list(self.read(unit, ctx))

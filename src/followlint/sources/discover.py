@@ -94,7 +94,9 @@ class Discovery:
                 continue  # sockets, pipes, dangling links: only read when named explicitly
             suffix = os.path.splitext(entry.name)[1].lower()
             if suffix in self.by_suffix:
-                yield SourceUnit(path=path, reader=self.by_suffix[suffix])
+                reader = self.by_suffix[suffix]
+                if not reader.sniff_when_walking or reader.sniff(path, _head(path)):
+                    yield SourceUnit(path=path, reader=reader)
             elif suffix in ("", ".") or entry.name.rstrip(".").isdigit():
                 head = _head(path)
                 if looks_like_message(head):

@@ -1,0 +1,105 @@
+"""What a CRM activity is, from its type, direction, outcome and status cells.
+
+CRM exports name these in English with small variations ("Left voicemail", "LEFT_VOICEMAIL",
+"No Answer", "INCOMING_EMAIL"); matching is by words, case-insensitive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Direction
+
+# Activity types, by a word their type cell contains.
+KINDS = (
+    ("voicemail", "voicemail"), ("voice mail", "voicemail"),
+    ("call", "call"), ("phone", "call"),
+    ("email", "email"), ("e-mail", "email"), ("mail", "email"),
+    ("meeting", "meeting"), ("event", "meeting"), ("appointment", "meeting"), ("lunch", "meeting"),
+    ("task", "task"), ("to-do", "task"), ("todo", "task"), ("to do", "task"), ("follow", "task"), ("deadline", "task"),
+    ("note", "note"), ("comment", "note"),
+    ("sms", "message"), ("text", "message"), ("whatsapp", "message"), ("chat", "message"), ("linkedin", "message"),
+)
+# Call outcomes: a message left for the customer, or nothing reached them at all.
+VOICEMAIL = ("voicemail", "voice mail", "left message", "left live message", "left_live_message", "vm")
+NOT_REACHED = ("no answer", "no_answer", "noanswer", "busy", "wrong number", "wrong_number", "not reached",
+               "no response", "unreachable", "failed", "canceled", "cancelled", "disconnected", "missed",
+               "not connected", "invalid number", "hung up")
+# HubSpot stores the standard call outcomes as fixed ids.
+HUBSPOT_OUTCOMES = {
+    "f240bbac-87c9-4f6e-bf70-924b57d47db7": "connected",
+    "73a0d17f-1163-4015-bdd5-ec830791da20": "no answer",
+    "b2cf5968-551e-4856-9783-52b3da59a7d0": "left voicemail",
+    "a4c4c377-d246-4b32-a13b-75a56a4cd0ff": "left live message",
+    "9d9162e7-6cf3-4944-bf63-4dff82258764": "busy",
+    "17b47fee-58de-441e-a44c-c6300d46f273": "wrong number",
+}
+
+
+@dataclass(slots=True)
+class Activity:
+    kind: str  # call, voicemail, attempt, email, meeting, task, note, message
+    direction: Direction
+    done: bool | None = None  # for tasks
+
+
+def kind_of(type_cell: str, default: str = "note") -> str:
+    text = type_cell.strip().lower().replace("_", " ")
+    for word, kind in KINDS:
+        if word in text:
+            return kind
+    return default
+
+
+def direction_of(cell: str, column: str = "") -> Direction | None:
+    text = cell.strip().lower().replace("_", " ")
+    if not text:
+        return None
+    if column.lower() == "incoming":  # Salesforce EmailMessage: Incoming true/false
+        return Direction.INBOUND if text in ("true", "1", "yes") else Direction.OUTBOUND
+    words = set(text.split())
+    if words & {"inbound", "incoming", "received", "in"} or text.startswith("incoming"):
+        return Direction.INBOUND
+    if words & {"outbound", "outgoing", "sent", "out", "email", "forwarded"}:
+        return Direction.OUTBOUND
+    if "missed" in words:
+        return Direction.INBOUND
+    return None
+
+
+def missed(direction_cell: str) -> bool:
+    """A missed call (Zoho's call type): the customer rang and nobody answered."""
+    return "missed" in direction_cell.lower()
+
+
+def outcome_of(cell: str) -> str:
+    """"voicemail", "not reached" or "" (reached, or nothing said)."""
+    text = HUBSPOT_OUTCOMES.get(cell.strip().lower(), cell).strip().lower().replace("_", " ")
+    if not text:
+        return ""
+    padded = f" {text} "
+    if any(f" {w} " in padded or (len(w) > 3 and w in text) for w in VOICEMAIL):
+        return "voicemail"
+    if any(w.replace("_", " ") in text for w in NOT_REACHED):
+        return "not reached"
+    return ""
+
+
+def classify(kind: str, direction: Direction | None, outcome: str, done: bool | None, scheduled: bool) -> Activity:
+    """Where the activity sits in the conversation.
+
+    A call that reached the customer, an email, a meeting or a message is a touch in its
+    direction (ours when the export does not say). A voicemail reached them as our message.
+    A call that reached nobody, a note and an open task are our own records (internal):
+    the customer heard nothing. A completed task is a record of work done, also internal.
+    A call or meeting not yet done but scheduled is an open task to make it.
+    """
+    if kind == "task" or (done is False and scheduled and kind != "note"):
+        return Activity("task", Direction.INTERNAL, done if done is not None else False)
+    if kind == "note":
+        return Activity("note", Direction.INTERNAL)
+    if kind in ("call", "voicemail"):
+        if outcome == "not reached":  # a customer's missed call still says they tried to reach us
+            return Activity("attempt", Direction.INBOUND if direction is Direction.INBOUND else Direction.INTERNAL)
+        if outcome == "voicemail" or kind == "voicemail":
+            return Activity("voicemail", direction or Direction.OUTBOUND)
+    return Activity(kind, direction or Direction.OUTBOUND)

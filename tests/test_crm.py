@@ -1,0 +1,284 @@
+"""CRM activity exports (issue 4) through the command line: detection, findings that cite
+rows, the rebuilt timelines, normalised values, the generic mapping and bad input.
+
+The fixture exports are in fixtures/crm/ (labelled for the accuracy test in
+fixtures/crm/manifest.toml); bad input is written per test into tmp_path.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+CRM = Path(__file__).resolve().parent.parent / "fixtures" / "crm"
+NOW = "2026-11-20T09:00:00+00:00"
+
+# (code, touch, line) of every finding in each export, at NOW.
+EXPECTED = {
+    "hubspot/ui-activities.csv": {
+        ("FL101", "row 1", 2), ("FL101", "row 2", 3), ("FL101", "row 5", 6), ("FL102", "row 5", 6),
+        ("FL103", "row 5", 6), ("FL103", "row 7", 10),  # row 6 spans lines 7-9: a quoted email body
+    },
+    "hubspot/ui-near-misses.csv": set(),
+    "hubspot/api-v3-objects.json": {
+        ("FL110", "id 40110002", 27), ("FL104", "id 40220002", 75), ("FL101", "id 40330001", 119),
+        ("FL101", "id 40330002", 143), ("FL109", "id 40330003", 167),
+    },
+    "hubspot/engagements-v1.json": {("FL101", "id 5100201", 3), ("FL101", "id 5100202", 33), ("FL107", "id 5100203", 63)},
+    "salesforce/tasks.csv": {("FL107", "row 2", 3), ("FL104", "row 3", 4), ("FL104", "row 5", 6)},
+    "salesforce/email-messages.json": {("FL110", "id 02s5g00000Em002", 22)},
+    "salesforce/events.csv": set(),
+    "pipedrive/activities.csv": {
+        ("FL101", "row 2", 3), ("FL101", "row 3", 4), ("FL107", "row 3", 4), ("FL109", "row 3", 4), ("FL104", "row 5", 6),
+    },
+    "zoho/calls.csv": {("FL101", "row 1", 2), ("FL101", "row 3", 4), ("FL109", "row 3", 4)},
+    "zoho/tasks.json": {("FL104", "id 4876001000000322001", 3)},
+}
+CONTACTS = {"hubspot/ui-activities.csv": 2, "hubspot/api-v3-objects.json": 3, "salesforce/tasks.csv": 3,
+            "pipedrive/activities.csv": 3, "zoho/calls.csv": 2}
+
+
+def check(run_cli, *args, now=NOW, cwd=None):
+    code, out, err = run_cli("check", *map(str, args), "--now", now, "--format", "json", cwd=cwd)
+    return code, json.loads(out), err
+
+
+def inspect(run_cli, path, *args, cwd=None):
+    code, out, err = run_cli("inspect", str(path), "--format", "json", *args, cwd=cwd)
+    assert code == 0, err
+    return {c["id"]: c["touches"] for c in json.loads(out)["conversations"]}
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return path
+
+
+# -- each format: detected from its header, findings on the right rows ------------------------
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_findings_cite_the_rows_and_objects(run_cli, name):
+    code, report, err = check(run_cli, CRM / name)
+    assert report["errors"] == [], err
+    assert {(f["code"], f["touch"], f["line"]) for f in report["findings"]} == EXPECTED[name]
+    assert code == (1 if any(f["severity"] != "info" for f in report["findings"]) else 0)  # FL110 is info
+    if name in CONTACTS:  # one conversation per contact
+        assert report["summary"]["conversations"] == CONTACTS[name]
+
+
+def test_text_output_points_at_the_row_and_cites_the_evidence_row(run_cli):
+    code, out, _ = run_cli("check", CRM / "hubspot/ui-activities.csv", "--now", NOW, "--select", "FL103")
+    assert code == 1
+    assert "ui-activities.csv:6:1: FL103" in out  # the check-in call of row 5, on file line 6
+    assert "ui-activities.csv:4 (2026-10-19): still have not arrived" in out  # the complaint's row
+    assert "ui-activities.csv:10:1: FL103" in out  # the overdue task, below a 3-line cell
+
+
+def test_crm_option_forces_a_layout(run_cli, tmp_path):
+    # No column marks a CRM: unknown without --crm; HubSpot's own labels with --crm hubspot.
+    plain = write(tmp_path, "log.csv", "Type,Date,Contact,Notes\nCall,2026-11-02 10:00,Ana Ruiz,"
+                  "Just checking in to see how everything is going with the new printer.\n")
+    code, report, _ = check(run_cli, plain)
+    assert code == 2 and "--crm generic" in report["errors"][0]["message"]
+    code, report, _ = check(run_cli, plain, "--crm", "hubspot")
+    assert code == 1 and [f["code"] for f in report["findings"]] == ["FL101"]
+    # Forcing the wrong CRM names what that CRM's export would need.
+    code, report, _ = check(run_cli, CRM / "zoho/calls.csv", "--crm", "pipedrive")
+    assert code == 2
+    message = report["errors"][0]["message"]
+    assert "pipedrive export without the activity date" in message and "Activity - Due date" in message
+    code, _, err = run_cli("check", plain, "--crm", "sugarcrm")
+    assert code == 2 and "unknown CRM 'sugarcrm'" in err and "generic" in err
+
+
+# -- the rebuilt timeline --------------------------------------------------------------------
+
+
+def test_inspect_shows_directions_kinds_and_due_dates(run_cli):
+    touches = inspect(run_cli, CRM / "hubspot/ui-near-misses.csv")["contact priya nair"]
+    seen = [(t["id"], t["direction"], t["kind"]) for t in touches]
+    assert seen == [
+        ("row 1", "inbound", "call"), ("row 3", "outbound", "voicemail"), ("row 2", "internal", "task"),
+        ("row 4", "internal", "attempt"), ("row 5", "internal", "note"), ("row 6", "outbound", "email"),
+    ]  # in time order: the done task was logged after the voicemail
+    task = touches[2]
+    assert (task["activity"], task["done"], task["due"]) == ("call task", True, "2026-10-07T09:00:00+00:00")
+    tasks = inspect(run_cli, CRM / "pipedrive/activities.csv")["contact grace mwangi"]
+    assert (tasks[1]["kind"], tasks[1]["done"], tasks[1]["due"]) == ("task", False, "2026-11-04T09:30:00+00:00")
+    # a missed call from the customer is their attempt, not ours
+    calls = inspect(run_cli, CRM / "zoho/calls.csv")["contact tobias maier"]
+    assert [(t["direction"], t["kind"]) for t in calls[:3]] == [("internal", "attempt")] * 2 + [("inbound", "attempt")]
+
+
+def test_inspect_text_lists_the_timeline(run_cli):
+    code, out, _ = run_cli("inspect", CRM / "hubspot/ui-activities.csv")
+    assert code == 0
+    assert "-> outbound voicemail 2026-10-06T10:15:00+00:00 Tom Becker" in out
+    assert "== internal task" in out and "(activity: call task, open, due 2026-10-22T09:00:00+00:00)" in out
+    assert "<- inbound call 2026-10-19T17:05:00+00:00 carla.mendes@example.com" in out
+
+
+@pytest.mark.parametrize("name, contact, index, seconds", [
+    ("hubspot/ui-activities.csv", "contact carla mendes", 2, 245),  # ms
+    ("hubspot/ui-near-misses.csv", "contact priya nair", 0, 400),  # HH:mm:ss
+    ("salesforce/tasks.csv", "contact 0035g00000jopk1", 0, 540),  # seconds
+    ("zoho/calls.csv", "contact tobias maier", 3, 435),  # mm:ss
+    ("pipedrive/activities.csv", "contact grace mwangi", 0, 2700),  # HH:MM
+    ("hubspot/engagements-v1.json", "contact 3301", 2, 262),  # durationMilliseconds
+])
+def test_durations_are_seconds(run_cli, name, contact, index, seconds):
+    assert inspect(run_cli, CRM / name)[contact][index]["duration"] == seconds
+
+
+def test_html_bodies_become_text(run_cli):
+    emails = inspect(run_cli, CRM / "salesforce/email-messages.json")["contact 5005g00000csha1"]
+    assert "Per my last email, the seat count" in emails[1]["text"] and "<p>" not in emails[1]["text"]
+    notes = inspect(run_cli, CRM / "pipedrive/activities.csv")["contact grace mwangi"]
+    assert "She wants pricing for 15 users" in notes[0]["text"] and "<b>" not in notes[0]["text"]
+
+
+def test_default_timezone_for_naive_times_and_dates_stay_on_their_day(run_cli, tmp_path):
+    write(tmp_path, "followlint.toml", 'default-timezone = "Pacific/Auckland"\n')
+    export = write(tmp_path, "sf.csv", "Id,WhoId,OwnerId,TaskSubtype,Subject,Status,ActivityDate,CreatedDate\n"
+                   "00T1,003X,005A,Call,Call Mia back about the quote,Not Started,2026-11-09,2026-11-05 08:30\n")
+    task = inspect(run_cli, export, cwd=tmp_path)["contact 003x"][0]
+    assert task["time"] == "2026-11-05T08:30:00+13:00"  # naive: the configured zone
+    assert task["due"].startswith("2026-11-09T")  # a date-only due date: that day, not UTC midnight
+    code, report, _ = check(run_cli, export, now="2026-11-12T09:00:00+13:00", cwd=tmp_path)
+    assert [f["message"] for f in report["findings"]] == [
+        'Our open task "Call Mia back about the quote" fell due (2026-11-09) has passed with no touch from us']
+
+
+def test_generic_mapping_from_the_folder_config(run_cli, tmp_path):
+    code, report, err = check(run_cli, CRM / "generic/kitchen-studio.csv", cwd=tmp_path)
+    assert report["errors"] == [], err
+    assert [(f["code"], f["touch"], f["line"]) for f in report["findings"]] == [("FL101", "row 3", 4)]
+    touches = inspect(run_cli, CRM / "generic/kitchen-studio.csv", cwd=tmp_path)
+    call = touches["contact lena vogt"][0]
+    assert (call["direction"], call["time"], call["duration"]) == ("inbound", "2026-11-02T17:30:00+01:00", 360)
+    # a referral ask right after praise is the right moment: no FL102
+    assert "FL102" not in {f["code"] for f in report["findings"]}
+
+
+def test_generic_mapping_errors(run_cli, tmp_path):
+    write(tmp_path, "followlint.toml", '[crm]\nlayout = "generic"\n[crm.columns]\nwhen = "Date"\n')
+    export = write(tmp_path, "log.csv", "Date,Customer\n2026-11-02,Ana\n")
+    code, _, err = run_cli("check", export)
+    assert code == 2 and "unknown field 'when'" in err and "Traceback" not in err
+    write(tmp_path, "followlint.toml", '[crm]\nlayout = "generic"\n')
+    code, _, err = run_cli("check", export)
+    assert code == 2 and "needs a column mapping" in err
+
+
+# -- bad input -------------------------------------------------------------------------------
+
+HUBSPOT_HEADER = ["Activity date", "Activity type", "Call direction", "Call notes", "Associated contact"]
+CHECKIN = "Just checking in to see how the new boiler is running."
+
+
+def test_bom_semicolons_and_quoted_newlines(run_cli, tmp_path):
+    rows = [";".join(HUBSPOT_HEADER), f'05.10.2026 10:00;Call;Outbound;"Hi Omar,\n\n{CHECKIN}";Omar Ali',
+            f"12.10.2026 10:00;Call;Outbound;{CHECKIN};Omar Ali"]
+    export = write(tmp_path, "excel.csv", "\ufeff" + "\r\n".join(rows) + "\r\n", "utf-8")
+    code, report, _ = check(run_cli, export)
+    assert report["errors"] == []
+    assert [(f["touch"], f["line"]) for f in report["findings"]] == [("row 1", 2), ("row 2", 5)]
+    assert inspect(run_cli, export)["contact omar ali"][0]["time"] == "2026-10-05T10:00:00+00:00"  # day first
+
+
+def test_tab_delimiter_and_windows_1252(run_cli, tmp_path):
+    rows = ["\t".join(HUBSPOT_HEADER), f"2026-10-05 10:00\tCall\tOutbound\tJosé: {CHECKIN}\tJosé Núñez"]
+    export = write(tmp_path, "export.tsv", "\n".join(rows) + "\n", "cp1252")
+    code, report, _ = check(run_cli, export)
+    assert code == 1 and [f["code"] for f in report["findings"]] == ["FL101"]
+    assert "contact josé núñez" in inspect(run_cli, export)
+
+
+def test_missing_required_column_names_file_field_and_candidates(run_cli, tmp_path):
+    export = write(tmp_path, "calls.csv", "Activity type,Call notes,Associated contact\nCall,Hello,Ana\n")
+    code, report, err = check(run_cli, export)
+    assert code == 2 and "Traceback" not in err
+    (error,) = report["errors"]
+    assert error["path"].endswith("calls.csv")
+    assert "hubspot export without the activity date" in error["message"]
+    assert "Activity date" in error["message"] and "hs_timestamp" in error["message"]
+    assert "the file has Activity type, Call notes, Associated contact" in error["message"]
+
+
+def test_bad_rows_are_reported_once_and_the_rest_is_linted(run_cli, tmp_path):
+    rows = [",".join(HUBSPOT_HEADER + ["Call duration"]),
+            f"2026-10-05 10:00,Call,Outbound,{CHECKIN},Omar Ali,0",
+            f"next tuesday-ish,Call,Outbound,{CHECKIN},Omar Ali,0",
+            f"2026-10-19 10:00,Call,Outbound,{CHECKIN},Omar Ali,about five minutes",
+            f"2026-10-26 10:00,Call,Outbound,{CHECKIN},Nina Roth,0"]
+    export = write(tmp_path, "calls.csv", "\n".join(rows) + "\n")
+    code, report, _ = check(run_cli, export)
+    assert code == 2
+    messages = [e["message"] for e in report["errors"]]
+    assert len(messages) == 2
+    assert messages[0].startswith("row 2 (line 3): cannot read the activity date") and "row skipped" in messages[0]
+    assert messages[1].startswith("row 3 (line 4): not a duration")
+    assert sorted(f["touch"] for f in report["findings"]) == ["row 1", "row 4"]
+
+
+def test_past_twenty_bad_rows_one_line_counts_the_rest(run_cli, tmp_path):
+    rows = [",".join(HUBSPOT_HEADER)] + [f"someday,Call,Outbound,Hi,Ana {i}" for i in range(25)]
+    code, report, _ = check(run_cli, write(tmp_path, "bad.csv", "\n".join(rows) + "\n"))
+    assert code == 2 and len(report["errors"]) == 21
+    assert report["errors"][-1]["message"] == "5 more rows skipped for unreadable values"
+
+
+def test_unknown_layout_suggests_generic(run_cli, tmp_path):
+    export = write(tmp_path, "other.csv", "When,Who,What\n2026-11-02,Ana,call\n")
+    code, report, err = check(run_cli, export)
+    assert code == 2 and "Traceback" not in err
+    message = report["errors"][0]["message"]
+    assert "not a CRM export followlint knows (columns: When, Who, What)" in message
+    assert "--crm generic" in message and "[tool.followlint.crm.columns]" in message
+
+
+@pytest.mark.parametrize("content, says", [
+    (b"", "empty export"), (b"\n\n", "empty export"), (b"[]", "empty export"),
+    (b'{"results": []}', "empty export"), (b"\x00\x01\x02PK\x03\x04binary", "binary data"),
+    (b'[{"id": 1, "hs_timestamp": ', "invalid JSON at line 1"),
+])
+def test_empty_truncated_and_binary_exports(run_cli, tmp_path, content, says):
+    name = "export.json" if content[:1] in (b"[", b"{") else "export.csv"
+    code, report, err = check(run_cli, write(tmp_path, name, content))
+    assert code == 2 and "Traceback" not in err
+    assert says in report["errors"][0]["message"]
+
+
+def test_files_that_are_not_exports_are_skipped_in_a_walk_but_named_are_errors(run_cli, tmp_path):
+    project = tmp_path / "outreach"
+    project.mkdir()
+    shutil.copy(CRM / "zoho/calls.csv", project / "calls.csv")
+    write(project, "package.json", '{"name": "templates", "version": "1.0.0"}')
+    write(project, "prices.csv", "sku,price\nA1,10\n")
+    code, report, _ = check(run_cli, project)
+    assert report["errors"] == [] and {f["code"] for f in report["findings"]} == {"FL101", "FL109"}
+    code, report, _ = check(run_cli, project / "prices.csv", project / "calls.csv")
+    assert code == 2
+    assert [e["path"].endswith("prices.csv") for e in report["errors"]] == [True]
+    assert len(report["findings"]) == 3  # the other export is still linted
+
+
+def test_json_lines_rows_know_their_line(run_cli, tmp_path):
+    objects = [{"id": "1", "hs_timestamp": "1791281700000", "hs_call_direction": "OUTBOUND",
+                "hs_call_body": CHECKIN, "associations": {"contactIds": [42]}}, {"id": "2"}]
+    export = write(tmp_path, "calls.jsonl", "\n" + "\n".join(json.dumps(o) for o in objects) + "\n")
+    code, report, _ = check(run_cli, export)
+    assert [(f["touch"], f["line"]) for f in report["findings"]] == [("id 1", 2)]
+    assert report["errors"][0]["message"].startswith("id 2 (line 3): no date")
+
+
+def test_jobs_two_gives_the_same_report(run_cli):
+    paths = [CRM / name for name in sorted(EXPECTED)]
+    one = check(run_cli, *paths, "--jobs", "1")
+    two = check(run_cli, *paths, "--jobs", "2")
+    assert one == two
+    assert one[1]["summary"]["findings"] == sum(len(v) for v in EXPECTED.values())
