@@ -103,7 +103,8 @@ def test_disable_next_line_targets_only_the_next_nonblank_line(run_cli, tmp_path
     (tmp_path / "d.j2").write_text(text)
     code, out, _ = run_cli("check", "d.j2")
     assert code == 1
-    assert flagged(out) == [("d.j2", 5, "FL101")]
+    # The check-in is flagged, and the directive, which covered nothing, is reported (FL001).
+    assert flagged(out) == [("d.j2", 2, "FL001"), ("d.j2", 5, "FL101")]
 
 
 def test_suppression_via_stdin(run_cli):

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from .conversations import Ours, build_conversations
-from .model import Finding, InputError, InputProblem, Severity, UsageError
+from .model import Conversation, Finding, InputError, InputProblem, Severity, UsageError
 from .plugins import Registry
 from .rules.base import RuleContext
+from .rules.fl001_unused_suppression import UnusedSuppression
 from .signals.detect import SignalDetector
 from .sources.base import SourceUnit
 from .sources.discover import Discovery
-from .suppress import is_suppressed
+from .suppress import SuppressionUse, is_suppressed
 
 
 @dataclass
@@ -29,6 +31,7 @@ class Report:
     conversations: int = 0
     touches: int = 0
     rules: list = field(default_factory=list)  # Rule classes that ran
+    baseline: dict | None = None  # with --baseline: its file and the matched/new/stale counts
 
     def merge(self, other: "UnitResult") -> None:
         self.findings.extend(other.findings)
@@ -73,6 +76,12 @@ class ReadContext:
 
     def warn(self, message: str) -> None:
         self._result.warnings.append(message)
+
+    def counted(self, touches: list) -> None:
+        self._result.touches += len(touches)
+
+    def counted_conversation(self) -> None:
+        self._result.conversations += 1
 
 
 def parse_now(value: str) -> datetime:
@@ -140,31 +149,51 @@ class Linter:
     def lint_unit(self, unit: SourceUnit) -> UnitResult:
         result = UnitResult(files=max(1, len(unit.files)))
         ctx = ReadContext(self.settings, result)
+        use = SuppressionUse()
         try:
-            touches = list(unit.reader.read(unit, ctx))
+            for conversation, suppressions in self.conversations(unit, ctx):
+                use.saw(suppressions)
+                result.findings.extend(self.check(conversation, suppressions, use))
         except InputError as exc:
             ctx.report(exc)
-            return result
         except (UnicodeError, ValueError, LookupError, OSError, RecursionError, MemoryError) as exc:
             ctx.report(InputError(unit.path, f"cannot read: {type(exc).__name__}: {exc}"))
-            return result
-        conversations = build_conversations(touches, unit.path, self.ours, unit.reader.mailbox)
-        result.conversations = len(conversations)
-        result.touches = len(touches)
-        suppressions = {}
-        for touch in touches:
-            if touch.suppressions:
-                suppressions.setdefault(touch.origin.path, []).extend(touch.suppressions)
-        for conversation in conversations:
-            self.detector.annotate(conversation)
-            for rule in self.rules:
-                for finding in rule.check(conversation, self.contexts[rule.code]):
-                    if self._keep(finding, suppressions.get(finding.path, ())):
-                        result.findings.append(finding)
+        if not result.problems:  # a unit read in part: its directives may cover what was not read
+            result.findings.extend(self.unused_suppressions(use))
         result.findings.sort(key=Finding.sort_key)
         return result
 
-    def _keep(self, finding: Finding, suppressions) -> bool:
+    def check(self, conversation: Conversation, suppressions: dict, use: SuppressionUse | None = None) -> list[Finding]:
+        """Run the rules over one annotated conversation (from ``conversations``); keep what
+        the severity, per-file-ignores and inline suppressions settings let through."""
+        return [finding for rule in self.rules for finding in rule.check(conversation, self.contexts[rule.code])
+                if self._keep(finding, suppressions.get(finding.path, ()), use)]
+
+    def unused_suppressions(self, use: SuppressionUse) -> list[Finding]:
+        """FL001, when it runs: the unit's directives that suppressed nothing."""
+        rule = next((r for r in self.rules if isinstance(r, UnusedSuppression)), None)
+        if rule is None:
+            return []
+        return rule.report(use, self.registry.rules.values(), self.rules,
+                           lambda finding, directives: self._keep(finding, directives, use))
+
+    def conversations(self, unit: SourceUnit, ctx: ReadContext) -> Iterator[tuple[Conversation, dict]]:
+        """Read a unit and yield its annotated conversations, one group of touches at a time
+        (a CRM export streams contact by contact), each with the inline suppressions of its
+        group's files."""
+        reader = unit.reader
+        for touches in reader.groups(unit, ctx):
+            ctx.counted(touches)
+            suppressions: dict[str, list] = {}
+            for touch in touches:
+                if touch.suppressions:
+                    suppressions.setdefault(touch.origin.path, []).extend(touch.suppressions)
+            for conversation in build_conversations(touches, unit.path, self.ours, reader.mailbox, reader.directed):
+                ctx.counted_conversation()
+                self.detector.annotate(conversation)
+                yield conversation, suppressions
+
+    def _keep(self, finding: Finding, suppressions, use: SuppressionUse | None = None) -> bool:
         override = self.settings.severity.get(finding.code) or self.settings.severity.get(finding.name)
         if override:
             finding.severity = override
@@ -172,7 +201,7 @@ class Linter:
             if fnmatch.fnmatch(finding.path, pattern) or fnmatch.fnmatch(os.path.basename(finding.path), pattern):
                 if any(finding.code.startswith(c) or finding.name == c for c in codes):
                     return False
-        return not is_suppressed(finding, suppressions)
+        return not (use.suppresses(finding, suppressions) if use else is_suppressed(finding, suppressions))
 
 
 def exit_code(report: Report, fail_on: Severity, exit_zero: bool) -> int:

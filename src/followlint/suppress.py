@@ -1,4 +1,5 @@
-"""Inline suppressions: does a ``followlint: disable...`` directive cover this finding?"""
+"""Inline suppressions: which ``followlint: disable...`` directive covers a finding, and which
+directives covered nothing."""
 from __future__ import annotations
 
 from .model import Finding
@@ -8,18 +9,54 @@ def _names(finding: Finding, codes) -> bool:
     return any(c == "ALL" or finding.code.startswith(c) or c == finding.name for c in codes)
 
 
-def is_suppressed(finding: Finding, suppressions) -> bool:
-    active = False
+def covering(finding: Finding, suppressions):
+    """The directive that suppresses this finding, or None."""
+    active = None
     for directive in sorted(suppressions, key=lambda d: d.line):
         if not _names(finding, directive.codes):
             continue
         if directive.kind == "disable-file":
-            return True
+            return directive
         if directive.kind == "disable-next-line" and directive.target == finding.line:
-            return True
+            return directive
         if directive.line <= finding.line:
             if directive.kind == "disable":
-                active = True
+                active = directive
             elif directive.kind == "enable":
-                active = False
+                active = None
     return active
+
+
+def is_suppressed(finding: Finding, suppressions) -> bool:
+    return covering(finding, suppressions) is not None
+
+
+class SuppressionUse:
+    """One unit's directives, by file, with the codes of each that suppressed a finding: what
+    is left over is an unused suppression (FL001)."""
+
+    def __init__(self) -> None:
+        self.directives: dict[str, dict] = {}  # path -> {directive: set of its codes that were used}
+
+    def saw(self, suppressions_by_path: dict) -> None:
+        for path, directives in suppressions_by_path.items():
+            known = self.directives.setdefault(path, {})
+            for directive in directives:
+                known.setdefault(directive, set())
+
+    def suppresses(self, finding: Finding, suppressions) -> bool:
+        """Like is_suppressed, and remembers which directive (and which of its codes) did it."""
+        directive = covering(finding, suppressions)
+        if directive is None:
+            return False
+        used = self.directives.setdefault(finding.path, {}).setdefault(directive, set())
+        used.update(code for code in directive.codes if _names(finding, (code,)))
+        return True
+
+    def unused(self):
+        """(path, directive, codes that suppressed nothing), in file and line order."""
+        for path in sorted(self.directives):
+            for directive, used in sorted(self.directives[path].items(), key=lambda item: item[0].line):
+                left = tuple(code for code in directive.codes if code not in used)
+                if directive.kind != "enable" and left:
+                    yield path, directive, left

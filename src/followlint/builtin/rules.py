@@ -1,4 +1,5 @@
 from ..hookspecs import hookimpl
+from ..rules.fl001_unused_suppression import UnusedSuppression
 from ..rules.fl101_no_value_reason import NoValueReason
 from ..rules.fl102_referral_ask_timing import ReferralAskTiming
 from ..rules.fl103_unanswered_customer_issue import UnansweredCustomerIssue
@@ -14,6 +15,6 @@ from ..rules.fl110_defensive_tone import DefensiveTone
 @hookimpl
 def followlint_add_rules():
     return [
-        NoValueReason, ReferralAskTiming, UnansweredCustomerIssue, CallbackTiming, PrematureConcession,
+        UnusedSuppression, NoValueReason, ReferralAskTiming, UnansweredCustomerIssue, CallbackTiming, PrematureConcession,
         PromisePerfection, UnannouncedHandoff, IgnoredConstraint, FollowUpPressure, DefensiveTone,
     ]

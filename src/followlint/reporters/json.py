@@ -8,13 +8,16 @@ from .base import Reporter
 
 
 def report_dict(report) -> dict:
-    return {
+    data = {
         "version": 1,
         "tool": {"name": "followlint", "version": __version__},
         "findings": [f.to_dict() for f in report.findings],
         "errors": [p.to_dict() for p in report.problems],
         "summary": report.summary(),
     }
+    if getattr(report, "baseline", None) is not None:  # --baseline: added key, same version
+        data["baseline"] = report.baseline
+    return data
 
 
 class JsonReporter(Reporter):

@@ -43,6 +43,7 @@ class Suppression:
     reason: str
     line: int  # 1-based line of the directive
     target: int = 0  # for disable-next-line: the next non-blank line
+    column: int = 1  # 1-based column of 'followlint:' on its line
 
 
 def neutralize(text: str) -> str:
@@ -129,5 +130,5 @@ def find_suppressions(text: str, first_line: int = 1) -> tuple[list[Suppression]
         target = 0
         if kind == "disable-next-line":
             target = next((n for n in range(number + 1, first_line + len(lines)) if lines[n - first_line].strip()), number + 1)
-        found.append(Suppression(kind, codes, reason, number, target))
+        found.append(Suppression(kind, codes, reason, number, target, at + 1))
     return found, problems
