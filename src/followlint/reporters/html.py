@@ -1,0 +1,58 @@
+"""The manager's report: one self-contained HTML page (inline CSS and SVG, no script, no fetch).
+
+Sections: totals; findings per rule and per rep (SVG bar charts); the trend across past runs
+(when a history is given); every finding with its message, suggestion, location and evidence.
+
+Everything that comes from mail or from findings (messages, excerpts, evidence, paths, names,
+codes from plugins) goes through ``esc``; a Content-Security-Policy forbids scripts anyway.
+
+Who the rep of a finding is, first match wins:
+1. ``report.by_rep``, set by the caller (the audit): a mapping from ``(finding.path,
+   finding.touch)`` or from ``finding.touch`` (the touch label: Message-ID, IMAP uid, CSV row)
+   to the rep's address or name; or a callable taking the finding;
+2. a ``rep`` attribute on the finding, should the engine ever record the sender there;
+3. ``"unknown"`` (a plain ``check`` does not keep who sent each touch).
+
+The trend plots ``history`` as given, oldest first: a list of ``{"time": ISO string,
+"findings": int, "by_code": {...}, "by_rep": {...}}``; whoever passes it decides whether today's
+run is in it. ``--format html`` reads it from ``report.history`` when the caller set one.
+"""
+from __future__ import annotations
+
+import os
+
+from .base import Reporter
+
+# The page's modules load only when a page is made: ``check`` without --html starts faster.
+
+
+def render_html(report, history=None, generated=None) -> str:
+    from .html_page import render_html as render
+
+    return render(report, history, generated)
+
+
+def write_html(report, path, history=None) -> None:
+    """Write the page to ``path`` whole or not at all (a half-written report is never left)."""
+    import tempfile
+
+    page = render_html(report, history)
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".followlint-", suffix=".html", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(page)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+class HtmlReporter(Reporter):
+    name = "html"
+    description = "a self-contained HTML page for a manager: totals, charts per rule and rep, evidence"
+
+    def render(self, report, out, options):
+        out.write(render_html(report, getattr(report, "history", None)))

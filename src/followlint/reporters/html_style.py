@@ -1,0 +1,83 @@
+"""The HTML report's inline style sheet: dark text on white, calm colours, prints on A4."""
+
+STYLE = """
+:root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --paper: #fff;
+  --error: #a8201a; --error-bg: #fdecea; --warning: #7a4b00; --warning-bg: #fff3d6;
+  --info: #1a5591; --info-bg: #e7f0fa; --bar: #3d5a80; }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--paper); color: var(--ink);
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
+h1 { font-size: 1.9rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.3rem; margin: 2.2rem 0 .8rem; padding-bottom: .3rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 0 0 .4rem; }
+h4 { font-size: .9rem; margin: .8rem 0 .3rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .88em; overflow-wrap: anywhere; }
+.lede { color: var(--muted); margin: 0 0 1.2rem; }
+.note { color: var(--muted); margin: 0 0 .6rem; }
+.totals { display: flex; flex-wrap: wrap; gap: .6rem; margin: 0; }
+.total { flex: 1 1 6.5rem; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; }
+.total dt { font-size: .8rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+.total dd { margin: 0; font-size: 1.6rem; font-weight: 600; }
+.total-error { background: var(--error-bg); border-color: var(--error); }
+.total-error dd { color: var(--error); }
+.total-warning { background: var(--warning-bg); border-color: var(--warning); }
+.total-warning dd { color: var(--warning); }
+.total-info { background: var(--info-bg); border-color: var(--info); }
+.total-info dd { color: var(--info); }
+.total-problems dd { color: var(--error); }
+.total.zero { background: var(--paper); border-color: var(--line); }
+.total.zero dd { color: var(--muted); }
+figure { margin: 0 0 1rem; overflow-x: auto; }
+svg.chart { max-width: 100%; height: auto; font-family: inherit; }
+svg text { fill: var(--ink); font-size: 13px; }
+svg text.count, svg text.value { font-weight: 600; }
+svg text.axis { fill: var(--muted); font-size: 12px; }
+.bar rect { fill: var(--bar); }
+.bar.sev-error rect { fill: var(--error); }
+.bar.sev-warning rect { fill: #b7791f; }
+.bar.sev-info rect { fill: var(--info); }
+.trend .grid { stroke: var(--line); stroke-width: 1; }
+.trend .line { fill: none; stroke: var(--bar); stroke-width: 2.5; }
+.trend circle { fill: var(--paper); stroke: var(--bar); stroke-width: 2.5; }
+table { border-collapse: collapse; width: 100%; margin-top: .5rem; }
+caption { text-align: left; color: var(--muted); font-size: .85rem; padding-bottom: .3rem; }
+th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); }
+thead th { font-size: .85rem; color: var(--muted); }
+tbody th { font-weight: 500; overflow-wrap: anywhere; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.finding { border: 1px solid var(--line); border-left: 5px solid var(--muted); border-radius: 6px;
+  padding: .9rem 1.1rem; margin: 0 0 1rem; break-inside: avoid; }
+.finding.sev-error { border-left-color: var(--error); }
+.finding.sev-warning { border-left-color: #b7791f; }
+.finding.sev-info { border-left-color: var(--info); }
+.badge { display: inline-block; font-size: .75rem; font-weight: 600; text-transform: uppercase;
+  letter-spacing: .04em; border-radius: 4px; padding: .05rem .45rem; vertical-align: .1em; }
+.badge.sev-error { background: var(--error-bg); color: var(--error); }
+.badge.sev-warning { background: var(--warning-bg); color: var(--warning); }
+.badge.sev-info { background: var(--info-bg); color: var(--info); }
+.code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+.rule { color: var(--muted); font-weight: 500; }
+.message { margin: .2rem 0 .5rem; overflow-wrap: anywhere; }
+.meta { display: flex; flex-wrap: wrap; gap: .2rem 1.4rem; margin: 0 0 .5rem; font-size: .9rem; }
+.meta dt { display: inline; color: var(--muted); }
+.meta dt::after { content: ":"; }
+.meta dd { display: inline; margin: 0 0 0 .3rem; overflow-wrap: anywhere; }
+blockquote { margin: .4rem 0; padding: .3rem .8rem; border-left: 3px solid var(--line);
+  background: #f6f8fa; color: var(--ink); }
+blockquote p { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.suggestion { margin: .5rem 0 0; }
+.evidence { list-style: none; padding: 0; margin: 0; }
+.evidence li { margin: 0 0 .5rem; }
+.source { margin: .1rem 0 0 .9rem; font-size: .85rem; color: var(--muted); }
+.all-clear { font-size: 1.1rem; }
+.problems li { overflow-wrap: anywhere; }
+.generated { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
+@media print {
+  body { font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  .finding, figure, tr { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
