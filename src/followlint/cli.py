@@ -19,7 +19,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-FORMATS_HELP = "Output format: text, json, sarif, github, junit (or a plugin's)."
+CRM_HELP = "Read CSV/JSON exports as this CRM's: hubspot, salesforce, pipedrive, zoho, generic (default: detected)."
+FORMATS_HELP = "Output format: text, json, sarif, github, junit, html (or a plugin's)."
 
 
 def _fail(message: str) -> None:
@@ -35,7 +36,7 @@ def _split(values: Optional[List[str]]) -> list[str]:
 
 
 def _settings(config, first_path, *, select=None, extend_select=None, ignore=None, reps=None,
-              fail_on=None, now=None, plugins_dir=None, plugin_flags=None, fmt=None):
+              fail_on=None, now=None, plugins_dir=None, plugin_flags=None, fmt=None, crm=None):
     from .config import load_settings
     from .model import Severity
 
@@ -64,6 +65,8 @@ def _settings(config, first_path, *, select=None, extend_select=None, ignore=Non
         settings.plugins_dir = plugins_dir
     if fmt:
         settings.format = fmt
+    if crm:
+        settings.crm = crm.lower()
     for flag in plugin_flags or []:
         if not flag.startswith("no:"):
             _fail(f"-p takes no:NAME to turn a plugin off, not {flag!r}")
@@ -109,6 +112,16 @@ def check(
     plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
     plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+    crm: Optional[str] = typer.Option(None, "--crm", help=CRM_HELP),
+    baseline: Optional[str] = typer.Option(
+        None, "--baseline", metavar="FILE",
+        help="Report only findings not recorded in this baseline (JSON). Baselined findings that are "
+             "gone from the checked files are counted on stderr."),
+    update_baseline: bool = typer.Option(
+        False, "--update-baseline",
+        help="Record this run's findings in the --baseline FILE (created if missing). Entries of files "
+             "and rules this run did not check are kept."),
+    html: Optional[str] = typer.Option(None, "--html", help="Also write a self-contained HTML report to this file."),
 ):
     """Lint follow-ups and report findings."""
     import json
@@ -125,7 +138,7 @@ def check(
     first = next((p for p in paths if p != "-"), None) or stdin_filename
     settings = _settings(config, first, select=select, extend_select=extend_select, ignore=ignore,
                          reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
-                         plugin_flags=plugin, fmt=output_format)
+                         plugin_flags=plugin, fmt=output_format, crm=crm)
     if show_settings:
         typer.echo(json.dumps(settings.as_dict(), indent=2))
         raise typer.Exit(0)
@@ -134,18 +147,34 @@ def check(
     if fmt not in registry.reporters:
         _fail(f"unknown --format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
     _check_rule_keys(settings, registry)
+    baselined = _baseline(baseline, update_baseline)
     linter = Linter(settings, registry)
     stdin = None
     if "-" in paths:
         paths.remove("-")
         stdin = (stdin_filename or "stdin.txt", sys.stdin.buffer.read())
     report = run(linter, paths, stdin, jobs)
+    for line in baselined.finish(report, paths, stdin and stdin[0], quiet) if baselined else ():
+        typer.echo(line, err=True)
     for warning in report.warnings:
         typer.echo(f"followlint: warning: {warning}", err=True)
     for problem in report.problems:
         typer.echo(problem.line(), err=True)
     _emit(registry.reporters[fmt], report, output, color, statistics, quiet)
+    if html:
+        _write_html(report, html)
     raise typer.Exit(exit_code(report, settings.fail_on, exit_zero))
+
+
+def _baseline(file, update):
+    """The --baseline of this run (read now: a missing or broken file stops it), or None."""
+    if update and not file:
+        _fail("--update-baseline needs --baseline FILE (the file to write)")
+    if not file:
+        return None
+    from .baseline import BaselineRun
+
+    return BaselineRun(file, update)
 
 
 def _check_rule_keys(settings, registry) -> None:
@@ -183,6 +212,99 @@ def _emit(reporter, report, output, color, statistics, quiet) -> None:
     reporter.render(report, sys.stdout, RenderOptions(color=use_color, statistics=statistics, quiet=quiet))
 
 
+def _write_html(report, path, history=None) -> None:
+    from .reporters.html import write_html
+
+    try:
+        write_html(report, path, history)
+    except OSError as exc:
+        _fail(f"cannot write the HTML report {path}: {exc.strerror or exc}")
+
+
+@app.command()
+@_guard
+def audit(
+    host: Optional[str] = typer.Argument(None, help="IMAP server (or give the accounts with --team)."),
+    port: Optional[int] = typer.Option(None, "--port", min=1, max=65535, help="Port (default 993; 143 with --starttls)."),
+    user: Optional[str] = typer.Option(None, "--user", help="Login name (its address is our side)."),
+    password_env: Optional[str] = typer.Option(None, "--password-env", metavar="NAME", help="Environment variable that holds the password."),
+    password_file: Optional[str] = typer.Option(None, "--password-file", metavar="FILE", help="File whose first line is the password."),
+    password: Optional[str] = typer.Option(None, "--password", hidden=True),
+    starttls: bool = typer.Option(False, "--starttls", help="Plain connection upgraded with STARTTLS (default: implicit TLS)."),
+    ca_file: Optional[str] = typer.Option(None, "--ca-file", metavar="FILE", help="Trust the certificates in this PEM file."),
+    insecure: bool = typer.Option(False, "--insecure", help="Do not verify the server's certificate."),
+    sent_folder: Optional[str] = typer.Option(None, "--sent-folder", help="The Sent folder (default: the one flagged \\Sent)."),
+    team: Optional[str] = typer.Option(None, "--team", metavar="FILE", help="TOML file listing the accounts ([[account]] tables)."),
+    state: Optional[str] = typer.Option(None, "--state", metavar="FILE", help="State file (default: $XDG_STATE_HOME/followlint/audit.sqlite)."),
+    batch_size: int = typer.Option(500, "--batch-size", min=1, help="Messages per FETCH; the state is saved after each batch."),
+    keep_days: int = typer.Option(30, "--keep-days", min=1, help="Re-lint conversations active in the last N days on each run."),
+    timeout: float = typer.Option(60.0, "--timeout", min=1, help="Seconds to wait for the server."),
+    output_format: Optional[str] = typer.Option(None, "--format", envvar="FOLLOWLINT_FORMAT", help=FORMATS_HELP),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    html: Optional[str] = typer.Option(None, "--html", metavar="FILE", help="Also write the manager's HTML report."),
+    select: Optional[List[str]] = typer.Option(None, help="Rules to run (codes, prefixes or names; comma-separated)."),
+    extend_select: Optional[List[str]] = typer.Option(None, help="Rules to add to the selection."),
+    ignore: Optional[List[str]] = typer.Option(None, help="Rules to skip."),
+    fail_on: Optional[str] = typer.Option(None, help="Lowest severity that makes the exit code 1: info, warning (default), error."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
+    rep: Optional[List[str]] = typer.Option(None, "--rep", help="Our side: an ADDRESS or @DOMAIN (repeatable; default: the mailbox owner)."),
+    now: Optional[str] = typer.Option(None, help="Reference time for time-based rules (ISO 8601); default: now."),
+    config: Optional[str] = typer.Option(None, help="Config file (default: found upward from the current folder)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Only the finding lines: no progress bar, no summary."),
+    plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
+    plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+):
+    """Audit IMAP mailboxes (Sent and INBOX, read-only), fetching only what is new since the last run."""
+    from . import plugins
+    from .audit.accounts import Account, team_accounts
+    from .audit.run import AuditOptions, audit as run_audit
+    from .audit.state import State, default_path
+    from .engine import Linter, exit_code
+
+    if password is not None:
+        _fail("passwords are never taken on the command line (they would show in the process list and "
+              "shell history): use --password-env NAME, --password-file FILE, or type it at the prompt")
+    given = Account(host=host or "", user=user or "", port=port or 0, password_env=password_env or "",
+                    password_file=password_file or "", starttls=starttls, ca_file=ca_file or "",
+                    insecure=insecure, sent_folder=sent_folder or "")
+    if team:
+        accounts = team_accounts(team, given)
+    elif not host or not user:
+        _fail("give the IMAP HOST and --user (or the accounts with --team FILE)")
+    else:
+        accounts = [given]
+    settings = _settings(config, None, select=select, extend_select=extend_select, ignore=ignore,
+                         reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
+                         plugin_flags=plugin, fmt=output_format)
+    registry = plugins.load(settings)
+    fmt = settings.format or "text"
+    if fmt not in registry.reporters:
+        _fail(f"unknown --format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
+    _check_rule_keys(settings, registry)
+    linter = Linter(settings, registry)
+    options = AuditOptions(batch_size=batch_size, keep_days=keep_days, timeout=timeout,
+                           progress=sys.stderr.isatty() and not quiet)
+    store = State(state or default_path())
+    try:
+        report = run_audit(linter, accounts, store, options)
+        report.history = store.history()
+    finally:
+        store.close()
+    for warning in report.warnings:
+        typer.echo(f"followlint: warning: {warning}", err=True)
+    for problem in report.problems:
+        typer.echo(problem.line(), err=True)
+    if not quiet:
+        for line in report.lines:
+            typer.echo(f"followlint: audit: {line}", err=True)
+    _emit(registry.reporters[fmt], report, output, color, statistics, quiet)
+    if html:
+        _write_html(report, html, report.history)
+    raise typer.Exit(exit_code(report, settings.fail_on, exit_zero))
+
+
 @app.command()
 @_guard
 def inspect(
@@ -192,6 +314,7 @@ def inspect(
     config: Optional[str] = typer.Option(None, help="Config file."),
     plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
     plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
+    crm: Optional[str] = typer.Option(None, "--crm", help=CRM_HELP),
 ):
     """Show the rebuilt conversations: touches, directions, times and signals with their spans."""
     from . import plugins
@@ -200,7 +323,7 @@ def inspect(
 
     if output_format not in ("text", "json"):
         _fail("inspect --format takes text or json")
-    settings = _settings(config, path, reps=rep, plugins_dir=plugins_dir, plugin_flags=plugin)
+    settings = _settings(config, path, reps=rep, plugins_dir=plugins_dir, plugin_flags=plugin, crm=crm)
     linter = Linter(settings, plugins.load(settings))
     problems = inspect_units(linter, [path], output_format, sys.stdout)
     for problem in problems:

@@ -1,0 +1,261 @@
+"""One audit run: for each account, fetch what is new in Sent and INBOX into the state, then
+lint every stored message (new ones and those of still-recent conversations) with the same
+engine as ``check``, and keep only the conversations a later run may still judge differently.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from urllib.parse import quote
+
+from ..conversations import Ours
+from ..engine import Linter, ReadContext, Report, UnitResult, parse_now
+from ..model import Finding, InputError, InputProblem, Touch, UsageError
+from ..sources.base import Reader, SourceUnit
+from ..sources.mail import MESSAGE_ERRORS
+from ..sources.messages import message_touches
+from .accounts import Account
+from .imap import Connection, ImapError
+from .state import State
+
+INBOX = "INBOX"
+
+
+@dataclass
+class AuditOptions:
+    batch_size: int = 500
+    keep_days: int = 30  # conversations with a message this recent are kept and re-linted
+    timeout: float = 60.0
+    progress: bool = False  # a progress bar on stderr
+
+
+@dataclass
+class AuditReport(Report):
+    """A Report with what the audit adds: the rep of each finding and the run's counts."""
+
+    by_rep: dict[tuple[str, str], str] = field(default_factory=dict)  # (finding.path, finding.touch) -> rep
+    rep_counts: dict[str, int] = field(default_factory=dict)  # rep -> findings
+    history: list[dict] = field(default_factory=list)  # past runs for the trend (set by the caller)
+    fetched: int = 0
+    new_findings: int = 0
+    lines: list[str] = field(default_factory=list)  # one summary line per account
+
+
+@dataclass
+class AccountAudit:
+    fetched: dict[str, int] = field(default_factory=dict)  # folder -> new messages
+    result: UnitResult = field(default_factory=UnitResult)
+    new: int = 0
+
+
+class StoredMessages(Reader):
+    """Hands the engine the touches already parsed from the state's messages."""
+
+    name = "imap"
+    mailbox = True
+
+    def __init__(self, touches: list[Touch]):
+        self.touches = touches
+
+    def groups(self, unit, ctx) -> Iterator[list[Touch]]:
+        yield self.touches
+
+
+def audit(linter: Linter, accounts: list[Account], state: State, options: AuditOptions) -> AuditReport:
+    report = AuditReport(rules=[type(r) for r in linter.rules])
+    now = parse_now(linter.settings.now)
+    when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    done = 0
+    for account in accounts:
+        try:
+            outcome = _audit_account(linter, account, state, options, now, when, report)
+        except (ImapError, UsageError) as exc:
+            report.problems.append(InputProblem(account.url, str(exc).removeprefix(account.url + ": ")))
+            continue
+        done += 1
+        report.merge(outcome.result)
+        for finding in outcome.result.findings:
+            report.by_rep[(finding.path, finding.touch)] = account.label
+        report.rep_counts[account.label] = len(outcome.result.findings)
+        report.fetched += sum(outcome.fetched.values())
+        report.new_findings += outcome.new
+        folders = ", ".join(f"{folder} {n}" for folder, n in outcome.fetched.items())
+        who = f"{account.name} ({account.user})" if account.name else account.user
+        report.lines.append(f"{who} on {account.host}: {_count(sum(outcome.fetched.values()), 'new message')} fetched "
+                            f"({folders}), {_count(outcome.result.conversations, 'conversation')} linted, "
+                            f"{_count(len(outcome.result.findings), 'finding')} ({outcome.new} new)")
+    if done:
+        summary = report.summary()
+        state.add_run(when, done, report.fetched, report.conversations, len(report.findings), report.new_findings,
+                      len(report.problems), summary["by_code"], report.rep_counts)
+    return report
+
+
+def _audit_account(linter: Linter, account: Account, state: State, options: AuditOptions, now: datetime,
+                   when: str, report: AuditReport) -> AccountAudit:
+    outcome = AccountAudit()
+    connection = Connection(account, account.password(), options.timeout)
+    try:
+        sent = connection.sent_folder()
+        for folder in dict.fromkeys((sent, INBOX)):
+            outcome.fetched[folder] = _fetch_folder(connection, state, account, folder, options, report)
+    finally:
+        connection.close()
+    outcome.result.files = len(outcome.fetched)
+    _lint(linter, account, state, sent, now, options, when, outcome)
+    return outcome
+
+
+def _fetch_folder(connection: Connection, state: State, account: Account, folder: str, options: AuditOptions,
+                  report: AuditReport) -> int:
+    uidvalidity, uidnext = connection.examine(folder)
+    stored_validity, last_uid = state.folder(account.url, folder)
+    if stored_validity != uidvalidity:
+        if stored_validity:
+            report.warnings.append(f"{account.url}/{folder}: UIDVALIDITY changed ({stored_validity} -> {uidvalidity}): "
+                                   "reading the folder again")
+        state.restart_folder(account.url, folder, uidvalidity)
+        last_uid = 0
+    if uidnext and uidnext <= last_uid + 1:
+        return 0  # nothing new: no SEARCH, no FETCH
+    uids = connection.uids_after(folder, last_uid)
+    saved = 0
+    with _progress(options, len(uids), f"{account.label} {folder}") as bar:
+        try:
+            for batch in connection.fetch(folder, uids, options.batch_size):
+                state.store_batch(account.url, folder, uidvalidity,
+                                  [(uid, raw, _iso(received)) for uid, raw, received in batch])
+                saved += len(batch)
+                bar.update(len(batch))
+        except ImapError as exc:
+            raise ImapError(f"{exc} ({saved} of {len(uids)} new messages in {folder} were saved; "
+                            "the next run fetches the rest)") from None
+    return len(uids)
+
+
+@dataclass
+class Parsed:
+    """The stored messages of one account as touches, and where each touch came from."""
+
+    touches: list[Touch] = field(default_factory=list)
+    rows: dict[int, tuple[str, int]] = field(default_factory=dict)  # id(touch) -> (folder, uid)
+    message_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (path, touch label) -> Message-ID
+    received: dict[tuple[str, int], datetime] = field(default_factory=dict)  # (folder, uid) -> INTERNALDATE
+    unusable: list[tuple[str, int]] = field(default_factory=list)  # unreadable, or a copy from another folder
+    owners: set[str] = field(default_factory=set)  # senders of the Sent folder
+
+
+def _parse_stored(state: State, account: Account, sent: str, result: UnitResult) -> Parsed:
+    out, seen = Parsed(), set()
+    for index, (folder, uid, raw, stored_received) in enumerate(state.messages(account.url)):
+        path = f"{account.url}/{quote(folder, safe='/')}/;UID={uid}"  # an RFC 5092 IMAP URL
+        try:
+            parsed = list(message_touches(raw, path, f"uid {uid}", 1, (index + 1) * 1000))
+        except InputError as exc:
+            result.problems.append(InputProblem(path, exc.message))
+            parsed = []
+        except MESSAGE_ERRORS as exc:
+            result.problems.append(InputProblem(path, f"cannot parse the message: {type(exc).__name__}: {exc}"))
+            parsed = []
+        if not parsed or (parsed[0].message_id and parsed[0].message_id in seen):
+            out.unusable.append((folder, uid))
+            continue
+        top = parsed[0]
+        seen.add(top.message_id)
+        out.received[(folder, uid)] = _parse_iso(stored_received)
+        if top.time is None:
+            top.time = out.received[(folder, uid)]
+        if folder == sent and "@" in top.party:
+            out.owners.add(top.party)
+        for touch in parsed:
+            out.rows[id(touch)] = (folder, uid)
+            label = touch.origin.label()
+            part = label.partition("#")[2]  # "q1": the first quoted message inside it
+            out.message_ids[(path, label)] = (top.message_id or label.partition("#")[0]) + (f"#{part}" if part else "")
+        out.touches.extend(parsed)
+    return out
+
+
+def _lint(linter: Linter, account: Account, state: State, sent: str, now: datetime, options: AuditOptions,
+          when: str, outcome: AccountAudit) -> None:
+    result = outcome.result
+    stored = _parse_stored(state, account, sent, result)
+    owners, rows, received = stored.owners, stored.rows, stored.received
+    if owners:
+        state.add_owners(account.url, owners)
+    reps = list(linter.settings.reps) + list(account.reps)
+    if not reps:
+        reps = state.owners(account.url) + ([account.user.lower()] if "@" in account.user else [])
+    linter.ours = Ours(reps)
+    unit = SourceUnit(path=account.url, reader=StoredMessages(stored.touches))
+    ctx = ReadContext(linter.settings, result)
+    cutoff = now - timedelta(days=options.keep_days)
+    keep: set[tuple[str, int]] = set()
+    try:
+        for conversation, suppressions in linter.conversations(unit, ctx):
+            result.findings.extend(linter.check(conversation, suppressions))
+            sources = {rows[id(t)] for t in conversation.touches if id(t) in rows}
+            latest = max((t.time for t in conversation.touches if t.time and not t.quoted),
+                         default=max((received[k] for k in sources), default=None))
+            if latest is None or latest >= cutoff:
+                keep.update(sources)
+    except Exception as exc:  # a bug met on some message: one line; the messages stay for the next run
+        if os.environ.get("FOLLOWLINT_DEBUG"):
+            raise
+        result.problems.append(InputProblem(account.url, f"internal error while linting: {type(exc).__name__}: {exc} "
+                                                         "(set FOLLOWLINT_DEBUG=1 for details)"))
+        return
+    result.findings.sort(key=Finding.sort_key)
+    state.forget(account.url, [k for k in received if k not in keep] + stored.unusable)
+    prints = {_fingerprint(account, f, stored.message_ids): f.code for f in result.findings}
+    outcome.new = len(state.see_findings(account.url, prints, when))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _fingerprint(account: Account, finding: Finding, message_ids: dict) -> str:
+    """Stable across runs and rescans: the message's Message-ID, not its UID."""
+    touch = message_ids.get((finding.path, finding.touch), finding.touch)
+    key = "\x1f".join((account.url, finding.code, finding.conversation, touch, finding.excerpt))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _iso(value) -> str:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.astimezone()  # imapclient gives the server's time in local time
+        return value.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _parse_iso(value: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return datetime.now(timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
+def _progress(options: AuditOptions, total: int, label: str):
+    if not options.progress or total == 0:
+        return _NoBar()
+    import click
+
+    return click.progressbar(length=total, label=label, file=sys.stderr)
