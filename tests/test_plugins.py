@@ -408,7 +408,7 @@ def test_local_plugin_may_not_take_an_installed_plugins_name(installed, work):
 def test_builtins_are_listed_as_plugins(work):
     code, out, err = run("plugins", cwd=work)
     assert code == 0, err
-    for name, adds in [("builtin-rules", "rules: FL101"), ("builtin-readers", "readers: draft, eml, mbox, maildir"),
+    for name, adds in [("builtin-rules", "rules: FL001, FL101"), ("builtin-readers", "readers: draft, eml, mbox, maildir"),
                        ("builtin-reporters", "reporters: text, json, sarif, github, junit"),
                        ("lexicon-en", "vocabulary: ")]:
         assert f"{name} " in out and "(builtin)" in out.split(f"{name} ", 1)[1].splitlines()[0], out
