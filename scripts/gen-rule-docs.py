@@ -8,7 +8,6 @@ Installed and local plugins are left out: these pages document followlint itself
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -21,8 +20,7 @@ def builtin_rules() -> list:
     from followlint import plugins
     from followlint.config import Settings
 
-    os.environ[plugins.AUTOLOAD_OFF] = "1"
-    registry = plugins.load(Settings())
+    registry = plugins.load(Settings())  # installed plugins load too; only the built-ins get pages
     builtin = {code for info in registry.plugins if info.origin == "builtin" for code in info.rules}
     return sorted((registry.rules[code] for code in builtin), key=lambda rule: rule.code)
 

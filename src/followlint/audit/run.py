@@ -253,9 +253,29 @@ class _NoBar:
         pass
 
 
+class _Bar(_NoBar):
+    """A one-line progress bar on stderr (a terminal): label, bar, percentage, count."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, label: str):
+        self.total, self.label, self.done = total, label, 0
+        self.update(0)
+
+    def update(self, n: int) -> None:
+        self.done = min(self.total, self.done + n)
+        filled = self.WIDTH * self.done // self.total
+        percent = 100 * self.done // self.total
+        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'-' * (self.WIDTH - filled)}] {percent:3d}% {self.done}/{self.total}")
+        sys.stderr.flush()
+
+    def __exit__(self, *exc):
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+        return False
+
+
 def _progress(options: AuditOptions, total: int, label: str):
     if not options.progress or total == 0:
         return _NoBar()
-    import click
-
-    return click.progressbar(length=total, label=label, file=sys.stderr)
+    return _Bar(total, label)
