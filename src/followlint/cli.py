@@ -126,7 +126,6 @@ def check(
     """Lint follow-ups and report findings."""
     import json
 
-    from . import plugins
     from .engine import Linter, exit_code
     from .runner import run
 
@@ -142,11 +141,7 @@ def check(
     if show_settings:
         typer.echo(json.dumps(settings.as_dict(), indent=2))
         raise typer.Exit(0)
-    registry = plugins.load(settings)
-    fmt = settings.format or "text"
-    if fmt not in registry.reporters:
-        _fail(f"unknown --format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
-    _check_rule_keys(settings, registry)
+    registry, reporter = _load_for_report(settings)
     baselined = _baseline(baseline, update_baseline)
     linter = Linter(settings, registry)
     stdin = None
@@ -156,11 +151,8 @@ def check(
     report = run(linter, paths, stdin, jobs)
     for line in baselined.finish(report, paths, stdin and stdin[0], quiet) if baselined else ():
         typer.echo(line, err=True)
-    for warning in report.warnings:
-        typer.echo(f"followlint: warning: {warning}", err=True)
-    for problem in report.problems:
-        typer.echo(problem.line(), err=True)
-    _emit(registry.reporters[fmt], report, output, color, statistics, quiet)
+    _print_notes(report)
+    _emit(reporter, report, output, color, statistics, quiet)
     if html:
         _write_html(report, html)
     raise typer.Exit(exit_code(report, settings.fail_on, exit_zero))
@@ -175,6 +167,27 @@ def _baseline(file, update):
     from .baseline import BaselineRun
 
     return BaselineRun(file, update)
+
+
+def _load_for_report(settings):
+    """The plugins and the reporter of --format; an unknown format or a rule code the config
+    names that no rule has stops the run here, before any input is read."""
+    from . import plugins
+
+    registry = plugins.load(settings)
+    fmt = settings.format or "text"
+    if fmt not in registry.reporters:
+        _fail(f"unknown --format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
+    _check_rule_keys(settings, registry)
+    return registry, registry.reporters[fmt]
+
+
+def _print_notes(report) -> None:
+    """Warnings and input errors, one line each, on stderr."""
+    for warning in report.warnings:
+        typer.echo(f"followlint: warning: {warning}", err=True)
+    for problem in report.problems:
+        typer.echo(problem.line(), err=True)
 
 
 def _check_rule_keys(settings, registry) -> None:
@@ -257,7 +270,6 @@ def audit(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
 ):
     """Audit IMAP mailboxes (Sent and INBOX, read-only), fetching only what is new since the last run."""
-    from . import plugins
     from .audit.accounts import Account, team_accounts
     from .audit.run import AuditOptions, audit as run_audit
     from .audit.state import State, default_path
@@ -278,11 +290,7 @@ def audit(
     settings = _settings(config, None, select=select, extend_select=extend_select, ignore=ignore,
                          reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
                          plugin_flags=plugin, fmt=output_format)
-    registry = plugins.load(settings)
-    fmt = settings.format or "text"
-    if fmt not in registry.reporters:
-        _fail(f"unknown --format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
-    _check_rule_keys(settings, registry)
+    registry, reporter = _load_for_report(settings)
     linter = Linter(settings, registry)
     options = AuditOptions(batch_size=batch_size, keep_days=keep_days, timeout=timeout,
                            progress=sys.stderr.isatty() and not quiet)
@@ -292,14 +300,11 @@ def audit(
         report.history = store.history()
     finally:
         store.close()
-    for warning in report.warnings:
-        typer.echo(f"followlint: warning: {warning}", err=True)
-    for problem in report.problems:
-        typer.echo(problem.line(), err=True)
+    _print_notes(report)
     if not quiet:
         for line in report.lines:
             typer.echo(f"followlint: audit: {line}", err=True)
-    _emit(registry.reporters[fmt], report, output, color, statistics, quiet)
+    _emit(reporter, report, output, color, statistics, quiet)
     if html:
         _write_html(report, html, report.history)
     raise typer.Exit(exit_code(report, settings.fail_on, exit_zero))

@@ -245,6 +245,14 @@ def normalise_subject_prefix(subject: str) -> str:
     return subject.strip().lower()[:4]
 
 
+def sent_by_us(conversation: Conversation):
+    """Our own messages, with their positions in the conversation (quoted history below them
+    was sent, and linted, long ago; notes and tasks never reached the customer)."""
+    for index, touch in enumerate(conversation.touches):
+        if touch.direction is Direction.OUTBOUND and not touch.quoted:
+            yield index, touch
+
+
 def reportable(conversation: Conversation, touch: Touch) -> bool:
     """May a rule report on this touch? Not on quoted history below a touch of ours (it was
     sent, and linted, long ago), but yes when the conversation holds no message of ours

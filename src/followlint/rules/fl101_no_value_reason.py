@@ -1,7 +1,8 @@
 """FL101 no-value-reason: the "just checking in" follow-up with nothing to offer."""
 from __future__ import annotations
 
-from ..model import Direction, Severity, Touch
+from ..model import Severity, Touch
+from ..timeline import sent_by_us
 from .base import Example, Rule
 
 # Filler, context and asks that serve us rather than the customer: none of it is a reason to call.
@@ -44,9 +45,7 @@ class NoValueReason(Rule):
     }
 
     def check(self, conversation, ctx):
-        for touch in conversation.touches:
-            if touch.quoted or touch.direction is not Direction.OUTBOUND:
-                continue
+        for _, touch in sent_by_us(conversation):
             checkins = [s for s in touch.signals if s.kind == "checkin" and not (s.negated or s.hypothetical)]
             if not checkins or touch.has("value"):
                 continue

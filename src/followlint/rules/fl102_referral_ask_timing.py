@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..model import Direction
-from ..timeline import plain
+from ..timeline import plain, sent_by_us
 from .base import Example, Rule
 
 
@@ -47,9 +47,7 @@ class ReferralAskTiming(Rule):
     def check(self, conversation, ctx):
         timeline = ctx.timeline(conversation)
         lookback = timedelta(days=ctx.options["lookback-days"])
-        for index, touch in enumerate(conversation.touches):
-            if touch.quoted or touch.direction is not Direction.OUTBOUND:
-                continue
+        for index, touch in sent_by_us(conversation):
             asks = [s for s in touch.signals if s.kind == "referral_ask" and not s.negated]
             if not asks:
                 continue

@@ -1,8 +1,7 @@
 """FL106 promise-perfection: guaranteeing that nothing will ever go wrong."""
 from __future__ import annotations
 
-from ..model import Direction
-from ..timeline import plain
+from ..timeline import plain, sent_by_us
 from .base import Example, Rule
 
 
@@ -30,9 +29,7 @@ class PromisePerfection(Rule):
     )
 
     def check(self, conversation, ctx):
-        for touch in conversation.touches:
-            if touch.quoted or touch.direction is not Direction.OUTBOUND:
-                continue
+        for _, touch in sent_by_us(conversation):
             hedged = {s.sentence for s in touch.signals if s.kind == "hedge" and not s.negated}
             for signal in touch.signals:
                 if signal.kind == "guarantee" and plain(signal) and signal.sentence not in hedged:

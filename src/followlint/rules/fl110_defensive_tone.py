@@ -1,8 +1,8 @@
 """FL110 defensive-tone: arguing who is right in a reply to a complaint."""
 from __future__ import annotations
 
-from ..model import Direction, Severity
-from ..timeline import plain
+from ..model import Severity
+from ..timeline import plain, sent_by_us
 from .base import Example, Rule
 
 
@@ -38,9 +38,7 @@ class DefensiveTone(Rule):
 
     def check(self, conversation, ctx):
         timeline = ctx.timeline(conversation)
-        for index, touch in enumerate(conversation.touches):
-            if touch.quoted or touch.direction is not Direction.OUTBOUND:
-                continue
+        for index, touch in sent_by_us(conversation):
             defensive = [s for s in touch.signals if s.kind == "defensive" and not s.hypothetical]
             if not defensive:
                 continue

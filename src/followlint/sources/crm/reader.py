@@ -125,6 +125,7 @@ class Columns:
                 raise InputError(path, f"{layout.name} export without {FIELDS[alternatives[0]]} "
                                        f"(looked for {_names(looked)}; the file has {_names(header)})")
         self.kind_marks = [(by_name[normalise(c)], kind) for c, kind in layout.kind_marks if normalise(c) in by_name]
+        self.duration_units = {c: layout.units.get(normalise(_strip_prefix(c)), "s") for c in self.found.get("duration", ())}
 
     def cell(self, row: Row, field_name: str) -> tuple[str, str]:
         """The first non-empty cell of the field's columns, with its column."""
@@ -170,7 +171,7 @@ class Columns:
         seconds = None
         duration_cell, duration_column = self.cell(row, "duration")
         if duration_cell:
-            seconds = values.duration(duration_cell, layout.units.get(normalise(_strip_prefix(duration_column)), "s"))
+            seconds = values.duration(duration_cell, self.duration_units[duration_column])
         ours = get("owner_email") or get("owner") or (get("from") if act.direction is not Direction.INBOUND else "")
         customer = get("contact_email") or (get("from") if act.direction is Direction.INBOUND else get("to")) or contact
         subject = get("subject")
