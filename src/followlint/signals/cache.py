@@ -26,7 +26,7 @@ def cache_dir() -> str:
 
 
 def cached_index(vocabularies: list[dict[str, list[str]]]) -> PhraseIndex:
-    source = json.dumps([__version__, vocabularies], sort_keys=True, ensure_ascii=False)
+    source = json.dumps([__version__, PhraseIndex.FORMAT, vocabularies], sort_keys=True, ensure_ascii=False)
     key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32]
     path = os.path.join(cache_dir(), f"phrases-{key}.pickle")
     try:

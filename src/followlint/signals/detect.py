@@ -37,6 +37,7 @@ TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "ca
 # Promises whose time is said nearby ("I'll call you back in 3 days").
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 WORD_LISTS = {"stopword"}
+CLAUSE_MARK_RE = re.compile(r"[,;:(]")  # between two words, it ends the clause a qualifier reaches over
 NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # vocabulary keys that hold single words, not phrases
 
 
@@ -49,13 +50,12 @@ class SignalDetector:
     def annotate(self, conversation: Conversation) -> Conversation:
         several = len(conversation.touches) > 1
         for touch in conversation.touches:
-            self.annotate_touch(touch)
-            if several:
-                touch.topics = tuple(self.topics.of(touch.text, s.start, s.end) for s in touch.sentences)
-                touch.names = frozenset(w.lower() for w in NAME_RE.findall(touch.text))
+            self.annotate_touch(touch, several)
         return conversation
 
-    def annotate_touch(self, touch: Touch) -> Touch:
+    def annotate_touch(self, touch: Touch, several: bool = False) -> Touch:
+        """``several``: the touch is one of a conversation of several, so its sentences' topics
+        and the names it mentions are kept too (rules compare them across touches)."""
         tokens = tokenize(touch.text)
         counts = tokens.words_per_sentence(touch.text)
         touch.sentences = tuple(Span(a, b, n) for (a, b), n in zip(tokens.sentences, counts))
@@ -67,11 +67,13 @@ class SignalDetector:
             found.append((entry, first, last, sentence))
         found = _drop_masked(found)
         masked = {j for entry, a, b, _ in found if entry.kind in MASKING_KINDS for j in range(a, b + 1)}
+        sentence_starts = [a for a, _ in tokens.sentences]
         signals = []
         for entry, first, last, sentence in found:
             if entry.kind == "neutral":
                 continue
             start, end = tokens.start(first), tokens.end(last)
+            before = _clause_before(tokens, touch.text, first, sentence_starts[sentence], masked)
             signals.append(
                 Signal(
                     kind=entry.kind,
@@ -79,9 +81,8 @@ class SignalDetector:
                     start=start,
                     end=end,
                     text=touch.text[start:end],
-                    negated=entry.kind not in SELF_NEGATING
-                    and _preceded_by(tokens, touch.text, first, sentence, NEGATORS, NEGATION_REACH, masked),
-                    hypothetical=_preceded_by(tokens, touch.text, first, sentence, HYPOTHETICAL, HYPOTHETICAL_REACH, masked),
+                    negated=entry.kind not in SELF_NEGATING and bool(before & NEGATORS),
+                    hypothetical=bool(before & HYPOTHETICAL),
                     sentence=sentence,
                     first_word=first,
                     last_word=last,
@@ -89,10 +90,17 @@ class SignalDetector:
             )
         signals.extend(_question_signals(touch, tokens, found, counts))
         whens = [s for s in signals if s.kind == "when"]
+        sentence_topics: dict[int, frozenset] = {}
+
+        def topic_of(index: int) -> frozenset:
+            if index not in sentence_topics:
+                span = touch.sentences[index]
+                sentence_topics[index] = self.topics.of(touch.text, span.start, span.end)
+            return sentence_topics[index]
+
         for signal in signals:
             if signal.kind in TOPICAL_KINDS:
-                span = touch.sentences[signal.sentence]
-                signal.topic = self.topics.of(touch.text, span.start, span.end)
+                signal.topic = topic_of(signal.sentence)
             if signal.kind in TIMED_KINDS and whens:
                 near = [w for w in whens if w.sentence == signal.sentence]
                 if near:
@@ -102,6 +110,9 @@ class SignalDetector:
             signals.append(signal)
         signals.sort(key=lambda s: (s.start, s.end, s.kind))
         touch.signals = tuple(signals)
+        if several:
+            touch.topics = tuple(topic_of(i) for i in range(len(touch.sentences)))
+            touch.names = frozenset(w.lower() for w in NAME_RE.findall(touch.text))
         return touch
 
 
@@ -127,18 +138,20 @@ def _drop_masked(found):
     return kept
 
 
-def _preceded_by(tokens, text: str, first: int, sentence: int, words: set[str], reach: int, masked) -> bool:
-    """A word of ``words`` shortly before the phrase, in its clause, not inside a neutral phrase
-    ("No problem, I'll call you back" is not a negated promise)."""
-    for j in range(first - 1, max(-1, first - 1 - reach), -1):
-        if tokens.sentence_at(j) != sentence:
-            return False
-        between = text[tokens.end(j) : tokens.start(j + 1)]
-        if any(mark in between for mark in ",;:("):
-            return False
-        if tokens.words[j] in words and j not in masked:
-            return True
-    return False
+def _clause_before(tokens, text: str, first: int, sentence_start: int, masked) -> set[str]:
+    """The words shortly before a phrase that can qualify it: in its sentence and clause, not
+    inside a neutral phrase ("No problem, I'll call you back" is not a negated promise). A
+    negator counts within NEGATION_REACH words, a hypothetical within HYPOTHETICAL_REACH."""
+    found = set()
+    matches, words = tokens.matches, tokens.words
+    for j in range(first - 1, max(-1, first - 1 - HYPOTHETICAL_REACH), -1):
+        if matches[j].start() < sentence_start or CLAUSE_MARK_RE.search(text, matches[j].end(), matches[j + 1].start()):
+            break
+        if j not in masked:
+            word = words[j]
+            if word in HYPOTHETICAL or (word in NEGATORS and first - j <= NEGATION_REACH):
+                found.add(word)
+    return found
 
 
 def _question_signals(touch: Touch, tokens, found, counts: list[int]) -> list[Signal]:

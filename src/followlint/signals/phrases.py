@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import product
+from itertools import islice, product
+from operator import itemgetter
 from typing import NamedTuple
 
 # Words in the text. Apostrophes inside words are kept ("won't", "i'll"); a URL is one token.
@@ -39,11 +40,18 @@ MONTHS = {
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 }
-# Words too common to anchor a phrase on: a phrase is indexed under its rarest-looking word.
+# Words too common to anchor a phrase on: a phrase is indexed under its rarest-looking word,
+# and a pair of words is looked up from its rarer word. (Everyday English, whatever the mail.)
 COMMON = {
     "a", "an", "the", "i", "you", "we", "it", "to", "of", "in", "on", "at", "for", "and", "or",
     "is", "are", "be", "me", "my", "your", "our", "us", "if", "so", "do", "that", "this",
     "with", "just", "any", "all", "can", "will", "have", "has", "was", "not", "no",
+    "as", "from", "by", "please", "but", "they", "he", "she", "his", "her", "their", "them",
+    "there", "here", "these", "those", "what", "which", "who", "when", "how", "now", "then",
+    "than", "been", "were", "had", "did", "would", "could", "should", "may", "more", "about",
+    "up", "out", "into", "one", "other", "also", "only", "its", "it's", "i'm", "i'll", "i'd",
+    "we'll", "we're", "you're", "that's", "there's", "don't", "get", "go", "see", "know",
+    "need", "like", "new", "time", "day", "through", "some", "very", "well", "let",
 }
 CALENDAR = WEEKDAYS | MONTHS
 CLASSES = ("<num>", "<ordinal>", "<url>", "<weekday>", "<month>", "<time>", "<money>", "<past>")
@@ -82,6 +90,20 @@ def token_class(word: str) -> str:
     return ""
 
 
+class _ClassOf(dict):
+    """word -> its token class ("" for none), filled as words are met: most words of a
+    mailbox recur, so each is classified once."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        self[word] = cls = token_class(word)
+        return cls
+
+
+CLASS_OF = _ClassOf()
+
+
 class Tokens:
     """The words of a text. Per-word work is done in comprehensions; token classes and
     sentence positions are computed only for the few words a phrase is anchored on."""
@@ -92,8 +114,8 @@ class Tokens:
         lowered = text.lower().replace("’", "'")
         self.matches = list(TOKEN_RE.finditer(lowered))
         self.words = [m.group() for m in self.matches]
-        special = [i for i, w in enumerate(self.words) if not w.isalpha() or w in CALENDAR or w in IRREGULAR_PAST or w[-2:] == "ed"]
-        self.classes = {i: c for i in special if (c := token_class(self.words[i]))}
+        class_of = CLASS_OF
+        self.classes = {i: c for i, w in enumerate(self.words) if (c := class_of[w])}
         self.sentences = split_sentences(text)
         self._sentence_starts = [a for a, _ in self.sentences]
 
@@ -248,8 +270,17 @@ def _score(slot) -> int:
         return -100
     score = _SCORES.get(slot)
     if score is None:
-        score = _SCORES[slot] = min(1 if w in CLASSES else (2 if w in COMMON else 3 + len(w)) for w in slot)
+        score = _SCORES[slot] = min(_word_score(w) for w in slot)
     return score
+
+
+# Numbers and past participles are everywhere; a date, a time or a price is rarer than "the".
+CLASS_SCORES = {"<num>": 1, "<past>": 1, "<ordinal>": 4, "<time>": 4, "<weekday>": 4, "<month>": 4,
+                "<money>": 4, "<url>": 3}
+
+
+def _word_score(word: str) -> int:
+    return CLASS_SCORES[word] if word in CLASS_SET else (2 if word in COMMON else 3 + len(word))
 
 
 MAX_PAIR_KEYS = 24
@@ -291,8 +322,11 @@ class Entry(NamedTuple):  # a tuple: tens of thousands of them unpickle fast fro
 class PhraseIndex:
     """Every phrase of every vocabulary, indexed for one pass over a text."""
 
+    FORMAT = 4  # part of the on-disk cache key: bump when the index or its anchoring changes
+
     def __init__(self, vocabularies: list[dict[str, list[str]]]):
-        self.index: dict[str, list[Entry]] = {}  # one word, or "first second"
+        self.index: dict[str, list[Entry]] = {}  # anchored on one word (or class)
+        self.pairs: dict[str, list[Entry]] = {}  # anchored on two words, "first second"
         for vocabulary in vocabularies:
             for key, phrases in vocabulary.items():
                 kind, _, subtype = key.partition("/")
@@ -300,34 +334,25 @@ class PhraseIndex:
                     for seq in expand(phrase):
                         anchor, width = _anchor(seq)
                         entry = Entry(kind, subtype, phrase, seq, anchor, width)
+                        table = self.pairs if width == 2 else self.index
                         for key in _keys(seq, anchor, width):
-                            self.index.setdefault(key, []).append(entry)
-        # A word that starts a pair key is looked up with its successor.
-        self.pair_starts = {key.split(" ", 1)[0] for key in self.index if " " in key}
-        self.anchors = {key for key in self.index if " " not in key} | self.pair_starts
+                            table.setdefault(key, []).append(entry)
 
     def matches(self, tokens: Tokens):
         """Yield (entry, first_word, last_word) for every phrase occurrence."""
-        index, pair_starts = self.index, self.pair_starts
+        index, pairs = self.index, self.pairs
         words, classes = tokens.words, tokens.classes
         n = len(words)
-        anchors = self.anchors
-        hits = [i for i, w in enumerate(words) if w in anchors]
-        if classes:
-            hits = sorted(set(hits).union(i for i, c in classes.items() if c in index))
-        empty: list[Entry] = []
-        for i in hits:
-            word = words[i]
-            candidates = index.get(word, empty)
-            if word in pair_starts and i + 1 < n:
-                pair = index.get(word + " " + words[i + 1])
-                if pair:
-                    candidates = candidates + pair
-            cls = classes.get(i)
-            if cls and cls in index:
-                candidates = candidates + index[cls]
-            for entry in candidates:
-                first = i - entry.anchor
+        # Where an anchor sits, found by set lookups in comprehensions (no per-word branching):
+        # single words, then pairs, then token classes; sorted by position, stably.
+        hits = [(i, index[w]) for i, w in enumerate(words) if w in index]
+        bigrams = map(" ".join, zip(words, islice(words, 1, None)))
+        hits += [(i, pairs[b]) for i, b in enumerate(bigrams) if b in pairs]
+        hits += [(i, index[c]) for i, c in classes.items() if c in index]
+        hits.sort(key=itemgetter(0))
+        for at, entries in hits:
+            for entry in entries:
+                first = at - entry.anchor
                 last = first + len(entry.seq) - 1
                 if first < 0 or last >= n:
                     continue

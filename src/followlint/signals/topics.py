@@ -24,9 +24,18 @@ def stem(word: str) -> str:
 class Topics:
     def __init__(self, stopwords: set[str]):
         self.stopwords = stopwords
+        self._stems: dict[str, str] = {}  # word -> stem, or "" for a stopword or a short word
 
     def of(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
         end = len(text) if end is None else end
-        return frozenset(
-            stem(w) for w in WORD_RE.findall(text[start:end].lower()) if w not in self.stopwords and len(w) > 2
-        )
+        stems = self._stems
+        if len(stems) > 200_000:
+            stems.clear()
+        out = set()
+        for word in WORD_RE.findall(text[start:end].lower()):
+            found = stems.get(word)
+            if found is None:
+                found = stems[word] = "" if word in self.stopwords or len(word) <= 2 else stem(word)
+            if found:
+                out.add(found)
+        return frozenset(out)
