@@ -105,7 +105,7 @@ def check(
     now: Optional[str] = typer.Option(None, help="Reference time for time-based rules (ISO 8601); default: now."),
     config: Optional[str] = typer.Option(None, help="Config file (default: found upward from the first path)."),
     statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per CPU, used when there is more than one file or a big mailbox)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Only the finding lines."),
     stdin_filename: Optional[str] = typer.Option(None, help="Name (and type) of what comes on stdin."),
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the resolved settings and exit."),

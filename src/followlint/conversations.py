@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
+from hashlib import blake2b
+from typing import NamedTuple
 
 from .model import Conversation, Direction, Touch
 
@@ -35,15 +38,18 @@ class Ours:
         return at >= 0 and address[at:] in self.domains
 
 
-def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bool, directed: bool = False) -> list[Conversation]:
-    """``directed``: the source set every touch's direction (a CRM export's own columns)."""
+def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bool, directed: bool = False,
+                        owner: str | None = None) -> list[Conversation]:
+    """``directed``: the source set every touch's direction (a CRM export's own columns).
+    ``owner``: the mailbox owner when the touches are a share of a bigger mailbox (settled over
+    all of it by ``mailbox_owner``); None: worked out from these touches."""
     if not touches:
         return []
     chains = _chains(touches)
     if not directed:
-        _assign_directions(chains, ours, mailbox)
+        _assign_directions(chains, ours, mailbox, owner)
     _assign_times(chains)
-    groups = _thread(touches, mailbox)
+    groups = [[touches[i] for i in members] for members in thread_groups([thread_keys(t, mailbox) for t in touches])]
     conversations = []
     for members in groups:
         members = _drop_quoted_duplicates(members)
@@ -70,8 +76,11 @@ def _chains(touches: list[Touch]) -> list[list[Touch]]:
     return chains
 
 
-def _assign_directions(chains: list[list[Touch]], ours: Ours, mailbox: bool) -> None:
-    owner = _mailbox_owner(chains) if mailbox and not ours else ""
+def _assign_directions(chains: list[list[Touch]], ours: Ours, mailbox: bool, owner: str | None) -> None:
+    if not mailbox or ours:
+        owner = ""
+    elif owner is None:
+        owner = mailbox_owner(chain[0] for chain in chains)
     for chain in chains:
         top = chain[0]
         if top.kind != "draft":
@@ -133,11 +142,10 @@ def first_name(touch: Touch) -> str:
     return ""
 
 
-def _mailbox_owner(chains: list[list[Touch]]) -> str:
+def mailbox_owner(messages: Iterable[Touch]) -> str:
     """The address on most messages (as sender or recipient) is the mailbox's owner."""
     counts: Counter[str] = Counter()
-    for chain in chains:
-        top = chain[0]
+    for top in messages:
         # dict, not set: ties go to the first seen (the sender), the same on every run
         counts.update(dict.fromkeys((a for a in (top.party, *top.recipients) if a and "@" in a), 1))
     return counts.most_common(1)[0][0] if counts else ""
@@ -177,26 +185,43 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
-def _thread(touches: list[Touch], mailbox: bool) -> list[list[Touch]]:
+class ThreadKeys(NamedTuple):
+    """What threads a touch: its own id, the ids it points at, and (in a mailbox) its subject
+    among the same people. A mailbox's messages are threaded from these alone, before their
+    bodies are read."""
+
+    key: str | int  # the Message-ID, or any unique value
+    links: tuple[str, ...]
+    subject: bytes | None  # a digest of the subject and the people: small, for big mailboxes
+
+
+def thread_keys(touch: Touch, mailbox: bool) -> ThreadKeys:
+    links = tuple(ref for ref in (touch.in_reply_to, *touch.references) if ref)
+    if touch.thread:  # the source knows the conversation (a CRM contact)
+        links = (f"thread:{touch.thread}", *links)
+    subject = None
+    if mailbox and not touch.quoted:
+        normalised = normalise_subject(touch.subject)
+        if normalised:
+            people = sorted({a for a in (touch.party, *touch.recipients) if a})
+            subject = blake2b("\0".join([normalised, *people]).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return ThreadKeys(touch.message_id or touch.id, links, subject)
+
+
+def thread_groups(keys: list[ThreadKeys]) -> list[list[int]]:
+    """Indexes of ``keys`` grouped into threads, each group in input order, groups in the order
+    of their first member."""
     uf = _UnionFind()
-    by_subject: dict[tuple, str] = {}
-    for touch in touches:
-        key = touch.message_id or touch.id
-        uf.find(key)
-        if touch.thread:  # the source knows the conversation (a CRM contact)
-            uf.union(f"thread:{touch.thread}", key)
-        for ref in (touch.in_reply_to, *touch.references):
-            if ref:
-                uf.union(ref, key)
-        if mailbox and not touch.quoted:
-            subject = normalise_subject(touch.subject)
-            if subject:
-                people = frozenset(a for a in (touch.party, *touch.recipients) if a)
-                seen = by_subject.setdefault((subject, people), key)
-                uf.union(seen, key)
-    groups: dict[str, list[Touch]] = {}
-    for touch in touches:
-        groups.setdefault(uf.find(touch.message_id or touch.id), []).append(touch)
+    by_subject: dict[bytes, str] = {}
+    for item in keys:
+        uf.find(item.key)
+        for link in item.links:
+            uf.union(link, item.key)
+        if item.subject is not None:
+            uf.union(by_subject.setdefault(item.subject, item.key), item.key)
+    groups: dict[str, list[int]] = {}
+    for index, item in enumerate(keys):
+        groups.setdefault(uf.find(item.key), []).append(index)
     return list(groups.values())
 
 

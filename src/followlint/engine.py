@@ -17,21 +17,19 @@ from .plugins import Registry
 from .rules.base import RuleContext
 from .rules.fl001_unused_suppression import UnusedSuppression
 from .signals.detect import SignalDetector
-from .sources.base import SourceUnit
+from .sources.base import Batch, SourceUnit
 from .sources.discover import Discovery
 from .suppress import SuppressionUse, is_suppressed
 
 
 @dataclass
-class Report:
+class UnitResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files: int = 0
     conversations: int = 0
     touches: int = 0
-    rules: list = field(default_factory=list)  # Rule classes that ran
-    baseline: dict | None = None  # with --baseline: its file and the matched/new/stale counts
 
     def merge(self, other: "UnitResult") -> None:
         self.findings.extend(other.findings)
@@ -40,6 +38,12 @@ class Report:
         self.files += other.files
         self.conversations += other.conversations
         self.touches += other.touches
+
+
+@dataclass
+class Report(UnitResult):
+    rules: list = field(default_factory=list)  # Rule classes that ran
+    baseline: dict | None = None  # with --baseline: its file and the matched/new/stale counts
 
     def summary(self) -> dict:
         by_code: dict[str, int] = {}
@@ -52,16 +56,6 @@ class Report:
             "findings": len(self.findings),
             "by_code": dict(sorted(by_code.items())),
         }
-
-
-@dataclass
-class UnitResult:
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[InputProblem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    files: int = 0
-    conversations: int = 0
-    touches: int = 0
 
 
 class ReadContext:
@@ -147,17 +141,25 @@ class Linter:
         self.ours = Ours(settings.reps)
 
     def lint_unit(self, unit: SourceUnit) -> UnitResult:
-        result = UnitResult(files=max(1, len(unit.files)))
+        return self.finish(*self.lint_part(unit))
+
+    def lint_part(self, unit: SourceUnit, batch: Batch | None = None) -> tuple[UnitResult, SuppressionUse]:
+        """Lint a unit, or one batch of it (with --jobs, the batches of a big mailbox are shared
+        out); ``finish`` completes the unit once all its parts are merged."""
+        result = UnitResult(files=max(1, len(unit.files)) if batch is None else 0)
         ctx = ReadContext(self.settings, result)
         use = SuppressionUse()
         try:
-            for conversation, suppressions in self.conversations(unit, ctx):
+            for conversation, suppressions in self.conversations(unit, ctx, batch):
                 use.saw(suppressions)
                 result.findings.extend(self.check(conversation, suppressions, use))
         except InputError as exc:
             ctx.report(exc)
         except (UnicodeError, ValueError, LookupError, OSError, RecursionError, MemoryError) as exc:
             ctx.report(InputError(unit.path, f"cannot read: {type(exc).__name__}: {exc}"))
+        return result, use
+
+    def finish(self, result: UnitResult, use: SuppressionUse) -> UnitResult:
         if not result.problems:  # a unit read in part: its directives may cover what was not read
             result.findings.extend(self.unused_suppressions(use))
         result.findings.sort(key=Finding.sort_key)
@@ -177,21 +179,28 @@ class Linter:
         return rule.report(use, self.registry.rules.values(), self.rules,
                            lambda finding, directives: self._keep(finding, directives, use))
 
-    def conversations(self, unit: SourceUnit, ctx: ReadContext) -> Iterator[tuple[Conversation, dict]]:
-        """Read a unit and yield its annotated conversations, one group of touches at a time
-        (a CRM export streams contact by contact), each with the inline suppressions of its
-        group's files."""
+    def conversations(self, unit: SourceUnit, ctx: ReadContext, batch: Batch | None = None) -> Iterator[tuple[Conversation, dict]]:
+        """Read a unit (or one batch of it) and yield its annotated conversations, one group of
+        touches at a time (a CRM export streams contact by contact, a mailbox thread by
+        thread), each with the inline suppressions of its group's files."""
         reader = unit.reader
-        for touches in reader.groups(unit, ctx):
-            ctx.counted(touches)
-            suppressions: dict[str, list] = {}
-            for touch in touches:
-                if touch.suppressions:
-                    suppressions.setdefault(touch.origin.path, []).extend(touch.suppressions)
-            for conversation in build_conversations(touches, unit.path, self.ours, reader.mailbox, reader.directed):
-                ctx.counted_conversation()
-                self.detector.annotate(conversation)
-                yield conversation, suppressions
+        batches = [batch] if batch is not None else reader.batches(unit, ctx)
+        if batches is None:
+            parts = [(reader.groups(unit, ctx), None)]
+        else:
+            parts = ((reader.batch_groups(unit, ctx, b), b.owner) for b in batches)
+        for groups, owner in parts:
+            for touches in groups:
+                ctx.counted(touches)
+                suppressions: dict[str, list] = {}
+                for touch in touches:
+                    if touch.suppressions:
+                        suppressions.setdefault(touch.origin.path, []).extend(touch.suppressions)
+                for conversation in build_conversations(touches, unit.path, self.ours, reader.mailbox,
+                                                        reader.directed, owner):
+                    ctx.counted_conversation()
+                    self.detector.annotate(conversation)
+                    yield conversation, suppressions
 
     def _keep(self, finding: Finding, suppressions, use: SuppressionUse | None = None) -> bool:
         override = self.settings.severity.get(finding.code) or self.settings.severity.get(finding.name)

@@ -4,11 +4,14 @@ from __future__ import annotations
 import fnmatch
 import os
 
-from .engine import Linter, Report, UnitResult, select_rules
+from .engine import Linter, ReadContext, Report, UnitResult, select_rules
 from .model import Finding, InputError, InputProblem
-from .sources.base import SourceUnit
+from .sources.base import Batch, Reader, SourceUnit
+from .suppress import SuppressionUse
 
 _worker: Linter | None = None
+SPLIT_BYTES = 2 << 20  # a mailbox this big is shared out over the workers batch by batch
+POOL_BYTES = 1 << 20  # less input than this is linted in this process: starting workers costs more
 
 
 def run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int) -> Report:
@@ -28,10 +31,12 @@ def run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs:
         if unit.data is None:  # "./drafts/a.txt" (from "followlint check .") shows as "drafts/a.txt"
             unit.path = _tidy(unit.path)
             unit.files = [_tidy(f) for f in unit.files]
-    if jobs > 1 and len(units) > 1:
-        results = _parallel(linter, units, jobs)
+    auto = not jobs  # --jobs 0, the default: one per CPU, when the input is big enough to gain
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1:
+        results = _parallel(linter, units, jobs, auto)
     else:
-        results = (_lint_safely(linter, unit) for unit in units)
+        results = (linter.finish(*_lint_safely(linter, unit)) for unit in units)
     ignores = PerFileIgnores(linter.settings)
     for result in results:
         if ignores:
@@ -46,17 +51,17 @@ def _tidy(path: str) -> str:
     return path
 
 
-def _lint_safely(linter: Linter, unit: SourceUnit) -> UnitResult:
-    """Lint one unit; a bug that surfaces on one input is one error line, not a lost run."""
+def _lint_safely(linter: Linter, unit: SourceUnit, batch: Batch | None = None) -> tuple[UnitResult, SuppressionUse]:
+    """Lint one unit (or batch); a bug that surfaces on one input is one error line, not a lost run."""
     try:
-        return linter.lint_unit(unit)
+        return linter.lint_part(unit, batch)
     except Exception as exc:
         if os.environ.get("FOLLOWLINT_DEBUG"):
             raise
-        result = UnitResult(files=max(1, len(unit.files)))
+        result = UnitResult(files=max(1, len(unit.files)) if batch is None else 0)
         result.problems.append(InputProblem(
             unit.path, f"internal error while linting: {type(exc).__name__}: {exc} (set FOLLOWLINT_DEBUG=1 for details)"))
-        return result
+        return result, SuppressionUse()
 
 
 class PerFileIgnores:
@@ -95,13 +100,74 @@ class PerFileIgnores:
         return out
 
 
-def _parallel(linter: Linter, units: list[SourceUnit], jobs: int):
-    from concurrent.futures import ProcessPoolExecutor
+def _parallel(linter: Linter, units: list[SourceUnit], jobs: int, auto: bool):
+    """Units, and the batches of big mailboxes, shared out over worker processes; results are
+    merged back unit by unit in input order, so the report is the one --jobs 1 gives. With a
+    single piece of work (one draft, one small mailbox), or ``auto`` and little input, no
+    process is started."""
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     names = {id(r): r.name for r in linter.registry.readers}
-    work = [(u.path, names[id(u.reader)], u.files, u.data) for u in units]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter.settings,)) as pool:
-        yield from pool.map(_lint_in_worker, work, chunksize=max(1, len(work) // (jobs * 8)))
+    sizes = [_size(unit) for unit in units]
+    worth_it = not auto or sum(sizes) >= POOL_BYTES  # below that, workers cost more than they save
+    pool = None
+    submitted = []
+    try:
+        for unit, size in zip(units, sizes):
+            whole, batches = _split(linter, unit, size)
+            parts = [None] if batches is None else batches
+            if pool is None and worth_it and (len(units) > 1 or len(parts) > 1):
+                pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter.settings,))
+            if pool is None:
+                futures = [Future() for _ in parts]
+                for future, batch in zip(futures, parts):
+                    future.set_result(_lint_safely(linter, unit, batch))
+            else:
+                item = (unit.path, names[id(unit.reader)], unit.files, unit.data)
+                futures = [pool.submit(_lint_in_worker, item, batch) for batch in parts]
+            submitted.append((whole, batches, futures))
+        for whole, batches, futures in submitted:
+            yield _merged(linter, whole, batches, (f.result() for f in futures))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _split(linter: Linter, unit: SourceUnit, size: int) -> tuple[UnitResult, list | None]:
+    """A big mailbox's batches, read from its headers here, so that the workers share it out;
+    None for anything else, which a worker lints whole."""
+    whole = UnitResult(files=max(1, len(unit.files)))
+    if unit.data is not None or type(unit.reader).batches is Reader.batches or size < SPLIT_BYTES:
+        return whole, None
+    try:
+        return whole, unit.reader.batches(unit, ReadContext(linter.settings, whole))
+    except InputError as exc:
+        whole.problems.append(InputProblem(exc.path, exc.message))
+        return whole, []
+
+
+def _size(unit: SourceUnit) -> int:
+    if unit.data is not None:
+        return len(unit.data)
+    total = 0
+    for path in unit.files or [unit.path]:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass
+    return total
+
+
+def _merged(linter: Linter, whole: UnitResult, batches, parts) -> UnitResult:
+    """One unit's result from its parts: the whole unit's, or each batch's."""
+    use = SuppressionUse()
+    for result, part_use in parts:
+        if batches is None:
+            whole = result
+        else:
+            whole.merge(result)
+        use.merge(part_use)
+    return linter.finish(whole, use)
 
 
 def _init_worker(settings) -> None:
@@ -111,7 +177,7 @@ def _init_worker(settings) -> None:
     _worker = Linter(settings, plugins.load(settings))
 
 
-def _lint_in_worker(item) -> UnitResult:
+def _lint_in_worker(item, batch: Batch | None) -> tuple[UnitResult, SuppressionUse]:
     path, reader_name, files, data = item
     reader = next(r for r in _worker.registry.readers if r.name == reader_name)
-    return _lint_safely(_worker, SourceUnit(path=path, reader=reader, files=files, data=data))
+    return _lint_safely(_worker, SourceUnit(path=path, reader=reader, files=files, data=data), batch)

@@ -44,6 +44,13 @@ class SuppressionUse:
             for directive in directives:
                 known.setdefault(directive, set())
 
+    def merge(self, other: "SuppressionUse") -> None:
+        """Add what another part of the same unit saw and used (--jobs over a big mailbox)."""
+        for path, directives in other.directives.items():
+            known = self.directives.setdefault(path, {})
+            for directive, used in directives.items():
+                known.setdefault(directive, set()).update(used)
+
     def suppresses(self, finding: Finding, suppressions) -> bool:
         """Like is_suppressed, and remembers which directive (and which of its codes) did it."""
         directive = covering(finding, suppressions)

@@ -32,6 +32,18 @@ class SourceUnit:
             raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
 
 
+@dataclass(slots=True)
+class Batch:
+    """A share of a big unit that no conversation crosses, linted on its own (in any worker).
+
+    ``groups``: the reader's own note of what to read again, one entry per conversation group
+    (a mailbox: where each thread's messages are). ``owner``: the mailbox owner, settled over
+    the whole unit before it was split."""
+
+    groups: tuple = ()
+    owner: str | None = None
+
+
 class Reader:
     """Turns one SourceUnit into touches. Subclass and register via ``followlint_add_readers``.
 
@@ -62,3 +74,12 @@ class Reader:
         """The unit's touches in groups that no conversation crosses. One group by default;
         a reader that knows its conversations (a CRM export, by contact) streams them."""
         yield list(self.read(unit, ctx))
+
+    def batches(self, unit: SourceUnit, ctx) -> list[Batch] | None:
+        """Split a big unit into batches (a mailbox, thread by thread, from its headers alone),
+        so that it streams and ``--jobs`` shares it out; each is read with ``batch_groups``.
+        None: the unit is read whole with ``groups``."""
+        return None
+
+    def batch_groups(self, unit: SourceUnit, ctx, batch: Batch) -> Iterator[list[Touch]]:
+        raise NotImplementedError

@@ -6,9 +6,10 @@ import os
 import re
 from collections.abc import Iterator
 
+from ..conversations import ThreadKeys, mailbox_owner, thread_groups, thread_keys
 from ..model import InputError, Touch
-from .base import Reader, SourceUnit
-from .messages import message_touches
+from .base import Batch, Reader, SourceUnit
+from .messages import message_head, message_touches, parse_head
 from .text import looks_binary
 
 MAIL_HEADERS = (b"from:", b"received:", b"message-id:", b"date:", b"return-path:", b"to:", b"subject:", b"mime-version:", b"delivered-to:", b"x-")
@@ -16,7 +17,14 @@ MAIL_HEADERS = (b"from:", b"received:", b"message-id:", b"date:", b"return-path:
 # line that happens to start with "From " after a blank line does not split a message.
 FROM_LINE_RE = re.compile(
     rb"From \S{1,500}[ \t].{0,200}?(?:\d{1,2}:\d{2}|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\d{4}-\d{2}-\d{2})", re.I)
-MBOXRD_RE = re.compile(rb">+From ")
+MBOXRD_LINE_RE = re.compile(rb"^>(>*From )", re.M)  # mboxrd escaping: ">From " is "From "
+FROM_START_RE = re.compile(rb"^From ", re.M)
+FIRST_TEXT_RE = re.compile(rb"\S")
+BLANK_LINE_RE = re.compile(rb"\n\r?\n")
+BLOCK = 1 << 20
+HEAD_BLOCK = 1 << 16
+MAX_FILE = 1 << 40
+BATCH_MESSAGES = 200  # messages per batch: enough to keep a worker busy, few enough to share out
 # Errors a message may raise deep in the email package or our decoding: one bad message is one
 # error line, the rest of the mailbox is still read.
 MESSAGE_ERRORS = (ValueError, LookupError, UnicodeError, TypeError, IndexError, AttributeError,
@@ -51,91 +59,130 @@ class EmlReader(Reader):
         yield from touches
 
 
-class MboxReader(Reader):
+class _Mailbox(Reader):
+    """A mailbox is read twice: once for its headers, which are enough to thread it and to
+    find its owner (``batches``), then batch by batch for the bodies (``batch_groups``). Only
+    the thread keys of the whole mailbox are ever held, so it streams, and ``--jobs`` can
+    share the batches out."""
+
+    mailbox = True
+
+    def read(self, unit: SourceUnit, ctx) -> Iterator[Touch]:
+        for batch in self.batches(unit, ctx):
+            for touches in self.batch_groups(unit, ctx, batch):
+                yield from touches
+
+    def batches(self, unit: SourceUnit, ctx) -> list[Batch]:
+        places, keys, seen = [], [], set()
+
+        def heads() -> Iterator[Touch]:
+            for place, head in self.heads(unit):
+                try:
+                    touch = message_head(parse_head(head), unit.path, "", 1, 0)
+                except MESSAGE_ERRORS:  # read again with its body, and reported then
+                    touch = None
+                if touch is None:
+                    places.append(place)
+                    keys.append(ThreadKeys(len(keys), (), None))  # an int: never a Message-ID
+                    continue
+                if touch.message_id in seen:  # the same message twice (a copy in two folders)
+                    continue
+                if touch.message_id:
+                    seen.add(touch.message_id)
+                places.append(place)
+                keys.append(thread_keys(touch, mailbox=True)._replace(key=touch.message_id or len(keys)))
+                yield touch
+
+        owner = mailbox_owner(heads())
+        threads = thread_groups(keys)
+        keys.clear()  # a big mailbox: only where each message is, and its thread, are kept
+        batches, groups, size = [], [], 0
+        for members in threads:
+            groups.append(tuple(places[i] for i in members))
+            size += len(members)
+            if size >= BATCH_MESSAGES:
+                batches.append(Batch(tuple(groups), owner))
+                groups, size = [], 0
+        if groups:
+            batches.append(Batch(tuple(groups), owner))
+        return batches
+
+    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes]]:
+        """(where the message is, its header block) for each message, in mailbox order."""
+        raise NotImplementedError
+
+
+class MboxReader(_Mailbox):
     name = "mbox"
     suffixes = (".mbox", ".mbx")
-    mailbox = True
 
     def sniff(self, path: str, head: bytes) -> bool:
         return not looks_binary(head) and is_from_line(head.split(b"\n", 1)[0].rstrip(b"\r"))
 
-    def read(self, unit: SourceUnit, ctx) -> Iterator[Touch]:
-        seen: set[str] = set()
-        for index, (line, raw) in enumerate(self.messages(unit)):
-            key = f"{unit.path}:{line}"
-            try:
-                touches = list(message_touches(raw, unit.path, key, line + 1, (index + 1) * 1000))
-            except InputError as exc:
-                ctx.report(InputError(exc.path, f"message at line {line}: {exc.message}"))
-                continue
-            except MESSAGE_ERRORS as exc:
-                ctx.report(InputError(unit.path, f"message at line {line}: cannot parse it: {type(exc).__name__}: {exc}"))
-                continue
-            if _duplicate(touches, seen):
-                continue
-            yield from touches
+    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes]]:
+        with _open(unit) as handle:
+            spans = list(mbox_spans(handle, unit.path))  # the scan must finish before seeking
+            for index, (line, offset, length) in enumerate(spans):
+                handle.seek(offset)
+                yield (index, line, offset, length), read_head(handle, length)
 
-    def messages(self, unit: SourceUnit) -> Iterator[tuple[int, bytes]]:
-        """(line of the 'From ' separator, raw message) for each message, read as a stream."""
-        handle = _open(unit)
-        with handle:
-            start_line, lines, previous_blank, seen_any = 0, [], True, False
-            number = 0
-            for number, line in enumerate(handle, start=1):
-                if line.startswith(b"From ") and (not seen_any or (previous_blank and is_from_line(line))):
-                    if lines:
-                        yield start_line, b"".join(lines)
-                    start_line, lines, seen_any = number, [], True
-                elif not seen_any:
-                    if line.strip():
-                        if looks_binary(line):
-                            raise InputError(unit.path, "binary file, not an mbox")
-                        raise InputError(unit.path, "not an mbox: it does not start with a 'From ' separator line")
-                    continue
-                else:
-                    if line.startswith(b">") and MBOXRD_RE.match(line):
-                        line = line[1:]  # ">From " (and mboxrd's ">>From ") unescaped
-                    lines.append(line)
-                previous_blank = not line.strip()
-            if lines:
-                yield start_line, b"".join(lines)
-            if not seen_any:
-                raise InputError(unit.path, "empty file" if number == 0 else "empty file (only blank lines)")
+    def batch_groups(self, unit: SourceUnit, ctx, batch: Batch) -> Iterator[list[Touch]]:
+        with _open(unit) as handle:
+            for group in batch.groups:
+                touches: list[Touch] = []
+                for index, line, offset, length in group:
+                    handle.seek(offset)
+                    raw = MBOXRD_LINE_RE.sub(rb"\1", handle.read(length))
+                    try:
+                        touches += message_touches(raw, unit.path, f"{unit.path}:{line}", line + 1, (index + 1) * 1000)
+                    except InputError as exc:
+                        ctx.report(InputError(exc.path, f"message at line {line}: {exc.message}"))
+                    except MESSAGE_ERRORS as exc:
+                        ctx.report(InputError(unit.path, f"message at line {line}: cannot parse it: {type(exc).__name__}: {exc}"))
+                if touches:
+                    yield touches
 
 
-class MaildirReader(Reader):
+class MaildirReader(_Mailbox):
     """A Maildir (cur/ new/) or a folder of one-message files, read as one mailbox."""
 
     name = "maildir"
-    mailbox = True
     folder = True
 
     def claims_dir(self, path: str) -> bool:
         return os.path.isdir(os.path.join(path, "cur")) and os.path.isdir(os.path.join(path, "new"))
 
-    def read(self, unit: SourceUnit, ctx) -> Iterator[Touch]:
-        seen: set[str] = set()
+    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes]]:
         for index, path in enumerate(unit.files):
+            head = b""
             try:
                 with open(path, "rb") as handle:
-                    data = handle.read()
-                _check_mail(path, data)
-                touches = list(message_touches(data, path, os.path.relpath(path, unit.path), 1, (index + 1) * 1000))
-            except InputError as exc:
-                ctx.report(exc)
-                continue
-            except IsADirectoryError:
-                ctx.report(InputError(path, "is a directory, not a message file"))
-                continue
-            except OSError as exc:
-                ctx.report(InputError(path, f"cannot read: {exc.strerror or exc}"))
-                continue
-            except MESSAGE_ERRORS as exc:
-                ctx.report(InputError(path, f"cannot parse the message: {type(exc).__name__}: {exc}"))
-                continue
-            if _duplicate(touches, seen):
-                continue
-            yield from touches
+                    head = read_head(handle, MAX_FILE)
+            except OSError:  # reported when the batch reads it
+                pass
+            if looks_binary(head) or not looks_like_message(head[:4096]):
+                head = b""  # not threaded; the batch reports why
+            yield (index, path), head
+
+    def batch_groups(self, unit: SourceUnit, ctx, batch: Batch) -> Iterator[list[Touch]]:
+        for group in batch.groups:
+            touches: list[Touch] = []
+            for index, path in group:
+                try:
+                    with open(path, "rb") as handle:
+                        data = handle.read()
+                    _check_mail(path, data)
+                    touches += message_touches(data, path, os.path.relpath(path, unit.path), 1, (index + 1) * 1000)
+                except InputError as exc:
+                    ctx.report(exc)
+                except IsADirectoryError:
+                    ctx.report(InputError(path, "is a directory, not a message file"))
+                except OSError as exc:
+                    ctx.report(InputError(path, f"cannot read: {exc.strerror or exc}"))
+                except MESSAGE_ERRORS as exc:
+                    ctx.report(InputError(path, f"cannot parse the message: {type(exc).__name__}: {exc}"))
+            if touches:
+                yield touches
 
     @staticmethod
     def maildir_files(path: str) -> list[str]:
@@ -150,15 +197,82 @@ class MaildirReader(Reader):
         return files
 
 
-def _duplicate(touches: list[Touch], seen: set[str]) -> bool:
-    """The same message twice in one mailbox (a copy in two folders): keep the first."""
-    if not touches or not touches[0].message_id:
-        return False
-    message_id = touches[0].message_id
-    if message_id in seen:
-        return True
-    seen.add(message_id)
-    return False
+def mbox_spans(handle, path: str) -> Iterator[tuple[int, int, int]]:
+    """(line of the 'From ' separator, file offset and length of the message after it) for
+    each message, found block by block with bytes searches: a separator is a 'From ' line
+    that starts the file or follows a blank line and looks like one (``is_from_line``)."""
+    start = None  # (line, offset) of the message being read
+    line = 1  # line number at ``offset``
+    offset = 0  # file offset of ``block[0]``, always a line start
+    previous_blank = True
+    pending: list[bytes] = []  # a line longer than a block, being read
+    while True:
+        data = handle.read(BLOCK)
+        if not data:
+            block = b"".join(pending)
+            pending = []
+            if not block:
+                break
+        else:
+            cut = data.rfind(b"\n") + 1
+            if not cut:
+                pending.append(data)
+                continue
+            block = b"".join(pending) + data[:cut]
+            pending = [data[cut:]] if cut < len(data) else []
+        if start is None:
+            first = FIRST_TEXT_RE.search(block)
+            if first is None:  # only blank lines so far
+                offset += len(block)
+                line += block.count(b"\n")
+                continue
+            at = block.rfind(b"\n", 0, first.start()) + 1
+            if not block.startswith(b"From ", at):
+                if looks_binary(block[at:at + 4096]):
+                    raise InputError(path, "binary file, not an mbox")
+                raise InputError(path, "not an mbox: it does not start with a 'From ' separator line")
+            line += block.count(b"\n", 0, at)
+            end = block.find(b"\n", at) + 1 or len(block)
+            start = (line, offset + end)
+            counted, previous_blank = end, False
+            line += 1
+        else:
+            counted = 0
+        for match in FROM_START_RE.finditer(block, counted):
+            at = match.start()
+            before = block.rfind(b"\n", 0, at - 1) + 1 if at else 0
+            blank = not block[before:at].strip() if at else previous_blank
+            if not blank or not is_from_line(block[at:at + 1000]):
+                continue
+            line += block.count(b"\n", counted, at)
+            counted = at
+            if offset + at > start[1]:
+                yield start[0], start[1], offset + at - start[1]
+            end = block.find(b"\n", at) + 1 or len(block)
+            start = (line, offset + end)
+        line += block.count(b"\n", counted)
+        last = block.rfind(b"\n", 0, len(block) - 1) + 1
+        previous_blank = not block[last:].strip()
+        offset += len(block)
+    if start is None:
+        raise InputError(path, "empty file" if offset == 0 else "empty file (only blank lines)")
+    if offset > start[1]:
+        yield start[0], start[1], offset - start[1]
+
+
+def read_head(handle, length: int) -> bytes:
+    """The header block of the message at the handle's position (through its first blank line)."""
+    head = b""
+    while len(head) < length:
+        more = handle.read(min(HEAD_BLOCK, length - len(head)))
+        if not more:
+            break
+        searched = max(0, len(head) - 2)
+        head += more
+        blank = BLANK_LINE_RE.search(head, searched)
+        if blank:
+            return head[: blank.end()]
+    return head
 
 
 def _check_mail(path: str, data: bytes) -> None:

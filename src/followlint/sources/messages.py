@@ -4,10 +4,12 @@ from __future__ import annotations
 import binascii
 import email
 import email.errors
+import email.parser
 import email.policy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 from email.header import decode_header, make_header
 from email.message import Message
@@ -27,7 +29,22 @@ def header(msg: Message, name: str) -> str:
     raw = msg.get(name)
     if raw is None:
         return ""
-    return decode_words(str(raw))
+    return decode_words(header_text(msg, name, raw))
+
+
+def header_text(msg: Message, name: str, value) -> str:
+    """A header's value as text. For a header with 8-bit bytes (raw UTF-8, RFC 6532, or
+    Latin-1) compat32 hands back a Header that shows each byte as U+FFFD: read the bytes as a
+    body is read instead (UTF-8, else Windows-1252 byte by byte)."""
+    if isinstance(value, str):
+        return value
+    raw = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), None)
+    if not isinstance(raw, str):
+        return str(value)
+    try:
+        return decode(raw.encode("utf-8", "surrogateescape"))
+    except UnicodeError:
+        return str(value)
 
 
 def decode_words(raw: str) -> str:
@@ -49,11 +66,18 @@ LOTUS_SUFFIX_RE = re.compile(r"(?<=[\w.>])@[A-Za-z]{2,20}(?=[\s,;]|$)")
 def addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
     """(display name, lower-case address) pairs. Parsed before encoded words are decoded, so a
     decoded name with a comma in it ("Stone, Bob") stays one name."""
-    values = [LOTUS_SUFFIX_RE.sub("", str(msg.get(n))) for n in names if msg.get(n) is not None]
-    try:
-        pairs = getaddresses([v for v in values if v])
-    except (TypeError, ValueError, IndexError, AttributeError):
+    values = tuple(header_text(msg, n, msg.get(n)) for n in names if msg.get(n) is not None)
+    if not values:
         return []
+    # A mailbox repeats its From and To lines, and the stdlib parser is slow: short ones are cached.
+    return list((_cached_addresses if sum(map(len, values)) < 2000 else _addresses)(values))
+
+
+def _addresses(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    try:
+        pairs = getaddresses([v for v in (LOTUS_SUFFIX_RE.sub("", v) for v in values) if v])
+    except (TypeError, ValueError, IndexError, AttributeError):
+        return ()
     out = []
     for name, addr in pairs:
         name = decode_words(name).strip().strip('"')
@@ -63,7 +87,10 @@ def addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
             addr = ""  # a bare routing domain, not a person
         if addr or name:
             out.append((name, addr.lower() or name.lower()))
-    return out
+    return tuple(out)
+
+
+_cached_addresses = lru_cache(maxsize=4096)(_addresses)
 
 
 def message_ids(value: str) -> list[str]:
@@ -327,13 +354,18 @@ def message_touches(data: bytes, path: str, key: str, first_line: int, order: in
     body = message_body(msg, data, first_line - 1)
     if not body.found and msg.defects:
         raise InputError(path, _malformed(msg))
+    yield from with_history(message_head(msg, path, key, first_line, order), body.text, body.layout)
+
+
+def message_head(msg: Message, path: str, key: str, first_line: int, order: int) -> MappedTouch:
+    """The touch of a message as its headers describe it (sender, recipients, time, ids), with
+    no text yet. Threading a mailbox needs only this (``parse_head``)."""
     senders = addresses(msg, "From") or addresses(msg, "Sender")
     name, party = senders[0] if senders else ("", "")
-    recipients = tuple(addr for _, addr in addresses(msg, "To", "Cc"))
     ids = message_ids(header(msg, "Message-ID"))
     message_id = ids[0] if ids else ""
     in_reply_to = message_ids(header(msg, "In-Reply-To"))
-    touch = MappedTouch(
+    return MappedTouch(
         id=message_id or f"{path}:{first_line}",
         origin=Origin(path=path, line=first_line, key=key or message_id),
         text="",
@@ -341,7 +373,7 @@ def message_touches(data: bytes, path: str, key: str, first_line: int, order: in
         kind="email",
         party=party,
         party_name=name,
-        recipients=recipients,
+        recipients=tuple(addr for _, addr in addresses(msg, "To", "Cc")),
         time=message_time(msg),
         subject=header(msg, "Subject"),
         message_id=message_id,
@@ -349,7 +381,11 @@ def message_touches(data: bytes, path: str, key: str, first_line: int, order: in
         references=tuple(message_ids(header(msg, "References"))),
         order=order,
     )
-    yield from with_history(touch, body.text, body.layout)
+
+
+def parse_head(data: bytes) -> Message:
+    """Only the header block of a raw message, as ``parse_message`` reads it."""
+    return email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(data)
 
 
 def with_history(touch: Touch, text: str, layout: Layout | None = None, reference: datetime | None = None) -> Iterator[Touch]:
@@ -422,6 +458,6 @@ def _first_char(text: str) -> int:
 
 __all__ = [
     "Body", "LineIndex", "addresses", "body_text", "decode_words", "header", "header_lines",
-    "locate_line", "looks_binary", "message_body", "message_ids", "message_time", "message_touches",
-    "parse_message", "qp_layout", "signer", "with_history",
+    "locate_line", "looks_binary", "message_body", "message_head", "message_ids", "message_time",
+    "message_touches", "parse_head", "parse_message", "qp_layout", "signer", "with_history",
 ]
