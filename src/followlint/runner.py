@@ -105,7 +105,7 @@ def _parallel(linter: Linter, units: list[SourceUnit], jobs: int, auto: bool):
     merged back unit by unit in input order, so the report is the one --jobs 1 gives. With a
     single piece of work (one draft, one small mailbox), or ``auto`` and little input, no
     process is started."""
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
 
     names = {id(r): r.name for r in linter.registry.readers}
     sizes = [_size(unit) for unit in units]
@@ -117,6 +117,8 @@ def _parallel(linter: Linter, units: list[SourceUnit], jobs: int, auto: bool):
             whole, batches = _split(linter, unit, size)
             parts = [None] if batches is None else batches
             if pool is None and worth_it and (len(units) > 1 or len(parts) > 1):
+                from concurrent.futures import ProcessPoolExecutor
+
                 pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter.settings,))
             if pool is None:
                 futures = [Future() for _ in parts]

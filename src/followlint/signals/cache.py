@@ -43,6 +43,21 @@ def cached_index(vocabularies: list[dict[str, list[str]]]) -> PhraseIndex:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: a concurrent run never reads half a file
+        _prune(os.path.dirname(path))
     except OSError:
         pass
     return index
+
+
+KEEP = 8  # indexes kept: one per vocabulary set in use (projects, plugins, versions)
+
+
+def _prune(folder: str) -> None:
+    """Drop all but the most recently written indexes: each vocabulary change writes a new one."""
+    names = [n for n in os.listdir(folder) if n.startswith("phrases-") and n.endswith(".pickle")]
+    paths = sorted((os.path.join(folder, n) for n in names), key=os.path.getmtime, reverse=True)
+    for old in paths[KEEP:]:
+        try:
+            os.remove(old)
+        except OSError:
+            pass
