@@ -94,11 +94,20 @@ def save(baseline: Baseline) -> None:
     entries = sorted(baseline.entries.values(), key=lambda e: (e.path, e.code, e.excerpt, e.fingerprint))
     text = json.dumps({"version": FORMAT_VERSION, "tool": "followlint", "findings": [e.to_dict() for e in entries]},
                       indent=2, ensure_ascii=False) + "\n"
-    temporary = baseline.file + ".tmp"
+    # Whole or not at all: a new temporary file beside it (O_EXCL: never an existing file or a
+    # planted symlink, never another run's), flushed to disk, then renamed over the baseline.
+    temporary = f"{baseline.file}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temporary, baseline.file)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with open(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, baseline.file)
+        finally:
+            if os.path.lexists(temporary):
+                os.unlink(temporary)
     except OSError as exc:
         raise UsageError(f"cannot write baseline {baseline.file}: {exc.strerror or exc}") from None
 

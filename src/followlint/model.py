@@ -5,6 +5,7 @@ sources -> Touch -> Conversation -> (signals on each touch) -> rules -> Finding 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -208,7 +209,16 @@ class InputProblem:
         return {"path": self.path, "message": self.message}
 
     def line(self) -> str:
-        return f"{self.path}: error: {self.message}"
+        """One line, whatever the file name or a CSV cell holds: control characters (a newline,
+        a terminal escape) are shown escaped."""
+        return CONTROL_RE.sub(_escape, f"{self.path}: error: {self.message}")
+
+
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _escape(match: re.Match) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 class InputError(Exception):

@@ -56,8 +56,10 @@ class Connection:
             if account.starttls:
                 self.client.starttls(context)
         except ssl.SSLCertVerificationError as exc:
+            wrong_name = exc.verify_code in (62, 64)  # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
+            hint = "connect by a name the certificate is for" if wrong_name else "give its CA with --ca-file"
             raise ImapError(f"{account.url}: the server's TLS certificate is not trusted ({exc.verify_message}); "
-                            "give its CA with --ca-file, or --insecure to skip the check") from None
+                            f"{hint}, or --insecure to skip the check") from None
         except ssl.SSLError as exc:
             raise ImapError(f"{account.url}: TLS handshake with {where} failed: {exc.reason or exc}") from None
         except socket.gaierror as exc:

@@ -165,12 +165,19 @@ def _chunks(items: list, size: int):
 
 
 def _create_private(path: str) -> None:
-    """The file exists, readable by its owner only (it holds mail)."""
+    """The file exists, readable by its owner only (it holds mail), also when it was made
+    before with a wider mode (by hand, or copied)."""
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         raise UsageError(f"--state: cannot open {path}: {exc.strerror or exc}") from None
-    os.close(fd)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    except OSError:
+        pass  # not ours to change (another owner): SQLite still reads it
+    finally:
+        os.close(fd)
 
 
 def _lock(path: str):

@@ -42,7 +42,9 @@ def write_html(report, path, history=None) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(page)
-        os.chmod(temporary, 0o644)
+        mask = os.umask(0)  # mkstemp made it 0600; give it the mode of any new file (the page quotes mail)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):

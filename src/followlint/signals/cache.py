@@ -31,6 +31,8 @@ def cached_index(vocabularies: list[dict[str, list[str]]]) -> PhraseIndex:
     path = os.path.join(cache_dir(), f"phrases-{key}.pickle")
     try:
         with open(path, "rb") as handle:
+            if not _trusted(handle.fileno(), os.path.dirname(path)):
+                raise OSError("not a private cache")
             index = pickle.load(handle)
         if isinstance(index, PhraseIndex):
             return index
@@ -47,6 +49,17 @@ def cached_index(vocabularies: list[dict[str, list[str]]]) -> PhraseIndex:
     except OSError:
         pass
     return index
+
+
+def _trusted(fd: int, folder: str) -> bool:
+    """Unpickling runs code, so only a file that this user owns, that no one else may write,
+    in a folder no one else may write, is loaded (a cache dir set to a shared folder is rebuilt
+    in memory instead)."""
+    uid = os.getuid()
+    for info in (os.fstat(fd), os.stat(folder)):
+        if info.st_uid != uid or info.st_mode & 0o022:
+            return False
+    return True
 
 
 KEEP = 8  # indexes kept: one per vocabulary set in use (projects, plugins, versions)
