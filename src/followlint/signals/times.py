@@ -18,6 +18,13 @@ ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def resolve(expression: str, base: datetime) -> date | None:
+    try:
+        return _resolve(expression, base)
+    except (OverflowError, ValueError):
+        return None  # past the end of the calendar ("in 99999999 days", a base in year 9999)
+
+
+def _resolve(expression: str, base: datetime) -> date | None:
     from dateutil.relativedelta import relativedelta
 
     iso = ISO_DATE_RE.match(expression)  # a due date from a CRM task
@@ -89,6 +96,10 @@ def resolve(expression: str, base: datetime) -> date | None:
 
 
 def add_business_days(day: date, count: int) -> date:
+    if count > 5:  # whole weeks at once (each has 5 business days), so a huge count is quick
+        weeks = (count - 1) // 5
+        day += timedelta(weeks=weeks)
+        count -= 5 * weeks
     while count > 0:
         day += timedelta(days=1)
         if day.weekday() < 5:

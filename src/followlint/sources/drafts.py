@@ -106,7 +106,7 @@ def _header_time(value: str) -> datetime | None:
             when = dateparser.parse(value, fuzzy=True)
         except (ValueError, OverflowError, TypeError, LookupError):
             return None
-    if when is None:
+    if when is None or not 1970 <= when.year <= 2200:  # as for mail: not a date the draft was written
         return None
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 

@@ -26,6 +26,8 @@ codecs.register_error(_FALLBACK, _cp1252_bytes)
 
 def looks_binary(data: bytes) -> bool:
     sample = data[:BINARY_SAMPLE]
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False  # UTF-16 text in any script (``decode`` honours the BOM)
     return b"\x00" in sample and _utf16_order(sample) is None
 
 

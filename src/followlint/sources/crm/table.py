@@ -131,11 +131,15 @@ def json_rows(path: str, text) -> tuple[list[str], Iterator[Row]]:
         data = _located(body)
     except ValueError:
         data = None
+    except RecursionError:
+        raise InputError(path, "JSON nested too deeply to be an activity export") from None
     if data is None:
         try:
             data = [(1, json.loads(body))]
         except json.JSONDecodeError as exc:
             data = _json_lines(path, body, exc)
+        except RecursionError:
+            raise InputError(path, "JSON nested too deeply to be an activity export") from None
         if len(data) == 1 and isinstance(data[0][1], dict):
             found = next((data[0][1][k] for k in ENVELOPES if isinstance(data[0][1].get(k), list)), None)
             data = [(1, obj) for obj in found] if found is not None else data
@@ -157,6 +161,7 @@ def json_rows(path: str, text) -> tuple[list[str], Iterator[Row]]:
             line, obj = objects.pop()  # in file order (the list was reversed), released as we go
             fields = _flat(obj)
             ident = fields.get("id") or fields.get("engagement.id") or fields.get("Id") or ""
+            ident = " ".join(ident.split())  # it names the row in one-line errors
             yield Row(f"id {ident}" if ident else "object", line, fields)
 
     objects.reverse()
@@ -226,7 +231,7 @@ def _json_lines(path: str, body: str, error: json.JSONDecodeError) -> list[tuple
     if len(lines) > 1:
         try:
             return [(number, json.loads(line)) for number, line in lines]
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             pass
     raise InputError(path, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}")
 
@@ -243,6 +248,6 @@ def _flat(obj: dict, prefix: str = "", out: dict | None = None, depth: int = 0) 
                     _flat(item, f"{name}.{index}.", out, depth + 1)
                 elif item is not None:
                     out[f"{name}.{index}"] = str(item)
-        elif value is not None:
+        elif value is not None and not isinstance(value, (dict, list)):  # deeper: no column of ours
             out[name] = str(value).lower() if isinstance(value, bool) else str(value)
     return out
