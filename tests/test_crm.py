@@ -282,3 +282,16 @@ def test_jobs_two_gives_the_same_report(run_cli):
     two = check(run_cli, *paths, "--jobs", "2")
     assert one == two
     assert one[1]["summary"]["findings"] == sum(len(v) for v in EXPECTED.values())
+
+
+def test_a_csv_row_cut_short_is_reported_not_dropped(run_cli, tmp_path):
+    (tmp_path / "calls.csv").write_text(
+        "Activity date,Activity type,Contact,Owner,Notes\n"
+        "2026-10-05 10:00,Call\n"  # cut short: no contact, but not an internal reminder either
+        "2026-10-06 10:00,Call,dana@x.example,rep@y.example,Just checking in\n"
+        "2026-10-07 10:00,Note,,rep@y.example,Order more brochures\n",  # no contact: internal, silent
+        encoding="utf-8")
+    code, out, err = run_cli("check", "calls.csv", "--crm", "hubspot", "--format", "json")
+    assert code == 2
+    assert err.splitlines() == ["calls.csv: error: row 1 (line 2): only 2 of the header's 5 cells; row skipped"]
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["FL101"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import gc
 import os
 
 from .engine import Linter, ReadContext, Report, UnitResult, select_rules
@@ -15,6 +16,7 @@ POOL_BYTES = 1 << 20  # less input than this is linted in this process: starting
 
 
 def run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int) -> Report:
+    _quiet_collector()
     report = Report(rules=select_rules(linter.registry, linter.settings))
     units: list[SourceUnit] = []
 
@@ -177,6 +179,15 @@ def _init_worker(settings) -> None:
     from . import plugins
 
     _worker = Linter(settings, plugins.load(settings))
+    _quiet_collector()
+
+
+def _quiet_collector() -> None:
+    """Linting allocates millions of short-lived objects (tokens, matches) and no cycles worth
+    chasing: the long-lived ones (phrase index, rules) are frozen out of the cyclic collector's
+    walks and it runs less often. About a fifth of the signal stage went to it."""
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 50)
 
 
 def _lint_in_worker(item, batch: Batch | None) -> tuple[UnitResult, SuppressionUse]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from .model import Conversation, Direction, Signal, Touch
 from .signals.times import resolve
@@ -42,6 +43,15 @@ class Item:
     reported_by: Touch | None = None  # a later touch that reports back on it
     resolved_by: Touch | None = None  # the customer said it is solved
     names: frozenset = frozenset()  # the people's names in the conversation: never a subject
+    # The signals of its own sentence. The builder groups a touch's signals once; scanning all
+    # of them for every item made a message with thousands of questions quadratic.
+    neighbours: tuple[Signal, ...] | None = None
+
+    @property
+    def _same_sentence(self) -> tuple[Signal, ...]:
+        if self.neighbours is None:
+            self.neighbours = tuple(s for s in self.touch.signals if s.sentence == self.signal.sentence)
+        return self.neighbours
 
     @property
     def topic(self) -> frozenset:
@@ -58,21 +68,18 @@ class Item:
     @property
     def kinds(self) -> set[str]:
         """The kinds of signal in the item's sentence."""
-        return {s.kind for s in self.touch.signals if s.sentence == self.signal.sentence}
+        return {s.kind for s in self._same_sentence}
 
     @property
     def wants(self) -> set[str]:
         """What kind of thing the customer asks for ("send", "schedule"), from the request's subtype."""
-        return {s.subtype for s in self.touch.signals if s.sentence == self.signal.sentence and s.kind == "request" and s.subtype}
+        return {s.subtype for s in self._same_sentence if s.kind == "request" and s.subtype}
 
     @property
     def chase(self) -> bool:
         """A chaser about something pending ("Any news on my claim?", "How are things going
         with it?"): any news from us answers it."""
-        return any(
-            s.sentence == self.signal.sentence and (s.kind in CHASE_KINDS or (s.kind == "value" and s.subtype == "update"))
-            for s in self.touch.signals
-        )
+        return any(s.kind in CHASE_KINDS or (s.kind == "value" and s.subtype == "update") for s in self._same_sentence)
 
 
 @dataclass
@@ -234,11 +241,19 @@ def goes_back_to(reply: Touch, customer: Touch) -> bool:
     other people that happens to share the thread, is not the answer the customer is owed."""
     if normalise_subject_prefix(reply.subject).startswith(("fw", "fwd", "tr", "wg")):
         return False
-    if not reply.text.strip():
+    if _blank(reply.text):
         return False  # a bare forward or an empty message says nothing to anyone
     if "@" in customer.party and reply.recipients:
         return customer.party in reply.recipients
     return True
+
+
+@lru_cache(maxsize=4)
+def _blank(text: str) -> bool:
+    """Is the text only whitespace? Asked once per customer item about the same reply; a reply
+    that is megabytes of blanked quote lines made stripping it every time quadratic (the
+    cache finds the same string object again in constant time)."""
+    return not text.strip()
 
 
 def normalise_subject_prefix(subject: str) -> str:
@@ -325,6 +340,9 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     )
     # A long run of questions is a quiz, a joke list or a questionnaire, not a customer's asks.
     questionnaire = sum(1 for s in touch.signals if s.kind == "question") > MAX_QUESTIONS
+    by_sentence: dict[int, list[Signal]] = {}
+    for signal in touch.signals:
+        by_sentence.setdefault(signal.sentence, []).append(signal)
     for signal in touch.signals:
         if signal.kind not in ITEM_KINDS or not plain(signal) or signal.sentence in seen_sentences:
             continue
@@ -333,7 +351,8 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
         if any(p.start <= signal.start and signal.end <= p.end for p in small_talk):
             continue  # "how are you?"
         seen_sentences.add(signal.sentence)
-        timeline.items.append(Item(touch, signal, index, names=timeline.names))
+        timeline.items.append(Item(touch, signal, index, names=timeline.names,
+                                   neighbours=tuple(by_sentence[signal.sentence])))
 
 
 def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Touch
 
@@ -134,6 +134,9 @@ class MappedTouch(Touch):
 
     layout: object = None
     body_line: int | None = None
+    # Line starts of ``text``, for body_offset: counting newlines from the start for every
+    # offset made a finding with thousands of evidence entries quadratic in the text.
+    _own_lines: LineIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         if self.layout is None:
@@ -145,11 +148,12 @@ class MappedTouch(Touch):
 
     def body_offset(self, offset: int) -> int:
         """Offset in the layout's text of an offset in this (quoted) touch's text."""
-        text = self.text
-        line_in_touch = text.count("\n", 0, offset)
-        line_start = text.rfind("\n", 0, offset) + 1
-        line_end = text.find("\n", offset)
-        own_line = text[line_start: line_end if line_end >= 0 else len(text)]
+        lines = self._own_lines
+        if lines is None or lines.text is not self.text:
+            lines = self._own_lines = LineIndex(self.text)
+        line_in_touch = lines.line_of(offset)
+        line_start = lines.starts[line_in_touch]
+        own_line = lines.line_text(line_in_touch)
         index = self.layout.index
         body_line = self.body_line + line_in_touch
         outer = index.line_text(body_line)

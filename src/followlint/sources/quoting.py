@@ -215,7 +215,9 @@ def _common_depth(lines: list[str]) -> int:
 def _strip_levels(line: str, levels: int) -> str:
     pattern = _LEVELS_RE.get(levels)
     if pattern is None:
-        pattern = _LEVELS_RE.setdefault(levels, re.compile(r"(?:[ \t]*> ?){%d}" % levels))
+        # The space after each marker is left to the next marker's [ \t]*: "> ?" there would give
+        # every space two ways to match, 2**levels paths on a line with fewer levels.
+        pattern = _LEVELS_RE.setdefault(levels, re.compile(r"(?:[ \t]*>){%d} ?" % levels))
     match = pattern.match(line) if line else None
     return line[match.end():] if match else line
 
@@ -342,7 +344,7 @@ def _parse_attribution(line: str) -> tuple[str, str, str]:
     if match:
         address = match.group().lower()
         inner = inner[: match.start()] + inner[match.end():]
-        inner = re.sub(r"[<\[(]\s*(?:mailto:)?\s*[>\])]", " ", inner).replace("mailto:", "")
+        inner = re.sub(r"[<\[(]\s*(?:mailto:\s*)?[>\])]", " ", inner).replace("mailto:", "")
     date_text, name = _split_date_and_name(inner.strip().rstrip(","))
     if not low.startswith(OPENERS):
         date_text, name = "", (name or date_text)
@@ -367,8 +369,14 @@ def _name_and_address(value: str) -> tuple[str, str]:
     match = EMAIL_RE.search(value)
     if not match:
         return value.strip(" \"'"), ""
-    name = value[: match.start()]
-    name = re.sub(r"[<\[(]?\s*(?:mailto:)?\s*$", "", name).strip(" \"'")
+    # Drop a trailing "<", "(mailto:" ... with string operations: the pattern
+    # [<\[(]?\s*(?:mailto:)?\s*$ searched here was cubic in a run of spaces.
+    name = value[: match.start()].rstrip()
+    if name.endswith("mailto:"):
+        name = name[: -len("mailto:")].rstrip()
+    if name.endswith(("<", "[", "(")):
+        name = name[:-1]
+    name = name.strip(" \"'")
     if not name:
         rest = value[match.end():].strip(" >])")
         name = rest.strip(" \"'()") if rest and "@" not in rest else ""
@@ -634,7 +642,10 @@ def _dateutil_parse(text: str, reference: datetime | None) -> datetime | None:
     # weekday it names, when it names one: "Tue 3 Nov" is a Tuesday).
     weekday = WEEKDAY_RE.search(cleaned)
     wanted = WEEKDAYS.index(weekday.group(1).lower()) if weekday else None
-    limit = reference.replace(tzinfo=None) + timedelta(days=2)
+    try:
+        limit = reference.replace(tzinfo=None) + timedelta(days=2)
+    except OverflowError:  # a message dated at the end of year 9999
+        limit = datetime.max
     for back in range(0, 2):
         try:
             candidate = value.replace(year=reference.year - back)

@@ -47,7 +47,8 @@ class CrmReader(Reader):
     def groups(self, unit: SourceUnit, ctx) -> Iterator[list[Touch]]:
         text = open_text(unit)
         try:
-            header, rows = (json_rows if is_json(text) else csv_rows)(unit.path, text)
+            cells = not is_json(text)  # CSV rows have cells by position: a short row is cut short
+            header, rows = (csv_rows if cells else json_rows)(unit.path, text)
             columns = Columns(unit.path, header, self._layout(unit.path, header))
             zone = _zone(ctx.settings)
             grouper = Grouper()
@@ -55,6 +56,9 @@ class CrmReader(Reader):
             for row in rows:
                 try:
                     touch = columns.touch(row, unit.path, zone)
+                    if touch is None and cells and len(row.fields) < len(set(header)):
+                        # no contact because the row was cut short, not an internal reminder
+                        raise ValueError(f"only {len(row.fields)} of the header's {len(set(header))} cells")
                 except ValueError as exc:
                     bad += 1
                     if bad <= MAX_ROW_PROBLEMS:
@@ -76,7 +80,7 @@ class CrmReader(Reader):
         names = {normalise(_strip_prefix(h)) for h in header}
         best = max(BUILTIN, key=lambda layout: layout.score(names))
         if best.score(names) == 0:
-            shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
+            shown = ", ".join(_one_line(h) for h in header[:12]) + (", ..." if len(header) > 12 else "")
             raise InputError(path, f"not a CRM export followlint knows (columns: {shown}); "
                                    "for another CRM use --crm generic with a [tool.followlint.crm.columns] mapping")
         return best
@@ -247,5 +251,11 @@ def _text(subject: str, body: str) -> str:
 
 
 def _names(columns) -> str:
-    shown = [str(c) for c in columns][:10]
+    shown = [_one_line(c) for c in columns][:10]
     return ", ".join(shown) + (", ..." if len(columns) > 10 else "")
+
+
+def _one_line(column) -> str:
+    """A column name as an error line shows it: a line break inside a quoted header cell
+    would split the one-line error in two."""
+    return " ".join(str(column).split())

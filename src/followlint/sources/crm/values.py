@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 MAX_VALUE = 64  # longer is not a date or a duration, and is not worth parsing
+EARLIEST, LATEST = 1900, 2200  # the years a CRM activity may have
 EXCEL_EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (it counts 1900 as a leap year)
 NUMBER_RE = re.compile(r"[+-]?\d+(?:\.\d+)?")
 DATE_ONLY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -21,8 +22,15 @@ def moment(value: str, zone: tzinfo, unit: str = "") -> datetime | date:
 
     ``unit`` reads bare numbers: "ms" (epoch milliseconds), "s", "excel" (serial days);
     without it, 13 digits are milliseconds, 10 seconds, and 5 with an optional fraction
-    an Excel serial.
+    an Excel serial. A year outside EARLIEST..LATEST is a placeholder or a typo, not a date.
     """
+    when = _moment(value, zone, unit)
+    if not EARLIEST <= when.year <= LATEST:
+        raise ValueError(f"not a plausible date: {value.strip()[:40]!r} (year {when.year})")
+    return when
+
+
+def _moment(value: str, zone: tzinfo, unit: str) -> datetime | date:
     text = value.strip()
     if len(text) > MAX_VALUE:
         raise ValueError(f"not a date or time: {text[:40]!r}...")
@@ -42,6 +50,13 @@ def moment(value: str, zone: tzinfo, unit: str = "") -> datetime | date:
 
 
 def _number(text: str, zone: tzinfo, unit: str) -> datetime | date:
+    try:
+        return _from_number(text, zone, unit)
+    except (OverflowError, OSError):  # beyond what a date can hold
+        raise ValueError(f"not a date or time: {text[:40]!r} (out of range)") from None
+
+
+def _from_number(text: str, zone: tzinfo, unit: str) -> datetime | date:
     number = float(text)
     digits = len(text.split(".")[0].lstrip("+-"))
     if unit == "excel" or (not unit and digits == 5):
@@ -89,7 +104,8 @@ def duration(value: str, unit: str = "s") -> float:
     if NUMBER_RE.fullmatch(text):
         number = float(text)
         return number / 1000 if unit == "ms" else number * 60 if unit == "min" else number
-    parts = re.findall(r"(\d+(?:\.\d+)?)\s*(h|hr|hours?|m|min|minutes?|s|sec|seconds?)\b", text)
+    # (?<!\d): a number is tried from its first digit only, not again from each later one.
+    parts = re.findall(r"(?<!\d)(\d+(?:\.\d+)?)\s*(h|hr|hours?|m|min|minutes?|s|sec|seconds?)\b", text)
     if parts:
         scale = {"h": 3600, "m": 60, "s": 1}
         return sum(float(n) * scale[u[0]] for n, u in parts)
