@@ -119,9 +119,7 @@ def _parallel(linter: Linter, units: list[SourceUnit], jobs: int, auto: bool):
             whole, batches = _split(linter, unit, size)
             parts = [None] if batches is None else batches
             if pool is None and worth_it and (len(units) > 1 or len(parts) > 1):
-                from concurrent.futures import ProcessPoolExecutor
-
-                pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter.settings,))
+                pool = _pool(linter, jobs)
             if pool is None:
                 futures = [Future() for _ in parts]
                 for future, batch in zip(futures, parts):
@@ -172,6 +170,20 @@ def _merged(linter: Linter, whole: UnitResult, batches, parts) -> UnitResult:
             whole.merge(result)
         use.merge(part_use)
     return linter.finish(whole, use)
+
+
+def _pool(linter: Linter, jobs: int):
+    """Worker processes. Where processes fork, each starts as a copy of this one, Linter and
+    phrase index included; elsewhere each builds its own from the settings."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _worker
+    if "fork" in multiprocessing.get_all_start_methods():
+        _worker = linter
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_quiet_collector)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter.settings,))
 
 
 def _init_worker(settings) -> None:
