@@ -18,6 +18,8 @@ import socket
 import subprocess
 import threading
 import time
+from datetime import datetime
+from email.utils import format_datetime
 from pathlib import Path
 
 PASSWORD = "s3cret-Pa55word"  # every test account's password: tests assert it never leaks
@@ -244,3 +246,12 @@ class CuttingProxy:
 
     def close(self) -> None:
         self.listener.close()
+
+
+def raw_message(sender: str, to: str, subject: str, when: str, msgid: str, body: str, reply_to: str = "") -> bytes:
+    """A message to APPEND: CRLF lines, ``when`` in ISO 8601, ``reply_to`` a Message-ID."""
+    lines = [f"From: {sender}", f"To: {to}", f"Subject: {subject}",
+             f"Date: {format_datetime(datetime.fromisoformat(when))}", f"Message-ID: <{msgid}>"]
+    if reply_to:
+        lines += [f"In-Reply-To: <{reply_to}>", f"References: <{reply_to}>"]
+    return ("\r\n".join(lines) + "\r\n\r\n" + body.replace("\n", "\r\n")).encode("utf-8")

@@ -36,15 +36,13 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from email.utils import format_datetime
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 from conftest import CHECKIN_DRAFT, _clean_env  # noqa: E402
-from dovecot import PASSWORD, CuttingProxy, Dovecot, DovecotMissing, dovecot_binary  # noqa: E402
+from dovecot import PASSWORD, CuttingProxy, Dovecot, DovecotMissing, dovecot_binary, raw_message  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -509,14 +507,6 @@ def imap_server():
     shutil.rmtree(root, ignore_errors=True)
 
 
-def _raw(sender: str, to: str, subject: str, when: str, msgid: str, body: str, reply_to: str = "") -> bytes:
-    lines = [f"From: {sender}", f"To: {to}", f"Subject: {subject}",
-             f"Date: {format_datetime(datetime.fromisoformat(when))}", f"Message-ID: <{msgid}>"]
-    if reply_to:
-        lines += [f"In-Reply-To: <{reply_to}>", f"References: <{reply_to}>"]
-    return ("\r\n".join(lines) + "\r\n\r\n" + body.replace("\n", "\r\n")).encode("utf-8")
-
-
 def _seed(server: Dovecot, user: str, messages: list[tuple[str, bytes]]) -> int:
     """APPEND (folder, raw) in one session; the bytes of the messages per folder."""
     with server.client(user) as client:
@@ -529,9 +519,9 @@ def _good_account(server: Dovecot) -> str:
     """A mailbox with a known FL101 and FL103: Bob's missing plates, and our check-in reply."""
     user = server.add_user()
     _seed(server, user, [
-        ("INBOX", _raw("Bob Stone <bob@customer.example>", user, "Plates", "2026-11-02T10:00:00+00:00", "plates-1@customer.example",
+        ("INBOX", raw_message("Bob Stone <bob@customer.example>", user, "Plates", "2026-11-02T10:00:00+00:00", "plates-1@customer.example",
                        "Hi,\n\nI still have not received my plates for the new car. Can you find out where they are?\n\nBob\n")),
-        ("Sent", _raw(user, "Bob Stone <bob@customer.example>", "Re: Plates", "2026-11-05T10:00:00+00:00", "plates-2@acme.example",
+        ("Sent", raw_message(user, "Bob Stone <bob@customer.example>", "Re: Plates", "2026-11-05T10:00:00+00:00", "plates-2@acme.example",
                       "Hi Bob,\n\nJust checking in to see how everything is going with the car!\n\nAlice\n", "plates-1@customer.example")),
     ])
     return user
@@ -543,16 +533,16 @@ def _cut_account(server: Dovecot, folder: str) -> tuple[str, int, int]:
     check-in in Sent, fetched first): the issues make FL103 findings, so one lost is seen."""
     user = server.add_user()
     if folder == "Sent":
-        messages = [("Sent", _raw(user, f"Customer {n} <c{n}@client{n}.example>", f"Your order {n}", "2026-11-05T10:00:00+00:00",
+        messages = [("Sent", raw_message(user, f"Customer {n} <c{n}@client{n}.example>", f"Your order {n}", "2026-11-05T10:00:00+00:00",
                                   f"order-{n}@acme.example", f"Hi,\n\nJust checking in on order {n}!\n\nAlice\n{SIGNATURE}"))
                     for n in range(24)]
     else:
         messages = []
         for n in range(8):
-            messages.append(("INBOX", _raw(f"Customer {n} <c{n}@client{n}.example>", user, f"Order {n}", "2026-11-03T10:00:00+00:00",
+            messages.append(("INBOX", raw_message(f"Customer {n} <c{n}@client{n}.example>", user, f"Order {n}", "2026-11-03T10:00:00+00:00",
                                            f"issue-{n}@client{n}.example",
                                            f"Hi,\n\nMy order {n} still has not arrived. Can you find out where it is?\n\n{SIGNATURE}")))
-            messages.append(("Sent", _raw(user, f"Customer {n} <c{n}@client{n}.example>", f"Re: Order {n}", "2026-11-05T10:00:00+00:00",
+            messages.append(("Sent", raw_message(user, f"Customer {n} <c{n}@client{n}.example>", f"Re: Order {n}", "2026-11-05T10:00:00+00:00",
                                           f"reply-{n}@acme.example", "Hi,\n\nJust checking in to see how everything is going!\n\nAlice\n",
                                           f"issue-{n}@client{n}.example")))
     _seed(server, user, messages)

@@ -35,8 +35,6 @@ import sys
 import tempfile
 import threading
 from email.header import Header
-from email.utils import format_datetime
-from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
@@ -46,7 +44,7 @@ import pytest
 sys.path.insert(0, os.path.dirname(__file__))
 import dovecot as dovecot_module  # noqa: E402
 from conftest import CHECKIN_DRAFT, _clean_env  # noqa: E402
-from dovecot import Dovecot, DovecotMissing, dovecot_binary  # noqa: E402
+from dovecot import Dovecot, DovecotMissing, dovecot_binary, raw_message  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -400,14 +398,6 @@ def imap_server():
     shutil.rmtree(root, ignore_errors=True)
 
 
-def _raw(sender: str, to: str, subject: str, when: str, msgid: str, body: str, reply_to: str = "") -> bytes:
-    lines = [f"From: {sender}", f"To: {to}", f"Subject: {subject}",
-             f"Date: {format_datetime(datetime.fromisoformat(when))}", f"Message-ID: <{msgid}>"]
-    if reply_to:
-        lines += [f"In-Reply-To: <{reply_to}>", f"References: <{reply_to}>"]
-    return ("\r\n".join(lines) + "\r\n\r\n" + body.replace("\n", "\r\n")).encode("utf-8")
-
-
 def _encoded(text: str) -> str:
     return Header(text, "utf-8").encode()  # RFC 2047: the markup only appears once decoded
 
@@ -424,12 +414,12 @@ def _seed_hostile_mailbox(server: Dovecot) -> str:
     HTML is made text."""
     user = server.add_user()
     with server.client(user, CANARY) as client:
-        client.append("INBOX", _raw(f"{_encoded(HOSTILE_BOB)} <bob@customer.example>", user,
+        client.append("INBOX", raw_message(f"{_encoded(HOSTILE_BOB)} <bob@customer.example>", user,
                                     _encoded("Plates </title><script>alert(9)</script>"), "2026-11-02T10:00:00+00:00",
                                     HOSTILE_MSGID,
                                     "Hi,\n\nI still have not received my plates <script>alert(10)</script> for the new car. "
                                     "Can you find out where they are?\n\nBob\n"))
-        client.append("Sent", _raw(f"{_encoded(HOSTILE_REP)} <{user}>", "Bob <bob@customer.example>",
+        client.append("Sent", raw_message(f"{_encoded(HOSTILE_REP)} <{user}>", "Bob <bob@customer.example>",
                                    _encoded("Re: Plates '\"><svg onload=alert(11)>"), "2026-11-05T10:00:00+00:00",
                                    "plates-2@acme.example",
                                    "Hi Bob,\n\nJust checking in to see how everything is going with the car!\n\nAlice\n",
