@@ -377,7 +377,7 @@ def _child(kind: str, path: str, out: str) -> None:
     settings = Settings(now=now)
     linter = Linter(settings, plugins.load(settings))
     findings = []
-    for conversation in conversations:  # as engine.Linter.lint_unit does, without a reader
+    for conversation in conversations:  # as engine.Linter.lint_part does, without a reader
         linter.detector.annotate(conversation)
         texts = {t.origin.label(): t.text for t in conversation.touches}
         for rule in linter.rules:

@@ -140,9 +140,6 @@ class Linter:
         self.discovery = Discovery(registry.readers, settings.exclude)
         self.ours = Ours(settings.reps)
 
-    def lint_unit(self, unit: SourceUnit) -> UnitResult:
-        return self.finish(*self.lint_part(unit))
-
     def lint_part(self, unit: SourceUnit, batch: Batch | None = None) -> tuple[UnitResult, SuppressionUse]:
         """Lint a unit, or one batch of it (with --jobs, the batches of a big mailbox are shared
         out); ``finish`` completes the unit once all its parts are merged."""
