@@ -143,9 +143,9 @@ def _clause_before(tokens, text: str, first: int, sentence_start: int, masked) -
     inside a neutral phrase ("No problem, I'll call you back" is not a negated promise). A
     negator counts within NEGATION_REACH words, a hypothetical within HYPOTHETICAL_REACH."""
     found = set()
-    matches, words = tokens.matches, tokens.words
+    starts, ends, words = tokens.starts, tokens.ends, tokens.words
     for j in range(first - 1, max(-1, first - 1 - HYPOTHETICAL_REACH), -1):
-        if matches[j].start() < sentence_start or CLAUSE_MARK_RE.search(text, matches[j].end(), matches[j + 1].start()):
+        if starts[j] < sentence_start or CLAUSE_MARK_RE.search(text, ends[j], starts[j + 1]):
             break
         if j not in masked:
             word = words[j]
