@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import timedelta
 
 import pytest
 from typer.testing import CliRunner
 
-from followlint import plugins
+from followlint import clock, plugins
 from followlint.cli import app
 from followlint.config import Settings
+from followlint.rules.base import EXAMPLE_NOW
 
 RULES = sorted(plugins.load(Settings()).rules.values(), key=lambda rule: rule.code)
 SECTIONS = ("## What it finds", "## Why it matters", "## Example", "## Better", "## Options")
@@ -34,9 +36,8 @@ def _lint_draft(tmp_path, rule, example) -> list[dict]:
     (tmp_path / ".followlint.toml").write_text("", encoding="utf-8")  # no config from above
     draft = tmp_path / "example.txt"
     draft.write_text(example.text, encoding="utf-8")
-    args = ["check", str(draft), "--format", "json", "--select", rule.code, "--config", str(tmp_path / ".followlint.toml")]
-    if example.now:
-        args += ["--now", example.now]
+    args = ["check", str(draft), "--format", "json", "--select", rule.code, "--config", str(tmp_path / ".followlint.toml"),
+            "--now", example.now]
     unset = {k: None for k in os.environ if k.startswith("FOLLOWLINT_")}
     result = CliRunner().invoke(app, args, env=unset)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -84,3 +85,26 @@ def test_rule_examples_are_true(tmp_path, rule, kind, example):
         assert findings, f"{rule.code} does not flag its own bad example:\n{example.text}"
     else:
         assert not findings, f"{rule.code} flags its own good example:\n{example.text}\n{findings}"
+
+
+def test_every_example_has_a_fixed_reference_time():
+    undated = [f"{rule.code}-{kind}-{i}" for rule in RULES for kind in ("bad", "good")
+               for i, example in enumerate(getattr(rule, kind)) if not example.now]
+    assert not undated, f"examples without a reference time (give them EXAMPLE_NOW): {undated}"
+    assert EXAMPLE_NOW.startswith("2026-")
+
+
+@pytest.mark.parametrize("shift_days", [-400, 400], ids=["a-year-ago", "a-year-ahead"])
+def test_example_verdicts_do_not_depend_on_today(tmp_path, monkeypatch, shift_days):
+    """Move "today" a year either way: every example keeps its verdict, because it is read at
+    its own reference time and nothing in the pipeline reads the wall clock past --now."""
+    real = clock.current_time
+    monkeypatch.setattr(clock, "current_time", lambda: real() + timedelta(days=shift_days))
+    wrong = []
+    for param in _examples():
+        rule, kind, example = param.values
+        folder = tmp_path / param.id
+        folder.mkdir()
+        if bool(_lint_draft(folder, rule, example)) != (kind == "bad"):
+            wrong.append(param.id)
+    assert not wrong, f"verdicts that change when today moves {shift_days} days: {wrong}"

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from . import clock
 from .conversations import Ours, build_conversations
 from .model import Conversation, Finding, InputError, InputProblem, Severity, UsageError
 from .plugins import Registry
@@ -81,7 +82,7 @@ class ReadContext:
 
 def parse_now(value: str) -> datetime:
     if not value:
-        return datetime.now(timezone.utc)
+        return clock.current_time()
     from dateutil import parser as dateparser
 
     try:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
 
+from .. import clock
 from ..conversations import Ours
 from ..engine import Linter, ReadContext, Report, UnitResult, parse_now
 from ..model import Finding, InputError, InputProblem, Touch, UsageError
@@ -68,7 +69,7 @@ class StoredMessages(Reader):
 def audit(linter: Linter, accounts: list[Account], state: State, options: AuditOptions) -> AuditReport:
     report = AuditReport(rules=[type(r) for r in linter.rules])
     now = parse_now(linter.settings.now)
-    when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    when = clock.current_time().isoformat(timespec="seconds")
     done = 0
     for account in accounts:
         try:
@@ -231,14 +232,14 @@ def _iso(value) -> str:
         if value.tzinfo is None:
             value = value.astimezone()  # imapclient gives the server's time in local time
         return value.astimezone(timezone.utc).isoformat(timespec="seconds")
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return clock.current_time().isoformat(timespec="seconds")
 
 
 def _parse_iso(value: str) -> datetime:
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
-        return datetime.now(timezone.utc)
+        return clock.current_time()
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 

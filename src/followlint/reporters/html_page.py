@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from .. import __version__
+from .. import __version__, clock
 from ..model import Severity
 from .html_charts import bar_chart, esc, trend_chart
 from .html_style import STYLE
@@ -28,7 +28,7 @@ def rep_of(report, finding) -> str:
 
 
 def render_html(report, history=None, generated: datetime | None = None) -> str:
-    generated = generated or datetime.now(timezone.utc)
+    generated = generated or clock.current_time()
     findings = sorted(report.findings, key=lambda f: (-f.severity, f.sort_key()))
     sections = [_header(report, generated)]
     if findings:

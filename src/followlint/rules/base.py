@@ -10,12 +10,18 @@ from typing import Any, ClassVar
 from ..model import Conversation, Evidence, Finding, Severity, Signal, Touch
 
 
+# The reference time (--now) of every example that gives none. Examples are read at a fixed
+# time, never at today's: a quoted "3 Nov" must not age out of a rule's window as the calendar
+# moves on (the suite went red on 2026-12-04 when FL102's praise left its 30-day lookback).
+EXAMPLE_NOW = "2026-11-20T09:00:00+00:00"
+
+
 @dataclass(frozen=True)
 class Example:
     """A draft (optionally with quoted history) that the rule must flag (bad) or leave alone."""
 
     text: str
-    now: str = ""  # ISO date-time for time-based rules; empty: the example has no clock
+    now: str = EXAMPLE_NOW  # ISO date-time the example is linted at (--now)
 
 
 @dataclass

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
+from .. import clock
+
 MAX_DEPTH = 25
 ATTRIBUTION_MAX = 300  # characters an "On ... wrote:" attribution may span (over up to 3 lines)
 WROTE_ENDINGS = (
@@ -628,7 +630,7 @@ def _dateutil_parse(text: str, reference: datetime | None) -> datetime | None:
     dayfirst = bool(re.search(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", cleaned))
     has_year = bool(re.search(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b", cleaned))
     if reference is None:
-        reference = datetime.now()
+        reference = clock.current_time()
     default = datetime(reference.year, reference.month, reference.day)
     try:
         with warnings.catch_warnings():
