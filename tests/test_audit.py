@@ -101,6 +101,7 @@ class Mailbox:
     def audit_json(self, *args, **kwargs):
         code, out, err = self.audit("--format", "json", *args, **kwargs)
         assert "Traceback" not in err
+        assert out.strip(), f"exit {code}, no JSON on stdout; stderr: {err}"
         return code, json.loads(out), err
 
     def snapshot(self):
