@@ -173,12 +173,13 @@ def _load_for_report(settings):
     """The plugins and the reporter of --format; an unknown format or a rule code the config
     names that no rule has stops the run here, before any input is read."""
     from . import plugins
+    from .selection import check_rule_tables
 
     registry = plugins.load(settings)
     fmt = settings.format or "text"
     if fmt not in registry.reporters:
         _fail(f"unknown --format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
-    _check_rule_keys(settings, registry)
+    check_rule_tables(settings, registry.rules.values())
     return registry, registry.reporters[fmt]
 
 
@@ -188,27 +189,6 @@ def _print_notes(report) -> None:
         typer.echo(f"followlint: warning: {warning}", err=True)
     for problem in report.problems:
         typer.echo(problem.line(), err=True)
-
-
-def _check_rule_keys(settings, registry) -> None:
-    """Rule codes in the config's severity, rules and per-file-ignores tables must exist: a typo
-    there would otherwise be ignored without a word."""
-    names = {r.name for r in registry.rules.values()}
-    where = settings.config_file or "config"
-
-    def known(key: str, prefixes: bool) -> bool:
-        if key in registry.rules or key in names:
-            return True
-        return prefixes and (key == "ALL" or any(code.startswith(key) for code in registry.rules))
-
-    for table, keys, prefixes in (("severity", settings.severity, False), ("rules", settings.rule_options, False)):
-        for key in keys:
-            if not known(key, prefixes):
-                _fail(f"{where}: unknown rule {key!r} in '{table}' (see 'followlint rules')")
-    for glob, codes in settings.per_file_ignores.items():
-        for code in codes:
-            if not known(code, True):
-                _fail(f"{where}: unknown rule {code!r} in 'per-file-ignores' for {glob!r} (see 'followlint rules')")
 
 
 def _emit(reporter, report, output, color, statistics, quiet) -> None:

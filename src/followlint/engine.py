@@ -5,23 +5,24 @@ in parallel; the results are merged in input order, so the output does not depen
 """
 from __future__ import annotations
 
-import fnmatch
 import gc
 import os
+import sys
+import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from . import clock
 from .conversations import Ours, build_conversations
-from .model import Conversation, Finding, InputError, InputProblem, Severity, UsageError
+from .model import Conversation, Finding, InputError, InputProblem, RuleError, Severity, UsageError
 from .plugins import Registry
-from .rules.base import RuleContext
-from .rules.fl001_unused_suppression import UnusedSuppression
+from .rules.base import RuleContext, UnitEnd
+from .selection import FindingFilter, for_rule, select_rules
 from .signals.detect import SignalDetector
 from .sources.base import Batch, SourceUnit
 from .sources.discover import Discovery
-from .suppress import SuppressionUse, is_suppressed
+from .suppress import SuppressionUse
 
 
 @dataclass
@@ -95,22 +96,9 @@ def parse_now(value: str) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
-def select_rules(registry: Registry, settings) -> list:
-    def matches(rule, patterns):
-        return any(p == "ALL" or rule.code.startswith(p) or rule.name == p for p in patterns)
-
-    known = set(registry.rules) | {r.name for r in registry.rules.values()} | {"ALL"}
-    for pattern in [*settings.select, *settings.extend_select, *settings.ignore]:
-        if pattern not in known and not any(code.startswith(pattern) for code in registry.rules):
-            raise UsageError(f"unknown rule selector {pattern!r} (see 'followlint rules')")
-    chosen = [r for r in registry.rules.values() if matches(r, settings.select) or matches(r, settings.extend_select)]
-    chosen = [r for r in chosen if not matches(r, settings.ignore)]
-    return sorted(chosen, key=lambda r: r.code)
-
-
 def rule_options(rule, settings) -> dict:
     options = {key: default for key, (default, _) in rule.options.items()}
-    given = settings.rule_options.get(rule.code) or settings.rule_options.get(rule.name) or {}
+    given = for_rule(settings.rule_options, rule.code, rule.name) or {}
     for key, value in given.items():
         if key not in options:
             known = ", ".join(options) or "none"
@@ -130,7 +118,7 @@ class Linter:
     def __init__(self, settings, registry: Registry):
         self.settings = settings
         self.registry = registry
-        self.rules = [rule() for rule in select_rules(registry, settings)]
+        self.rules = [rule() for rule in select_rules(registry.rules.values(), settings)]
         if not self.rules:
             raise UsageError("no rules to run: the selection (or -p no:...) leaves none; 'followlint rules' lists them")
         self.contexts = {}
@@ -138,6 +126,8 @@ class Linter:
         shared: dict = {}  # the timeline of the conversation being checked, for all rules
         for rule in self.rules:
             self.contexts[rule.code] = RuleContext(options=rule_options(type(rule), settings), now=now, shared=shared)
+        self.filter = FindingFilter(settings)
+        self.plugin_of = {code: info.name for info in registry.plugins for code in info.rules}
         self.detector = SignalDetector(registry.vocabularies)
         self.discovery = Discovery(registry.readers, settings.exclude)
         self.ours = Ours(settings.reps)
@@ -151,32 +141,65 @@ class Linter:
         try:
             for conversation, suppressions in self.conversations(unit, ctx, batch):
                 use.saw(suppressions)
-                result.findings.extend(self.check(conversation, suppressions, use))
+                result.findings.extend(self.check(conversation, suppressions, result, use))
         except InputError as exc:
             ctx.report(exc)
         except (UnicodeError, ValueError, LookupError, OSError, RecursionError, MemoryError) as exc:
             ctx.report(InputError(unit.path, f"cannot read: {type(exc).__name__}: {exc}"))
         return result, use
 
-    def finish(self, result: UnitResult, use: SuppressionUse) -> UnitResult:
-        if not result.problems:  # a unit read in part: its directives may cover what was not read
-            result.findings.extend(self.unused_suppressions(use))
+    def finish(self, result: UnitResult, use: SuppressionUse, path: str) -> UnitResult:
+        """Complete a unit (``path``) once all its parts are merged: the rules' findings about
+        the unit as a whole, and one error line per rule that failed on it."""
+        failures = _first_per_rule([p for p in result.problems if isinstance(p, RuleError)])
+        read_in_part = any(not isinstance(p, RuleError) for p in result.problems)
+        if not read_in_part:  # else its directives may cover what was not read
+            failed = {f.rule for f in failures}
+            end = UnitEnd(suppressions=use, registered=list(self.registry.rules.values()),
+                          ran=[type(r) for r in self.rules if r.code not in failed],
+                          keep=lambda finding, directives: self.filter.keep(finding, directives, use))
+            for rule in self.rules:
+                try:
+                    result.findings.extend(rule.after_unit(end, self.contexts[rule.code]))
+                except Exception as exc:
+                    self._rule_failed(rule, path, exc, failures)
+        result.problems = [p for p in result.problems if not isinstance(p, RuleError)] + failures
         result.findings.sort(key=Finding.sort_key)
         return result
 
-    def check(self, conversation: Conversation, suppressions: dict, use: SuppressionUse | None = None) -> list[Finding]:
+    def check(self, conversation: Conversation, suppressions: dict, result: UnitResult,
+              use: SuppressionUse | None = None) -> list[Finding]:
         """Run the rules over one annotated conversation (from ``conversations``); keep what
-        the severity, per-file-ignores and inline suppressions settings let through."""
-        return [finding for rule in self.rules for finding in rule.check(conversation, self.contexts[rule.code])
-                if self._keep(finding, suppressions.get(finding.path, ()), use)]
+        the severity, per-file-ignores and inline suppressions settings let through. A rule
+        that raises loses its own findings, not the others': it becomes an error in ``result``."""
+        use = use if use is not None else SuppressionUse()
+        kept = []
+        for rule in self.rules:
+            try:
+                found = list(rule.check(conversation, self.contexts[rule.code]))
+            except Exception as exc:
+                self._rule_failed(rule, conversation.path, exc, result.problems)
+                continue
+            for finding in found:
+                finding = self.filter.keep(finding, suppressions.get(finding.path, ()), use)
+                if finding is not None:
+                    kept.append(finding)
+        return kept
 
-    def unused_suppressions(self, use: SuppressionUse) -> list[Finding]:
-        """FL001, when it runs: the unit's directives that suppressed nothing."""
-        rule = next((r for r in self.rules if isinstance(r, UnusedSuppression)), None)
-        if rule is None:
-            return []
-        return rule.report(use, self.registry.rules.values(), self.rules,
-                           lambda finding, directives: self._keep(finding, directives, use))
+    def _rule_failed(self, rule, path: str, exc: Exception, problems: list) -> None:
+        """One error line per rule and unit (a rule that fails on one conversation often fails on
+        all); FOLLOWLINT_DEBUG=1 prints the traceback on stderr."""
+        if any(isinstance(p, RuleError) and p.rule == rule.code and p.path == path for p in problems):
+            return
+        plugin = self.plugin_of.get(rule.code, "?")
+        debug = bool(os.environ.get("FOLLOWLINT_DEBUG"))
+        cause = " ".join(f"{type(exc).__name__}: {exc}".split())
+        message = f"rule {rule.code} (plugin {plugin}) failed: {cause}"
+        problems.append(RuleError(path, message if debug else f"{message} (set FOLLOWLINT_DEBUG=1 for the traceback)",
+                                  rule.code, plugin))
+        if debug:
+            print(f"followlint: {path}: {message}", file=sys.stderr)
+            traceback.print_exception(exc, file=sys.stderr)
 
     def conversations(self, unit: SourceUnit, ctx: ReadContext, batch: Batch | None = None) -> Iterator[tuple[Conversation, dict]]:
         """Read a unit (or one batch of it) and yield its annotated conversations, one group of
@@ -202,15 +225,12 @@ class Linter:
                     yield conversation, suppressions
             _free_cycles()
 
-    def _keep(self, finding: Finding, suppressions, use: SuppressionUse | None = None) -> bool:
-        override = self.settings.severity.get(finding.code) or self.settings.severity.get(finding.name)
-        if override:
-            finding.severity = override
-        for pattern, codes in self.settings.per_file_ignores.items():
-            if fnmatch.fnmatch(finding.path, pattern) or fnmatch.fnmatch(os.path.basename(finding.path), pattern):
-                if any(finding.code.startswith(c) or finding.name == c for c in codes):
-                    return False
-        return not (use.suppresses(finding, suppressions) if use else is_suppressed(finding, suppressions))
+def _first_per_rule(failures: list[RuleError]) -> list[RuleError]:
+    """The first failure of each rule on each path (the parts of a unit each report their own)."""
+    seen: dict[tuple[str, str], RuleError] = {}
+    for failure in failures:
+        seen.setdefault((failure.path, failure.rule), failure)
+    return list(seen.values())
 
 
 def _free_cycles() -> None:

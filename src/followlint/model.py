@@ -214,6 +214,18 @@ class InputProblem:
         return CONTROL_RE.sub(_escape, f"{self.path}: error: {self.message}")
 
 
+@dataclass(slots=True)
+class RuleError(InputProblem):
+    """A rule (built-in or a plugin's) that raised on a conversation: a problem of the run, not of
+    the input; the other rules' findings are kept."""
+
+    rule: str
+    plugin: str
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "message": self.message, "rule": self.rule, "plugin": self.plugin}
+
+
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 

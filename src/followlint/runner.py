@@ -1,12 +1,11 @@
 """Drive the engine over every source unit, serially or with --jobs worker processes."""
 from __future__ import annotations
 
-import fnmatch
 import gc
 import os
 
-from .engine import Linter, ReadContext, Report, UnitResult, select_rules
-from .model import Finding, InputError, InputProblem
+from .engine import Linter, ReadContext, Report, UnitResult
+from .model import InputError, InputProblem
 from .sources.base import Batch, Reader, SourceUnit
 from .suppress import SuppressionUse
 
@@ -26,7 +25,7 @@ def run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs:
 
 
 def _run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int) -> Report:
-    report = Report(rules=select_rules(linter.registry, linter.settings))
+    report = Report(rules=[type(rule) for rule in linter.rules])
     units: list[SourceUnit] = []
 
     def on_error(error: InputError) -> None:
@@ -47,11 +46,8 @@ def _run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs
     if jobs > 1:
         results = _parallel(linter, units, jobs, auto)
     else:
-        results = (linter.finish(*_lint_safely(linter, unit)) for unit in units)
-    ignores = PerFileIgnores(linter.settings)
+        results = (linter.finish(*_lint_safely(linter, unit), unit.path) for unit in units)
     for result in results:
-        if ignores:
-            result.findings = [f for f in result.findings if not ignores.ignored(f)]
         report.merge(result)
     return report
 
@@ -73,42 +69,6 @@ def _lint_safely(linter: Linter, unit: SourceUnit, batch: Batch | None = None) -
         result.problems.append(InputProblem(
             unit.path, f"internal error while linting: {type(exc).__name__}: {exc} (set FOLLOWLINT_DEBUG=1 for details)"))
         return result, SuppressionUse()
-
-
-class PerFileIgnores:
-    """``per-file-ignores`` globs, matched against each finding's path relative to the folder of
-    the config file (or the current folder), whatever folder followlint runs from and however
-    the path was given (``.``, ``./drafts``, an absolute path)."""
-
-    def __init__(self, settings):
-        self.table = dict(getattr(settings, "per_file_ignores", None) or {})
-        config = getattr(settings, "config_file", "")
-        self.root = os.path.dirname(os.path.abspath(config)) if config else os.getcwd()
-
-    def __bool__(self) -> bool:
-        return bool(self.table)
-
-    def ignored(self, finding: Finding) -> bool:
-        candidates = self._candidates(finding.path)
-        for pattern, codes in self.table.items():
-            pattern = pattern.replace("\\", "/")
-            if pattern.startswith("./"):
-                pattern = pattern[2:]
-            if any(fnmatch.fnmatch(c, pattern) for c in candidates):
-                if any(c == "ALL" or finding.code.startswith(c) or finding.name == c for c in codes):
-                    return True
-        return False
-
-    def _candidates(self, path: str) -> list[str]:
-        absolute = os.path.normpath(os.path.abspath(path))
-        out = [path.replace("\\", "/"), os.path.basename(path), absolute.replace("\\", "/")]
-        try:
-            relative = os.path.relpath(absolute, self.root)
-        except ValueError:  # another drive on Windows
-            relative = ""
-        if relative and not relative.startswith(".."):
-            out.append(relative.replace("\\", "/"))
-        return out
 
 
 def _parallel(linter: Linter, units: list[SourceUnit], jobs: int, auto: bool):
@@ -136,9 +96,9 @@ def _parallel(linter: Linter, units: list[SourceUnit], jobs: int, auto: bool):
             else:
                 item = (unit.path, names[id(unit.reader)], unit.files, unit.data)
                 futures = [pool.submit(_lint_in_worker, item, batch) for batch in parts]
-            submitted.append((whole, batches, futures))
-        for whole, batches, futures in submitted:
-            yield _merged(linter, whole, batches, (f.result() for f in futures))
+            submitted.append((unit.path, whole, batches, futures))
+        for path, whole, batches, futures in submitted:
+            yield _merged(linter, path, whole, batches, (f.result() for f in futures))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -169,8 +129,8 @@ def _size(unit: SourceUnit) -> int:
     return total
 
 
-def _merged(linter: Linter, whole: UnitResult, batches, parts) -> UnitResult:
-    """One unit's result from its parts: the whole unit's, or each batch's."""
+def _merged(linter: Linter, path: str, whole: UnitResult, batches, parts) -> UnitResult:
+    """One unit's (``path``) result from its parts: the whole unit's, or each batch's."""
     use = SuppressionUse()
     for result, part_use in parts:
         if batches is None:
@@ -178,7 +138,7 @@ def _merged(linter: Linter, whole: UnitResult, batches, parts) -> UnitResult:
         else:
             whole.merge(result)
         use.merge(part_use)
-    return linter.finish(whole, use)
+    return linter.finish(whole, use, path)
 
 
 def _pool(linter: Linter, jobs: int):

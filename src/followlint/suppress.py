@@ -3,17 +3,14 @@ directives covered nothing."""
 from __future__ import annotations
 
 from .model import Finding
-
-
-def _names(finding: Finding, codes) -> bool:
-    return any(c == "ALL" or finding.code.startswith(c) or c == finding.name for c in codes)
+from .selection import any_names, names
 
 
 def covering(finding: Finding, suppressions):
     """The directive that suppresses this finding, or None."""
     active = None
     for directive in sorted(suppressions, key=lambda d: d.line):
-        if not _names(finding, directive.codes):
+        if not any_names(directive.codes, finding.code, finding.name):
             continue
         if directive.kind == "disable-file":
             return directive
@@ -57,7 +54,7 @@ class SuppressionUse:
         if directive is None:
             return False
         used = self.directives.setdefault(finding.path, {}).setdefault(directive, set())
-        used.update(code for code in directive.codes if _names(finding, (code,)))
+        used.update(code for code in directive.codes if names(code, finding.code, finding.name))
         return True
 
     def unused(self):

@@ -198,7 +198,7 @@ def _lint(linter: Linter, account: Account, state: State, sent: str, now: dateti
     keep: set[tuple[str, int]] = set()
     try:
         for conversation, suppressions in linter.conversations(unit, ctx):
-            result.findings.extend(linter.check(conversation, suppressions))
+            result.findings.extend(linter.check(conversation, suppressions, result))
             sources = {rows[id(t)] for t in conversation.touches if id(t) in rows}
             latest = max((t.time for t in conversation.touches if t.time and not t.quoted),
                          default=max((received[k] for k in sources), default=None))

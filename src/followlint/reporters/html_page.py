@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from .. import __version__, clock
-from ..model import Severity
+from ..model import RuleError, Severity
 from .html_charts import bar_chart, esc, trend_chart
 from .html_style import STYLE
 
@@ -78,7 +78,7 @@ def _tally(findings) -> str:
 
 
 def _title(report) -> str:
-    return f"followlint report: {_tally(report.findings)}"
+    return f"followlint report: {_tally(report.findings) if report.findings or not report.problems else 'no findings'}"
 
 
 def _header(report, generated: datetime) -> str:
@@ -93,7 +93,10 @@ def _header(report, generated: datetime) -> str:
         for label, value, key in totals
     )
     when = generated.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    verdict = "All clear: no findings." if not report.findings else _tally(report.findings).capitalize() + "."
+    if report.findings:
+        verdict = _tally(report.findings).capitalize() + "."
+    else:  # not clear if an input or a rule failed
+        verdict = "No findings." if report.problems else "All clear: no findings."
     return (
         '<header>\n<h1>Follow-up report</h1>\n'
         f'<p class="lede">{esc(verdict)} Generated <time datetime="{generated.isoformat()}">{when}</time>.</p>\n'
@@ -219,7 +222,10 @@ def _evidence(e) -> str:
 
 def _problems(problems) -> str:
     items = "".join(f"<li><code>{esc(p.path)}</code>: {esc(p.message)}</li>" for p in problems)
+    title = "Inputs that could not be read"
+    if any(isinstance(p, RuleError) for p in problems):
+        title += " and rules that failed"
     return (
-        '<section aria-labelledby="problems">\n<h2 id="problems">Inputs that could not be read</h2>\n'
+        f'<section aria-labelledby="problems">\n<h2 id="problems">{title}</h2>\n'
         f'<ul class="problems">{items}</ul>\n</section>'
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Severity
+from ..model import RuleError, Severity
 from .base import Reporter
 
 COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -60,7 +60,8 @@ def _summary(report) -> str:
     s = report.summary()
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     if not report.findings:
-        text = f"All clear: no findings in {files} ({_count(s['conversations'], 'conversation')}, {_count(s['touches'], 'touch')})."
+        lead = "No findings" if report.problems else "All clear: no findings"  # not clear if something failed
+        text = f"{lead} in {files} ({_count(s['conversations'], 'conversation')}, {_count(s['touches'], 'touch')})."
     else:
         by_sev = {}
         for f in report.findings:
@@ -68,6 +69,10 @@ def _summary(report) -> str:
         parts = ", ".join(f"{n} {label}{'s' if n != 1 else ''}" for label, n in sorted(by_sev.items()))
         n = len(report.findings)
         text = f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {files}."
-    if report.problems:
-        text += f" {len(report.problems)} input error{'s' if len(report.problems) != 1 else ''}."
+    rule_errors = sum(isinstance(p, RuleError) for p in report.problems)
+    input_errors = len(report.problems) - rule_errors
+    if input_errors:
+        text += f" {_count(input_errors, 'input error')}."
+    if rule_errors:
+        text += f" {_count(rule_errors, 'rule error')}."
     return text

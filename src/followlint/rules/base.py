@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
@@ -42,6 +42,16 @@ class RuleContext:
         return self.shared["timeline"]
 
 
+@dataclass
+class UnitEnd:
+    """What a rule may look at once every conversation of a source unit has been checked."""
+
+    suppressions: Any  # suppress.SuppressionUse: the unit's inline directives and what each suppressed
+    registered: list  # every installed rule class
+    ran: list  # the rule classes that ran over the whole unit (selected, and none failed)
+    keep: Callable[[Finding, Any], Finding | None]  # (finding, the file's directives) -> as reported, or None
+
+
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
@@ -56,6 +66,11 @@ class Rule:
 
     def check(self, conversation: Conversation, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def after_unit(self, unit: UnitEnd, ctx: RuleContext) -> Iterable[Finding]:
+        """Findings about a source unit as a whole, once all its conversations are checked
+        (FL001 reports unused suppressions here). Most rules have none."""
+        return ()
 
     # -- helpers for subclasses ------------------------------------------------------------
 

@@ -1,18 +1,16 @@
 """FL001 unused-suppression: an inline ``followlint: disable...`` directive that suppressed nothing.
 
 A meta rule: it reads no conversation. The engine tracks, per file, which directives
-suppressed a finding in this run and asks this rule to report the others at the directive.
+suppressed a finding in this run; once a unit is checked, this rule reports the others at the
+directive.
 """
 from __future__ import annotations
 
 from ..model import Finding
-from .base import Example, Rule
+from ..selection import is_known
+from .base import Example, Rule, UnitEnd
 
 DIRECTIVE_WORD = "followlint:"
-
-
-def _matches(rule, code: str) -> bool:
-    return code == "ALL" or rule.code.startswith(code) or rule.name == code
 
 
 class UnusedSuppression(Rule):
@@ -57,21 +55,22 @@ class UnusedSuppression(Rule):
     def check(self, conversation, ctx):
         return ()
 
-    def report(self, use, registered, selected, keep) -> list[Finding]:
-        """Findings for the directives ``use`` saw go unused, given the ``registered`` rule
-        classes and the ``selected`` rules of this run. ``keep(finding, directives)`` applies
-        the usual filters (severity, per-file-ignores, the file's other directives)."""
+    def after_unit(self, unit: UnitEnd, ctx) -> list[Finding]:
+        """Findings for the directives the unit's conversations left unused: those naming a rule
+        that ran (and failed on none of them), or a rule no plugin installs."""
         found = []
+        use = unit.suppressions
+        others_ran = [rule for rule in unit.ran if rule.code != self.code]
         for path, directive, codes in list(use.unused()):
-            unknown = [c for c in codes if not any(_matches(rule, c) for rule in registered)]
-            idle = [c for c in codes if c not in unknown
-                    and any(_matches(rule, c) and rule.code != self.code for rule in selected)]
+            unknown = [c for c in codes if not is_known(c, unit.registered)]
+            idle = [c for c in codes if c not in unknown and is_known(c, others_ran)]
             if not unknown and not idle:
                 continue
             finding = self._at_directive(path, directive, idle, unknown)
             others = [d for d in use.directives.get(path, ()) if d != directive]
-            if keep(finding, others):
-                found.append(finding)
+            kept = unit.keep(finding, others)
+            if kept is not None:
+                found.append(kept)
         return found
 
     def _at_directive(self, path: str, directive, idle: list[str], unknown: list[str]) -> Finding:
