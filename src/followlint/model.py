@@ -80,6 +80,15 @@ class Signal:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Who sent a touch, as the conversation stage tells people apart: touches of one
+    conversation with the same ``key`` are one person."""
+
+    key: str
+    first_name: str = ""  # lowercase, as a colleague would name them ("dana")
+
+
 @dataclass(slots=True)
 class Touch:
     """One contact event: an email, a call, a draft, a note..."""
@@ -107,6 +116,8 @@ class Touch:
     due: datetime | None = None  # when an open task falls due
     done: bool | None = None  # a task's status; None for what is not a task
     duration: float | None = None  # seconds, for calls and meetings
+    # filled by the conversation stage: None when only a name in a quote header says who wrote it
+    person: Person | None = None
     # filled by the signal stage
     sentences: tuple[Span, ...] = ()
     signals: tuple[Signal, ...] = ()
