@@ -36,15 +36,13 @@ class Ours:
 
 def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bool, directed: bool = False,
                         owner: str | None = None) -> list[Conversation]:
-    """``directed``: the source set every touch's direction (a CRM export's own columns).
+    """``directed``: the source set every touch's direction (a CRM export's own columns), so
+    our side is known.
     ``owner``: the mailbox owner when the touches are a share of a bigger mailbox (settled over
     all of it by ``mailbox_owner``); None: worked out from these touches."""
     if not touches:
         return []
-    chains = _chains(touches)
-    if not directed:
-        _assign_directions(chains, ours, mailbox, owner)
-    _assign_times(chains)
+    _assign_directions(_chains(touches), ours, mailbox, owner)
     groups = [[touches[i] for i in members] for members in thread_groups([thread_keys(t, mailbox) for t in touches])]
     conversations = []
     for members in groups:
@@ -70,20 +68,26 @@ def _chains(touches: list[Touch]) -> list[list[Touch]]:
 
 
 def _assign_directions(chains: list[list[Touch]], ours: Ours, mailbox: bool, owner: str | None) -> None:
+    """Decide the side of each touch its reader left undecided (a message's reader cannot tell
+    whose it is; a draft's and a CRM export's readers can, and that stands)."""
     if not mailbox or ours:
         owner = ""
     elif owner is None:
         owner = mailbox_owner(chain[0] for chain in chains)
     for chain in chains:
         top = chain[0]
-        if top.kind != "draft":
+        if top.direction is None:
             if ours and top.party:
                 top.direction = Direction.OUTBOUND if ours.matches(top.party) else Direction.INBOUND
             elif owner:
                 top.direction = Direction.OUTBOUND if top.party == owner else Direction.INBOUND
+            else:
+                top.direction = Direction.OUTBOUND  # nothing says whose it is: the one linting it wrote it
         known = [top]  # touches of this chain whose side is settled
         for touch in chain[1:]:
-            if ours and touch.party:
+            if touch.direction is not None:
+                pass
+            elif ours and touch.party:
                 touch.direction = Direction.OUTBOUND if ours.matches(touch.party) else Direction.INBOUND
             elif owner and touch.party:
                 touch.direction = Direction.OUTBOUND if touch.party == owner else Direction.INBOUND
@@ -96,22 +100,6 @@ def _assign_directions(chains: list[list[Touch]], ours: Ours, mailbox: bool, own
                     above = known[-1].direction
                     touch.direction = Direction.INBOUND if above is Direction.OUTBOUND else Direction.OUTBOUND
             known.append(touch)
-
-
-def _assign_times(chains: list[list[Touch]]) -> None:
-    for chain in chains:
-        later = None
-        for touch in chain:
-            when = touch.time
-            if when is not None and when.tzinfo is None:
-                when = when.replace(tzinfo=timezone.utc)
-            if when is None:
-                # Undated: just before the message that quotes it; under an undated draft, unknown.
-                when = FAR_FUTURE if later is None or later == FAR_FUTURE else later - timedelta(seconds=1)
-            elif later is not None and when >= later:
-                when = later - timedelta(seconds=1)  # a quote cannot postdate its reply
-            touch.time = None if when == FAR_FUTURE else when
-            later = when
 
 
 def _drop_quoted_duplicates(members: list[Touch]) -> list[Touch]:

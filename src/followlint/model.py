@@ -96,7 +96,7 @@ class Touch:
     id: str
     origin: Origin
     text: str  # the new text only: quoted history and signature are separated out
-    direction: Direction = Direction.OUTBOUND
+    direction: Direction | None = None  # None: the reader cannot tell; the conversation stage decides
     kind: str = "email"
     party: str = ""  # address (or name when there is no address) of the sender
     party_name: str = ""
