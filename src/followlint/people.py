@@ -11,6 +11,9 @@ from collections.abc import Iterable
 
 from .model import Person, Touch
 
+# Mailbox names that are a role, not a person ("support@", "frontdesk@").
+ROLE_ADDRESSES = {"support", "info", "sales", "frontdesk", "front", "desk", "office", "help", "service",
+                  "billing", "accounts", "hello", "team", "admin", "contact", "noreply", "reply", "mail"}
 FREEMAIL = {"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
             "icloud.com", "aol.com", "gmx.com", "gmx.de", "proton.me", "protonmail.com", "mail.com"}
 
