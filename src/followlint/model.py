@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 class Severity(enum.IntEnum):
@@ -68,6 +68,9 @@ class Signal:
     last_word: int = 0
     topic: frozenset = frozenset()  # content-word stems of its sentence (what it is about)
     when: str = ""  # a time expression in the same sentence ("in 3 days"), for promises
+    # filled by the timeline stage: the date its time expression (``when``, or a "when" signal's
+    # own text) resolves to, against its touch's date; None when there is none or it cannot
+    due: date | None = None
 
     def to_dict(self) -> dict:
         data = {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
@@ -77,6 +80,10 @@ class Signal:
             data["negated"] = True
         if self.hypothetical:
             data["hypothetical"] = True
+        if self.when:
+            data["when"] = self.when
+        if self.due is not None:
+            data["due"] = self.due.isoformat()
         return data
 
 

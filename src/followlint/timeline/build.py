@@ -4,10 +4,10 @@ agreed times for the next contact.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from ..model import Conversation, Direction, Signal, Touch
-from ..signals.times import resolve
+from .due import agreed_date, resolve_times
 from .replies import addresses, reports_back
 from .state import Agreement, Item, Timeline, plain
 from .topics import names, on_topic
@@ -17,6 +17,7 @@ MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke l
 
 
 def build(conversation: Conversation, now: datetime) -> Timeline:
+    resolve_times(conversation, now)
     timeline = Timeline(conversation, now)
     timeline.names = names(conversation)
     touches = conversation.touches
@@ -27,25 +28,8 @@ def build(conversation: Conversation, now: datetime) -> Timeline:
             _our_touch(timeline, index, touch)
         for signal in touch.signals:
             if signal.kind == "callback" and plain(signal):
-                due = _due(touch, signal, timeline.when(touch))
-                timeline.agreements.append(Agreement(touch, signal, index, due))
+                timeline.agreements.append(Agreement(touch, signal, index, agreed_date(touch, signal)))
     return timeline
-
-
-def _due(touch: Touch, signal: Signal, base: datetime) -> date | None:
-    """When a promised contact is due. A date said in full in the same sentence wins over the
-    nearest time word ("Thursday the 26th" is the 26th, "Monday the 16th" the 16th)."""
-    if not signal.when:
-        return None
-    due = resolve(signal.when, base)
-    if signal.subtype == "task":
-        return due  # the task's own due date, not a date its subject mentions
-    for other in touch.signals:
-        if other.kind == "when" and other.sentence == signal.sentence and any(c.isdigit() for c in other.text):
-            explicit = resolve(other.text, base)
-            if explicit is not None:
-                return explicit
-    return due
 
 
 def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
