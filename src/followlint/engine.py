@@ -1,4 +1,4 @@
-"""Run the pipeline: sources -> touches -> conversations -> signals -> rules -> findings.
+"""Run the pipeline: sources -> touches -> conversations -> signals -> timeline -> rules -> findings.
 
 Data flows one way. Each source unit is processed on its own, which is what ``--jobs`` runs
 in parallel; the results are merged in input order, so the output does not depend on jobs.
@@ -11,17 +11,19 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from types import MappingProxyType
 
 from . import clock
 from .conversations import Ours, build_conversations
 from .model import Conversation, Finding, InputError, InputProblem, Severity, UsageError
 from .plugins import Registry
-from .rules.base import RuleContext
+from .rules.base import Rule, RuleContext
 from .rules.fl001_unused_suppression import UnusedSuppression
 from .signals.detect import SignalDetector
 from .sources.base import Batch, SourceUnit
 from .sources.discover import Discovery
 from .suppress import SuppressionUse, is_suppressed
+from .timeline import Timeline, build as build_timeline
 
 
 @dataclass
@@ -133,11 +135,8 @@ class Linter:
         self.rules = [rule() for rule in select_rules(registry, settings)]
         if not self.rules:
             raise UsageError("no rules to run: the selection (or -p no:...) leaves none; 'followlint rules' lists them")
-        self.contexts = {}
-        now = parse_now(settings.now)
-        shared: dict = {}  # the timeline of the conversation being checked, for all rules
-        for rule in self.rules:
-            self.contexts[rule.code] = RuleContext(options=rule_options(type(rule), settings), now=now, shared=shared)
+        self.now = parse_now(settings.now)
+        self.options = {rule.code: MappingProxyType(rule_options(type(rule), settings)) for rule in self.rules}
         self.detector = SignalDetector(registry.vocabularies)
         self.discovery = Discovery(registry.readers, settings.exclude)
         self.ours = Ours(settings.reps)
@@ -167,8 +166,16 @@ class Linter:
     def check(self, conversation: Conversation, suppressions: dict, use: SuppressionUse | None = None) -> list[Finding]:
         """Run the rules over one annotated conversation (from ``conversations``); keep what
         the severity, per-file-ignores and inline suppressions settings let through."""
-        return [finding for rule in self.rules for finding in rule.check(conversation, self.contexts[rule.code])
+        timeline = self.timeline(conversation)
+        return [finding for rule in self.rules for finding in rule.check(conversation, self.context(rule, timeline))
                 if self._keep(finding, suppressions.get(finding.path, ()), use)]
+
+    def timeline(self, conversation: Conversation) -> Timeline:
+        """The timeline stage, after the signal stage: built once per conversation, read by every rule."""
+        return build_timeline(conversation, self.now)
+
+    def context(self, rule: Rule, timeline: Timeline) -> RuleContext:
+        return RuleContext(options=self.options[rule.code], now=self.now, timeline=timeline)
 
     def unused_suppressions(self, use: SuppressionUse) -> list[Finding]:
         """FL001, when it runs: the unit's directives that suppressed nothing."""

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
 from ..model import Conversation, Evidence, Finding, Severity, Signal, Touch
+from ..timeline import Timeline
 
 
 # The reference time (--now) of every example that gives none. Examples are read at a fixed
@@ -24,22 +25,15 @@ class Example:
     now: str = EXAMPLE_NOW  # ISO date-time the example is linted at (--now)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class RuleContext:
-    options: dict[str, Any]
+    """What a rule is handed with each conversation, read-only: its options (from the config),
+    the reference time (--now) and the conversation's timeline, built once by the engine for
+    every rule."""
+
+    options: Mapping[str, Any]
     now: datetime
-    shared: dict = field(default_factory=dict)  # per-conversation state shared by all rules
-
-    def timeline(self, conversation: Conversation):
-        """The conversation's timeline, built once and shared by every rule."""
-        key = id(conversation)
-        if self.shared.get("key") != key:
-            from ..timeline import build
-
-            self.shared.clear()
-            self.shared["key"] = key
-            self.shared["timeline"] = build(conversation, self.now)
-        return self.shared["timeline"]
+    timeline: Timeline
 
 
 class Rule:

@@ -65,7 +65,7 @@ class UnansweredCustomerIssue(Rule):
 
     def check(self, conversation, ctx):
         """One finding per follow-up, citing every item of the customer's it leaves open."""
-        timeline = ctx.timeline(conversation)
+        timeline = ctx.timeline
         touches = conversation.touches
         ignored: dict[int, list] = {}  # index of our touch -> items it does not address
         unreported: dict[int, list] = {}  # index of our touch -> (item, promise touch, promise)

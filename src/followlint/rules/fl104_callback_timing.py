@@ -52,7 +52,7 @@ class CallbackTiming(Rule):
     }
 
     def check(self, conversation, ctx):
-        timeline = ctx.timeline(conversation)
+        timeline = ctx.timeline
         touches = conversation.touches
         grace = timedelta(days=ctx.options["grace-days"])
         seen = set()
