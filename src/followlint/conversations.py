@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from .model import Conversation, Direction, Touch
-from .people import assign_people, mailbox_owner, same_side
+from .people import assign_people, customer_of, mailbox_owner, same_side
 from .threads import thread_groups, thread_keys
 
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=timezone.utc)
@@ -51,7 +51,7 @@ def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bo
         assign_people(members)
         first = next((t for t in members if not t.quoted), members[0])  # ids name real messages
         conversations.append(Conversation(id=first.thread or first.message_id or first.id, touches=members, path=path,
-                                          sides_known=bool(ours) or directed))
+                                          sides_known=bool(ours) or directed, customer=customer_of(members)))
     conversations.sort(key=lambda c: min(t.order for t in c.touches))
     return conversations
 

@@ -156,6 +156,7 @@ class Conversation:
     touches: list[Touch]
     path: str = ""
     sides_known: bool = False  # "our side" was configured (--rep / reps), not inferred
+    customer: str = ""  # the customer's address, or name when no address is known
 
     @property
     def subject(self) -> str:
@@ -193,6 +194,8 @@ class Finding:
     touch: str = ""
     suggestion: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+    sender: str = ""  # our rep who sent the touch (an address, or a CRM owner), when known
+    customer: str = ""  # the customer's address, or name
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.touch)
@@ -213,6 +216,8 @@ class Finding:
             "end_column": self.end_column,
             "excerpt": self.excerpt,
             "evidence": [e.to_dict() for e in self.evidence],
+            "sender": self.sender or None,
+            "customer": self.customer or None,
         }
 
 

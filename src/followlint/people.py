@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .model import Person, Touch
+from .model import Direction, Person, Touch
 
 # Mailbox names that are a role, not a person ("support@", "frontdesk@").
 ROLE_ADDRESSES = {"support", "info", "sales", "frontdesk", "front", "desk", "office", "help", "service",
@@ -107,3 +107,16 @@ def assign_people(touches: list[Touch]) -> None:
         nodes.append((touch, node, first))
     for touch, node, first in nodes:
         touch.person = Person(find(node), first)
+
+
+def customer_of(touches: list[Touch]) -> str:
+    """The customer of a conversation: the first address the customer wrote from, else the name
+    a customer's touch gives, else whom our first message was sent to."""
+    theirs = [t for t in touches if t.direction is Direction.INBOUND]
+    address = next((t.party for t in theirs if "@" in t.party), "")
+    if address:
+        return address
+    named = next((t.party or t.party_name for t in theirs if t.party or t.party_name), "")
+    if named:
+        return named
+    return next((t.recipients[0] for t in touches if t.direction is Direction.OUTBOUND and t.recipients), "")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
-from ..model import Conversation, Evidence, Finding, Severity, Signal, Touch
+from ..model import Conversation, Direction, Evidence, Finding, Severity, Signal, Touch
 from ..timeline import Timeline
 
 
@@ -82,6 +82,8 @@ class Rule:
             end_column=end_column,
             excerpt=" ".join(excerpt.split())[:200],
             evidence=list(evidence),
+            sender=_sender(conversation, touch),
+            customer=conversation.customer,
         )
 
     @staticmethod
@@ -122,6 +124,18 @@ class Rule:
             "summary": cls.summary,
             "options": {k: v[0] for k, v in cls.options.items()},
         }
+
+
+def _sender(conversation: Conversation, touch: Touch) -> str:
+    """Our rep on the touch: its sender when it is ours and the conversation stage told them
+    apart; on a customer's touch, the last of ours before it (else the first after)."""
+    if touch.direction is not Direction.INBOUND:
+        return touch.party if touch.person is not None else ""
+    touches = conversation.touches
+    at = next((i for i, t in enumerate(touches) if t is touch), len(touches))
+    ours = [t for t in (*reversed(touches[:at]), *touches[at + 1:])
+            if t.direction is not Direction.INBOUND and t.person is not None]
+    return ours[0].party if ours else ""
 
 
 def _para(text: str) -> str:
