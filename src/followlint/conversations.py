@@ -3,6 +3,9 @@
 Threads come from Message-ID / In-Reply-To / References (quoted history is linked to the
 message that quotes it), then, in mailboxes, from the normalised subject and participants.
 A quoted copy of a message that is itself in the mailbox is dropped, so nothing counts twice.
+The side of a touch is decided here only when its reader could not tell; times are the
+readers'. Each touch whose sender can be told apart gets its person, and each conversation
+records its customer.
 """
 from __future__ import annotations
 

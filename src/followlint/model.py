@@ -1,6 +1,9 @@
 """The data that flows through the pipeline, one stage to the next.
 
-sources -> Touch -> Conversation -> (signals on each touch) -> rules -> Finding -> reporters
+sources -> Touch -> Conversation -> (signals on each touch) -> timeline -> rules -> Finding -> reporters
+
+Each stage fills its own fields and leaves what an earlier stage set as it was; the timeline
+itself (``followlint.timeline``) is built from a conversation and handed to the rules.
 """
 from __future__ import annotations
 
