@@ -9,7 +9,8 @@ findings per 1,000 Enron messages (checked on each Enron corpus and on both toge
   the number of message files.
 - ``support-twitter/twcs-5k.csv``: threads rebuilt from ``in_response_to_tweet_id`` /
   ``response_tweet_id`` (``inbound=True`` is the customer) and linted through the Python API
-  (``Touch`` -> ``Conversation`` -> ``Linter.detector.annotate`` -> each rule's ``check``),
+  (``Touch`` -> ``Conversation`` -> ``Linter.detector.annotate`` -> ``Linter.timeline`` ->
+  each rule's ``check``),
   without writing files; ``--now`` = the latest tweet + 1 day; messages = tweets.
 - ``support-twitter/ibm-care-dev.json``: each conversation's ``dialogContent`` turns plus the
   agent's reply in ``agentURL`` (its time from the tweet ID), likewise.
@@ -379,9 +380,10 @@ def _child(kind: str, path: str, out: str) -> None:
     findings = []
     for conversation in conversations:  # as engine.Linter.lint_part does, without a reader
         linter.detector.annotate(conversation)
+        timeline = linter.timeline(conversation)
         texts = {t.origin.label(): t.text for t in conversation.touches}
         for rule in linter.rules:
-            for finding in rule.check(conversation, linter.contexts[rule.code]):
+            for finding in rule.check(conversation, linter.context(rule, timeline)):
                 data = finding.to_dict()
                 data["context"] = " ".join(texts.get(finding.touch, "").split())[:400]
                 for ev in data["evidence"]:  # the whole message each piece of evidence is from

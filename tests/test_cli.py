@@ -367,6 +367,51 @@ def test_inspect_json_touches(run_cli, tmp_path):
     assert quoted[0]["time"].startswith("2026-11-03")
 
 
+PROMISED_PLATES = (
+    "Hi Bob,\n\nYour first free oil change is due next month.\n\nMike\n\n"
+    "On Thu, 5 Nov 2026 at 18:00, Bob Smith <bob@example.com> wrote:\n"
+    "> Thanks, the car is great, I love it.\n>\n"
+    "> On Wed, 4 Nov 2026 at 10:00, Mike <mike@dealer.example> wrote:\n"
+    "> > Sure, I'll check on the plates today. I'll call you back on Friday.\n> >\n"
+    "> > On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
+    "> > > I still have not received my plates.\n"
+)
+
+
+def test_inspect_shows_the_timeline_state(run_cli, tmp_path):
+    """What the rules read: the customer's item and what became of it, our commitment and the
+    agreed call with their due dates (resolved against the promising touch's own date)."""
+    (tmp_path / "reply.txt").write_text(PROMISED_PLATES)
+    now = ("--now", "2026-11-20T10:00:00+00:00")
+    code, out, err = run_cli("inspect", "--format", "json", "reply.txt", *now)
+    assert code == 0, err
+    [conversation] = json.loads(out)["conversations"]
+    labels = {t["text"].split(".")[0].strip(): t["id"] for t in conversation["touches"]}
+    promise_touch = labels["Sure, I'll check on the plates today"]
+    timeline = conversation["timeline"]
+    assert timeline["now"] == "2026-11-20T10:00:00+00:00"
+    [item] = timeline["items"]
+    assert (item["kind"], item["text"], item["state"]) == ("issue", "still have not received", "promised")
+    assert item["touch"] == labels["I still have not received my plates"]
+    assert item["addressed_by"] == promise_touch and item["reported_by"] is None and item["resolved_by"] is None
+    assert item["commitment"] == {"touch": promise_touch, "text": "I'll check", "when": "today", "due": "2026-11-04"}
+    assert timeline["commitments"] == [item["commitment"]]
+    assert timeline["agreements"] == [{"touch": promise_touch, "text": "I'll call you back", "when": "on Friday",
+                                       "due": "2026-11-06", "by": "outbound"}]
+    assert timeline["satisfaction"] == [{"touch": labels["Thanks, the car is great, I love it"], "text": "love it"}]
+    callback = next(s for t in conversation["touches"] for s in t["signals"] if s["kind"] == "callback")
+    assert (callback["when"], callback["due"]) == ("on Friday", "2026-11-06")
+    assert {t["person"] for t in conversation["touches"] if t["quoted"]} == {"address:bob@example.com",
+                                                                            "address:mike@dealer.example"}
+
+    code, out, err = run_cli("inspect", "reply.txt", *now)
+    assert code == 0, err
+    assert "timeline (now 2026-11-20T10:00:00+00:00):" in out
+    assert 'promised issue from touch 1: "still have not received"; addressed by touch 2, promised by touch 2 (due 2026-11-04)' in out
+    assert 'agreed contact (outbound) in touch 2: "I\'ll call you back" "on Friday", due 2026-11-06' in out
+    assert 'satisfaction in touch 3: "love it"' in out
+
+
 def test_inspect_missing_file(run_cli):
     code, out, err = run_cli("inspect", "missing.txt")
     assert code == 2

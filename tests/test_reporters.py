@@ -25,7 +25,7 @@ from followlint.rules.fl101_no_value_reason import NoValueReason
 
 TOP_KEYS = {"version", "tool", "findings", "errors", "summary"}
 FINDING_KEYS = {"code", "name", "severity", "message", "suggestion", "path", "conversation", "touch",
-                "line", "column", "end_line", "end_column", "excerpt", "evidence"}
+                "line", "column", "end_line", "end_column", "excerpt", "evidence", "sender", "customer"}
 SUMMARY_KEYS = {"files", "conversations", "touches", "findings", "by_code"}
 
 
@@ -92,6 +92,59 @@ def test_json_end_to_end(run_cli, checkin_draft, clean_draft):
     assert f["evidence"] and f["evidence"][0]["path"] == "checkin.txt"
     assert data["errors"] == []
     assert data["summary"] == {"files": 2, "conversations": 2, "touches": 2, "findings": 1, "by_code": {"FL101": 1}}
+
+
+REP_REPLY = """\
+From: Priya Shah <priya@acme.example>
+To: Bob Stone <bob@customer.example>
+Subject: Re: your lease
+Date: Thu, 05 Nov 2026 10:00:00 +0000
+Message-ID: <r1@acme.example>
+
+Hi Bob,
+
+Just checking in to see how everything is going with the car!
+
+Priya
+
+On Tue, 3 Nov 2026 at 09:00, Bob Stone <bob@customer.example> wrote:
+> I still have not received my plates. Can you tell me when they arrive?
+"""
+
+
+def test_json_findings_name_our_sender_and_the_customer(run_cli, tmp_path):
+    """Additive fields of version 1: who sent the touch of ours the finding is on, and the
+    customer; a draft without a From line has no known sender."""
+    (tmp_path / "reply.eml").write_text(REP_REPLY, encoding="utf-8")
+    (tmp_path / "draft.txt").write_text(REP_REPLY.split("\n\n", 1)[1], encoding="utf-8")
+    code, out, err = run_cli("check", "--format", "json", "reply.eml", "draft.txt")
+    assert code == 1, err
+    data = json.loads(out)
+    assert data["version"] == 1
+    people = {(f["path"], f["code"]): (f["sender"], f["customer"]) for f in data["findings"]}
+    assert people[("reply.eml", "FL103")] == ("priya@acme.example", "bob@customer.example")
+    assert people[("reply.eml", "FL101")] == ("priya@acme.example", "bob@customer.example")
+    assert people[("draft.txt", "FL103")] == (None, "bob@customer.example")
+
+
+def test_json_a_finding_on_the_customers_touch_names_our_rep_before_it(run_cli, tmp_path):
+    """FL104 reports a call the customer asked for ("call me Friday") on the customer's own
+    message: the sender is our rep who had the conversation."""
+    (tmp_path / "thread.mbox").write_text(
+        "From priya@acme.example Mon Nov  2 10:00:00 2026\n"
+        "From: Priya Shah <priya@acme.example>\nTo: Bob Stone <bob@customer.example>\nSubject: Plans\n"
+        "Date: Mon, 02 Nov 2026 10:00:00 +0000\nMessage-ID: <p1@acme.example>\n\n"
+        "Hi Bob,\n\nHere are the two plans we talked about: https://acme.example/plans\n\nPriya\n\n"
+        "From bob@customer.example Tue Nov  3 09:00:00 2026\n"
+        "From: Bob Stone <bob@customer.example>\nTo: Priya Shah <priya@acme.example>\nSubject: Re: Plans\n"
+        "Date: Tue, 03 Nov 2026 09:00:00 +0000\nMessage-ID: <b1@customer.example>\nIn-Reply-To: <p1@acme.example>\n\n"
+        "Thanks Priya. Call me Friday and we can go through them.\n\nBob\n", encoding="utf-8")
+    code, out, err = run_cli("check", "--format", "json", "--rep", "@acme.example", "--now", "2026-11-20T09:00:00+00:00",
+                             "thread.mbox")
+    assert code == 1, err
+    [finding] = [f for f in json.loads(out)["findings"] if f["code"] == "FL104"]
+    assert finding["excerpt"].lower().startswith("call me friday")
+    assert (finding["sender"], finding["customer"]) == ("priya@acme.example", "bob@customer.example")
 
 
 def test_json_from_environment(run_cli, checkin_draft):

@@ -727,8 +727,9 @@ def test_markup_that_decoding_reveals_is_escaped(run_cli, tmp_path):
 
 
 def test_real_audit_page_escapes_rep_names_and_imap_mail(audited):
-    folder, _, _ = audited
+    folder, user, _ = audited
     page = (folder / "report.html").read_text(encoding="utf-8")
-    assert 'id="chart-reps"' in page
+    # Reps are the findings' senders (the account's address), never the hostile team or display name.
+    assert 'id="chart-reps"' in page and f'data-label="{user}"' in page
     # A Message-ID ends at its first '>': the conversation shows as <plates-1'">, quotes and all.
-    assert_page_is_inert(page, [HOSTILE_REP, "<plates-1'\">", DECODED_SENDER, DECODED_BODY])
+    assert_page_is_inert(page, ["<plates-1'\">", DECODED_SENDER, DECODED_BODY])

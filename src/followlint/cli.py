@@ -300,15 +300,17 @@ def inspect(
     plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
     plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
     crm: Optional[str] = typer.Option(None, "--crm", help=CRM_HELP),
+    now: Optional[str] = typer.Option(None, help="Reference time for undated drafts (ISO 8601); default: now."),
 ):
-    """Show the rebuilt conversations: touches, directions, times and signals with their spans."""
+    """Show the rebuilt conversations: touches, directions, times, signals with their spans, and
+    the timeline state (the customer's items, commitments and agreed times with due dates)."""
     from . import plugins
     from .engine import Linter
     from .inspection import inspect_units
 
     if output_format not in ("text", "json"):
         _fail("inspect --format takes text or json")
-    settings = _settings(config, path, reps=rep, plugins_dir=plugins_dir, plugin_flags=plugin, crm=crm)
+    settings = _settings(config, path, reps=rep, now=now, plugins_dir=plugins_dir, plugin_flags=plugin, crm=crm)
     linter = Linter(settings, plugins.load(settings))
     problems = inspect_units(linter, [path], output_format, sys.stdout)
     for problem in problems:

@@ -1,4 +1,4 @@
-"""Run the pipeline: sources -> touches -> conversations -> signals -> rules -> findings.
+"""Run the pipeline: sources -> touches -> conversations -> signals -> timeline -> rules -> findings.
 
 Data flows one way. Each source unit is processed on its own, which is what ``--jobs`` runs
 in parallel; the results are merged in input order, so the output does not depend on jobs.
@@ -12,17 +12,19 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from types import MappingProxyType
 
 from . import clock
 from .conversations import Ours, build_conversations
 from .model import Conversation, Finding, InputError, InputProblem, RuleError, Severity, UsageError
 from .plugins import Registry
-from .rules.base import RuleContext, UnitEnd
+from .rules.base import Rule, RuleContext, UnitEnd
 from .selection import FindingFilter, for_rule, select_rules
 from .signals.detect import SignalDetector
 from .sources.base import Batch, SourceUnit
 from .sources.discover import Discovery
 from .suppress import SuppressionUse
+from .timeline import Timeline, build as build_timeline
 
 
 @dataclass
@@ -121,11 +123,8 @@ class Linter:
         self.rules = [rule() for rule in select_rules(registry.rules.values(), settings)]
         if not self.rules:
             raise UsageError("no rules to run: the selection (or -p no:...) leaves none; 'followlint rules' lists them")
-        self.contexts = {}
-        now = parse_now(settings.now)
-        shared: dict = {}  # the timeline of the conversation being checked, for all rules
-        for rule in self.rules:
-            self.contexts[rule.code] = RuleContext(options=rule_options(type(rule), settings), now=now, shared=shared)
+        self.now = parse_now(settings.now)
+        self.options = {rule.code: MappingProxyType(rule_options(type(rule), settings)) for rule in self.rules}
         self.filter = FindingFilter(settings)
         self.plugin_of = {code: info.name for info in registry.plugins for code in info.rules}
         self.detector = SignalDetector(registry.vocabularies)
@@ -160,7 +159,7 @@ class Linter:
                           keep=lambda finding, directives: self.filter.keep(finding, directives, use))
             for rule in self.rules:
                 try:
-                    result.findings.extend(rule.after_unit(end, self.contexts[rule.code]))
+                    result.findings.extend(rule.after_unit(end, self.context(rule, None)))
                 except Exception as exc:
                     self._rule_failed(rule, path, exc, failures)
         result.problems = [p for p in result.problems if not isinstance(p, RuleError)] + failures
@@ -173,10 +172,11 @@ class Linter:
         the severity, per-file-ignores and inline suppressions settings let through. A rule
         that raises loses its own findings, not the others': it becomes an error in ``result``."""
         use = use if use is not None else SuppressionUse()
+        timeline = self.timeline(conversation)
         kept = []
         for rule in self.rules:
             try:
-                found = list(rule.check(conversation, self.contexts[rule.code]))
+                found = list(rule.check(conversation, self.context(rule, timeline)))
             except Exception as exc:
                 self._rule_failed(rule, conversation.path, exc, result.problems)
                 continue
@@ -200,6 +200,13 @@ class Linter:
         if debug:
             print(f"followlint: {path}: {message}", file=sys.stderr)
             traceback.print_exception(exc, file=sys.stderr)
+
+    def timeline(self, conversation: Conversation) -> Timeline:
+        """The timeline stage, after the signal stage: built once per conversation, read by every rule."""
+        return build_timeline(conversation, self.now)
+
+    def context(self, rule: Rule, timeline: Timeline | None) -> RuleContext:
+        return RuleContext(options=self.options[rule.code], now=self.now, timeline=timeline)
 
     def conversations(self, unit: SourceUnit, ctx: ReadContext, batch: Batch | None = None) -> Iterator[tuple[Conversation, dict]]:
         """Read a unit (or one batch of it) and yield its annotated conversations, one group of

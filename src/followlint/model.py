@@ -1,13 +1,16 @@
 """The data that flows through the pipeline, one stage to the next.
 
-sources -> Touch -> Conversation -> (signals on each touch) -> rules -> Finding -> reporters
+sources -> Touch -> Conversation -> (signals on each touch) -> timeline -> rules -> Finding -> reporters
+
+Each stage fills its own fields and leaves what an earlier stage set as it was; the timeline
+itself (``followlint.timeline``) is built from a conversation and handed to the rules.
 """
 from __future__ import annotations
 
 import enum
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 class Severity(enum.IntEnum):
@@ -68,6 +71,9 @@ class Signal:
     last_word: int = 0
     topic: frozenset = frozenset()  # content-word stems of its sentence (what it is about)
     when: str = ""  # a time expression in the same sentence ("in 3 days"), for promises
+    # filled by the timeline stage: the date its time expression (``when``, or a "when" signal's
+    # own text) resolves to, against its touch's date; None when there is none or it cannot
+    due: date | None = None
 
     def to_dict(self) -> dict:
         data = {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
@@ -77,7 +83,20 @@ class Signal:
             data["negated"] = True
         if self.hypothetical:
             data["hypothetical"] = True
+        if self.when:
+            data["when"] = self.when
+        if self.due is not None:
+            data["due"] = self.due.isoformat()
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Who sent a touch, as the conversation stage tells people apart: touches of one
+    conversation with the same ``key`` are one person."""
+
+    key: str
+    first_name: str = ""  # lowercase, as a colleague would name them ("dana")
 
 
 @dataclass(slots=True)
@@ -87,7 +106,7 @@ class Touch:
     id: str
     origin: Origin
     text: str  # the new text only: quoted history and signature are separated out
-    direction: Direction = Direction.OUTBOUND
+    direction: Direction | None = None  # None: the reader cannot tell; the conversation stage decides
     kind: str = "email"
     party: str = ""  # address (or name when there is no address) of the sender
     party_name: str = ""
@@ -107,6 +126,8 @@ class Touch:
     due: datetime | None = None  # when an open task falls due
     done: bool | None = None  # a task's status; None for what is not a task
     duration: float | None = None  # seconds, for calls and meetings
+    # filled by the conversation stage: None when only a name in a quote header says who wrote it
+    person: Person | None = None
     # filled by the signal stage
     sentences: tuple[Span, ...] = ()
     signals: tuple[Signal, ...] = ()
@@ -138,6 +159,7 @@ class Conversation:
     touches: list[Touch]
     path: str = ""
     sides_known: bool = False  # "our side" was configured (--rep / reps), not inferred
+    customer: str = ""  # the customer's address, or name when no address is known
 
     @property
     def subject(self) -> str:
@@ -175,6 +197,8 @@ class Finding:
     touch: str = ""
     suggestion: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+    sender: str = ""  # our rep who sent the touch (an address, or a CRM owner), when known
+    customer: str = ""  # the customer's address, or name
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.touch)
@@ -195,6 +219,8 @@ class Finding:
             "end_column": self.end_column,
             "excerpt": self.excerpt,
             "evidence": [e.to_dict() for e in self.evidence],
+            "sender": self.sender or None,
+            "customer": self.customer or None,
         }
 
 

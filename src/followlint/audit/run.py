@@ -36,9 +36,8 @@ class AuditOptions:
 
 @dataclass
 class AuditReport(Report):
-    """A Report with what the audit adds: the rep of each finding and the run's counts."""
+    """A Report with what the audit adds: the run's counts, per account and in all."""
 
-    by_rep: dict[tuple[str, str], str] = field(default_factory=dict)  # (finding.path, finding.touch) -> rep
     rep_counts: dict[str, int] = field(default_factory=dict)  # rep -> findings
     history: list[dict] = field(default_factory=list)  # past runs for the trend (set by the caller)
     fetched: int = 0
@@ -79,8 +78,6 @@ def audit(linter: Linter, accounts: list[Account], state: State, options: AuditO
             continue
         done += 1
         report.merge(outcome.result)
-        for finding in outcome.result.findings:
-            report.by_rep[(finding.path, finding.touch)] = account.label
         report.rep_counts[account.label] = len(outcome.result.findings)
         report.fetched += sum(outcome.fetched.values())
         report.new_findings += outcome.new

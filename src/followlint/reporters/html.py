@@ -6,12 +6,8 @@ Sections: totals; findings per rule and per rep (SVG bar charts); the trend acro
 Everything that comes from mail or from findings (messages, excerpts, evidence, paths, names,
 codes from plugins) goes through ``esc``; a Content-Security-Policy forbids scripts anyway.
 
-Who the rep of a finding is, first match wins:
-1. ``report.by_rep``, set by the caller (the audit): a mapping from ``(finding.path,
-   finding.touch)`` or from ``finding.touch`` (the touch label: Message-ID, IMAP uid, CSV row)
-   to the rep's address or name; or a callable taking the finding;
-2. a ``rep`` attribute on the finding, should the engine ever record the sender there;
-3. ``"unknown"`` (a plain ``check`` does not keep who sent each touch).
+The rep of a finding is its ``sender`` (our rep who sent the touch, as the rules record it),
+or ``"unknown"`` when the touch does not say (a draft without a From line).
 
 The trend plots ``history`` as given, oldest first: a list of ``{"time": ISO string,
 "findings": int, "by_code": {...}, "by_rep": {...}}``; whoever passes it decides whether today's

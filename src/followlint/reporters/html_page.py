@@ -16,15 +16,8 @@ SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"  # no script, no fetch
 
 
-def rep_of(report, finding) -> str:
-    by_rep = getattr(report, "by_rep", None)
-    if callable(by_rep):
-        return str(by_rep(finding) or UNKNOWN_REP)
-    if by_rep:
-        rep = by_rep.get((finding.path, finding.touch)) or by_rep.get(finding.touch)
-        if rep:
-            return str(rep)
-    return getattr(finding, "rep", "") or UNKNOWN_REP
+def rep_of(finding) -> str:
+    return finding.sender or UNKNOWN_REP
 
 
 def render_html(report, history=None, generated: datetime | None = None) -> str:
@@ -33,10 +26,10 @@ def render_html(report, history=None, generated: datetime | None = None) -> str:
     sections = [_header(report, generated)]
     if findings:
         sections.append(_per_rule(findings))
-        sections.append(_per_rep(report, findings))
+        sections.append(_per_rep(findings))
     if history:
         sections.append(_trend(history))
-    sections.append(_finding_list(report, findings))
+    sections.append(_finding_list(findings))
     if report.problems:
         sections.append(_problems(report.problems))
     return (
@@ -116,17 +109,17 @@ def _per_rule(findings) -> str:
     return f'<section aria-labelledby="per-rule">\n<h2 id="per-rule">Findings per rule</h2>\n<figure>{chart}</figure>\n</section>'
 
 
-def _per_rep(report, findings) -> str:
+def _per_rep(findings) -> str:
     table: dict[str, dict[Severity, int]] = {}
     for f in findings:
-        row = table.setdefault(rep_of(report, f), {s: 0 for s in SEVERITIES})
+        row = table.setdefault(rep_of(f), {s: 0 for s in SEVERITIES})
         row[f.severity] = row.get(f.severity, 0) + 1
     ordered = sorted(table.items(), key=lambda kv: (kv[0] == UNKNOWN_REP, -sum(kv[1].values()), kv[0]))
     if list(table) == [UNKNOWN_REP]:
         return (
             '<section aria-labelledby="per-rep">\n<h2 id="per-rep">Findings per rep</h2>\n'
-            '<p class="note">This run does not know who sent each message (the nightly audit does), '
-            "so findings are not split per rep.</p>\n</section>"
+            '<p class="note">This run does not know who sent each message (a draft without a From '
+            "line, a CRM export without an owner), so findings are not split per rep.</p>\n</section>"
         )
     chart = bar_chart([(rep, sum(row.values()), "rep") for rep, row in ordered],
                       chart_id="chart-reps", title="Findings per rep")
@@ -176,19 +169,21 @@ def _day(value) -> str:
         return str(value or "?")[:12]
 
 
-def _finding_list(report, findings) -> str:
+def _finding_list(findings) -> str:
     if not findings:
         return '<section aria-labelledby="findings">\n<h2 id="findings">Findings</h2>\n<p class="all-clear">No findings.</p>\n</section>'
-    items = "\n".join(_finding(report, number, f) for number, f in enumerate(findings, 1))
+    items = "\n".join(_finding(number, f) for number, f in enumerate(findings, 1))
     return f'<section aria-labelledby="findings">\n<h2 id="findings">Findings</h2>\n{items}\n</section>'
 
 
-def _finding(report, number: int, f) -> str:
+def _finding(number: int, f) -> str:
     where = f"{f.path}:{f.line}:{f.column}"
     meta = [("Where", f"<code>{esc(where)}</code>")]
-    rep = rep_of(report, f)
+    rep = rep_of(f)
     if rep != UNKNOWN_REP:
         meta.append(("Rep", esc(rep)))
+    if f.customer:
+        meta.append(("Customer", esc(f.customer)))
     if f.conversation and f.conversation != f.path:
         meta.append(("Conversation", f"<code>{esc(f.conversation)}</code>"))
     parts = [

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
-from ..model import Conversation, Evidence, Finding, Severity, Signal, Touch
+from ..model import Conversation, Direction, Evidence, Finding, Severity, Signal, Touch
+from ..timeline import Timeline
 
 
 # The reference time (--now) of every example that gives none. Examples are read at a fixed
@@ -24,22 +25,15 @@ class Example:
     now: str = EXAMPLE_NOW  # ISO date-time the example is linted at (--now)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class RuleContext:
-    options: dict[str, Any]
+    """What a rule is handed with each conversation, read-only: its options (from the config),
+    the reference time (--now) and the conversation's timeline, built once by the engine for
+    every rule."""
+
+    options: Mapping[str, Any]
     now: datetime
-    shared: dict = field(default_factory=dict)  # per-conversation state shared by all rules
-
-    def timeline(self, conversation: Conversation):
-        """The conversation's timeline, built once and shared by every rule."""
-        key = id(conversation)
-        if self.shared.get("key") != key:
-            from ..timeline import build
-
-            self.shared.clear()
-            self.shared["key"] = key
-            self.shared["timeline"] = build(conversation, self.now)
-        return self.shared["timeline"]
+    timeline: Timeline | None  # None only in ``after_unit``, which sees no one conversation
 
 
 @dataclass
@@ -103,6 +97,8 @@ class Rule:
             end_column=end_column,
             excerpt=" ".join(excerpt.split())[:200],
             evidence=list(evidence),
+            sender=_sender(conversation, touch),
+            customer=conversation.customer,
         )
 
     @staticmethod
@@ -143,6 +139,18 @@ class Rule:
             "summary": cls.summary,
             "options": {k: v[0] for k, v in cls.options.items()},
         }
+
+
+def _sender(conversation: Conversation, touch: Touch) -> str:
+    """Our rep on the touch: its sender when it is ours and the conversation stage told them
+    apart; on a customer's touch, the last of ours before it (else the first after)."""
+    if touch.direction is not Direction.INBOUND:
+        return touch.party if touch.person is not None else ""
+    touches = conversation.touches
+    at = next((i for i, t in enumerate(touches) if t is touch), len(touches))
+    ours = [t for t in (*reversed(touches[:at]), *touches[at + 1:])
+            if t.direction is not Direction.INBOUND and t.person is not None]
+    return ours[0].party if ours else ""
 
 
 def _para(text: str) -> str:

@@ -45,7 +45,7 @@ class ReferralAskTiming(Rule):
     }
 
     def check(self, conversation, ctx):
-        timeline = ctx.timeline(conversation)
+        timeline = ctx.timeline
         lookback = timedelta(days=ctx.options["lookback-days"])
         for index, touch in sent_by_us(conversation):
             asks = [s for s in touch.signals if s.kind == "referral_ask" and not s.negated]

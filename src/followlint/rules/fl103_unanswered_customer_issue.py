@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..model import Direction, Severity
-from ..signals.times import add_business_days, resolve
+from ..signals.times import add_business_days
 from ..timeline import addresses, reportable, goes_back_to
 from .base import Example, Rule
 
@@ -65,7 +65,7 @@ class UnansweredCustomerIssue(Rule):
 
     def check(self, conversation, ctx):
         """One finding per follow-up, citing every item of the customer's it leaves open."""
-        timeline = ctx.timeline(conversation)
+        timeline = ctx.timeline
         touches = conversation.touches
         ignored: dict[int, list] = {}  # index of our touch -> items it does not address
         unreported: dict[int, list] = {}  # index of our touch -> (item, promise touch, promise)
@@ -128,7 +128,7 @@ class UnansweredCustomerIssue(Rule):
             )
 
     def _due(self, promise, base, options):
-        due = resolve(promise.when, base) if promise.when else None
+        due = promise.due
         if due is None:
             return add_business_days(base.date(), options["follow-through-days"])
         return due + timedelta(days=options["grace-days"])

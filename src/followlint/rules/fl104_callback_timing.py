@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..model import Direction
-from ..signals.times import resolve
 from ..timeline import plain, reportable
 from .base import Example, Rule
 
@@ -53,7 +52,7 @@ class CallbackTiming(Rule):
     }
 
     def check(self, conversation, ctx):
-        timeline = ctx.timeline(conversation)
+        timeline = ctx.timeline
         touches = conversation.touches
         grace = timedelta(days=ctx.options["grace-days"])
         seen = set()
@@ -74,7 +73,7 @@ class CallbackTiming(Rule):
                     if agreement.touch.direction is Direction.INBOUND and agreement.signal.subtype == "reply":
                         changed = True  # "I'll let you know by Friday", and the customer wrote back
                         break
-                    if _changes_plan(touch, agreement, timeline):
+                    if _changes_plan(touch, agreement):
                         changed = True  # the customer moved or dropped the plan
                         break
                     prompted = prompted or _asks_us(touch)
@@ -148,7 +147,7 @@ def _confirms(touch, agreement, timeline) -> bool:
     return not any(s.kind in NOT_A_CONFIRMATION and not s.negated for s in touch.signals)
 
 
-def _changes_plan(touch, agreement, timeline) -> bool:
+def _changes_plan(touch, agreement) -> bool:
     """The customer set another time, asked for one, or declined; a plain "Sounds good,
     Friday" keeps the plan."""
     for s in touch.signals:
@@ -157,7 +156,7 @@ def _changes_plan(touch, agreement, timeline) -> bool:
         if s.kind in PLAN_CHANGES:
             return True
         if s.kind == "when":
-            due = resolve(s.text, timeline.when(touch))
+            due = s.due
             # "Tuesday at 3 is fine" confirms "Tuesday 10 November" even when said a week ahead.
             if due is not None and due != agreement.due and due.weekday() != agreement.due.weekday():
                 return True
@@ -170,7 +169,7 @@ def _dates(touch, timeline) -> list:
     out = []
     for s in touch.signals:
         if s.kind == "when" and not s.negated:
-            day = resolve(s.text, base)
+            day = s.due
             if day is not None and day > base.date() and day not in out:
                 out.append(day)
     return out

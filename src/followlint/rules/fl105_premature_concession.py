@@ -37,7 +37,7 @@ class PrematureConcession(Rule):
     )
 
     def check(self, conversation, ctx):
-        timeline = ctx.timeline(conversation)
+        timeline = ctx.timeline
         for touch, objections, reply in timeline.replies_to("objection", hypothetical_ok=True):
             concessions = [s for s in reply.signals if s.kind == "concession" and plain(s)]
             explores = any(s.kind == "exploration" and not s.negated for s in reply.signals)

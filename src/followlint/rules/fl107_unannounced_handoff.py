@@ -1,7 +1,6 @@
 """FL107 unannounced-handoff: a new person from our side who does not introduce themselves."""
 from __future__ import annotations
 
-from ..conversations import first_name, same_person
 from ..model import Direction
 from .base import Example, Rule
 
@@ -43,15 +42,12 @@ class UnannouncedHandoff(Rule):
     )
 
     def check(self, conversation, ctx):
-        # Only senders we can tell apart for sure: an address, or a name given with one, or the
-        # owner column of a CRM activity.
-        ours = [t for t in conversation.touches
-                if t.direction is Direction.OUTBOUND and ("@" in t.party or (t.activity and t.party))]
+        # Only senders the conversation stage told apart (an address, or a name given with one,
+        # or the owner column of a CRM activity) have a person.
+        ours = [t for t in conversation.touches if t.direction is Direction.OUTBOUND and t.person is not None]
         for position, touch in enumerate(ours):
             earlier = ours[:position]
-            if touch.quoted or not earlier or any(same_person(e, touch) for e in earlier):
-                continue
-            if any(t is not touch and same_person(t, touch) for t in ours[:position]):
+            if touch.quoted or not earlier or any(e.person.key == touch.person.key for e in earlier):
                 continue
             # Introduced: says how they link to the earlier contact (not only "I'm X from Y").
             if any(s.kind == "introduction" and s.subtype != "self" and not s.negated for s in touch.signals):
@@ -70,7 +66,7 @@ class UnannouncedHandoff(Rule):
 
 def _announced(conversation, newcomer) -> bool:
     """Someone earlier brought them in: they were written to or copied, or named by a colleague."""
-    name = first_name(newcomer)
+    name = newcomer.person.first_name
     for touch in conversation.touches:
         if touch is newcomer:
             return False

@@ -40,7 +40,7 @@ class IgnoredConstraint(Rule):
     )
 
     def check(self, conversation, ctx):
-        timeline = ctx.timeline(conversation)
+        timeline = ctx.timeline
         for touch, constraints, reply in timeline.replies_to("constraint"):
             asks = [s for s in reply.signals if s.kind in ASK_KINDS and plain(s)]
             if not asks or any(s.kind == "accommodation" and plain(s) for s in reply.signals):

@@ -62,7 +62,7 @@ class FollowUpPressure(Rule):
     }
 
     def check(self, conversation, ctx):
-        timeline = ctx.timeline(conversation)
+        timeline = ctx.timeline
         yield from self._runs(conversation, timeline, ctx.options)
         yield from self._repeat_asks(conversation, timeline, ctx.options)
 

@@ -37,7 +37,7 @@ class DefensiveTone(Rule):
     )
 
     def check(self, conversation, ctx):
-        timeline = ctx.timeline(conversation)
+        timeline = ctx.timeline
         for index, touch in sent_by_us(conversation):
             defensive = [s for s in touch.signals if s.kind == "defensive" and not s.hypothetical]
             if not defensive:

@@ -50,6 +50,11 @@ class Reader:
     ``suffixes`` claim files by name; ``sniff`` may claim a file by its first bytes;
     ``mailbox`` tells the conversation stage to infer "our side" from the mailbox owner
     when no ``reps`` are configured.
+
+    A touch's ``direction`` is set by the reader when the source says whose it is (a draft is
+    ours, a CRM row has a direction column) and left None when it cannot tell (a message in a
+    mailbox): the conversation stage decides only those. Times are aware; the conversation
+    stage keeps them as the reader set them.
     """
 
     name = "reader"

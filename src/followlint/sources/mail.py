@@ -6,7 +6,8 @@ import os
 import re
 from collections.abc import Iterator
 
-from ..conversations import ThreadKeys, mailbox_owner, thread_groups, thread_keys
+from ..people import mailbox_owner
+from ..threads import ThreadKeys, thread_groups, thread_keys
 from ..model import InputError, Touch
 from .base import Batch, Reader, SourceUnit
 from .messages import message_head, message_touches, parse_head

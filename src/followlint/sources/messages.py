@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
-from ..model import Direction, InputError, Origin, Touch
+from ..model import InputError, Origin, Touch
 from .html import convert
 from .positions import FixedLayout, Layout, LineIndex, MappedTouch, SegmentLayout
 from .quoting import SIGNOFFS, split_message
@@ -23,6 +23,7 @@ from .text import decode, looks_binary
 
 MSGID_RE = re.compile(r"<[^<>\s]{1,998}>")
 BODY_TYPES = ("text/plain", "text/html")
+UNDATED = datetime.max.replace(tzinfo=timezone.utc)  # the time of a message nobody dated
 
 
 def header(msg: Message, name: str) -> str:
@@ -369,7 +370,7 @@ def message_head(msg: Message, path: str, key: str, first_line: int, order: int)
         id=message_id or f"{path}:{first_line}",
         origin=Origin(path=path, line=first_line, key=key or message_id),
         text="",
-        direction=Direction.OUTBOUND,
+        direction=None,  # whose it is, the conversation stage decides (--rep, the mailbox owner)
         kind="email",
         party=party,
         party_name=name,
@@ -389,7 +390,8 @@ def parse_head(data: bytes) -> Message:
 
 
 def with_history(touch: Touch, text: str, layout: Layout | None = None, reference: datetime | None = None) -> Iterator[Touch]:
-    """Yield the touch with its new text, then one touch per quoted earlier message.
+    """Yield the touch with its new text, then one touch per quoted earlier message, with its
+    time settled here (``_quote_time``) and its side left to the conversation stage.
 
     ``layout`` maps offsets of ``text`` to file positions (default: line for line from the
     touch's ``origin.line``)."""
@@ -407,17 +409,18 @@ def with_history(touch: Touch, text: str, layout: Layout | None = None, referenc
         touch.origin.line = touch.position(_first_char(touch.text))[0]
     yield touch
     later = touch
+    before = touch.time or UNDATED
     for n, quote in enumerate(split.quotes, start=1):
-        inbound = quote.depth % 2 == 1
+        before = _quote_time(quote.time, before)
         earlier = MappedTouch(
             id=f"{touch.id}#q{n}",
             origin=Origin(path=touch.origin.path, line=touch.origin.line, key=f"{touch.origin.key or touch.id}#q{n}"),
             text=quote.text,
-            direction=Direction.INBOUND if inbound else Direction.OUTBOUND,
+            direction=None,  # whose it is, the conversation stage decides
             kind="email",
             party=quote.author,
             party_name=quote.author_name,
-            time=quote.time,
+            time=None if before is UNDATED else before,
             subject=quote.subject or touch.subject,
             quoted=True,
             order=touch.order - n,
@@ -429,6 +432,19 @@ def with_history(touch: Touch, text: str, layout: Layout | None = None, referenc
         later.references = (*later.references, earlier.id)
         later = earlier
         yield earlier
+
+
+def _quote_time(said: datetime | None, later: datetime) -> datetime:
+    """When a quoted message was sent, given the message that quotes it (``later``; UNDATED for
+    an undated draft): a quote cannot postdate its reply, an undated one is put just before it,
+    and a date quoted without a zone is read as UTC."""
+    if said is not None and said.tzinfo is None:
+        said = said.replace(tzinfo=timezone.utc)
+    if later is UNDATED:
+        return UNDATED if said is None else said
+    if said is None or said >= later:
+        return later - timedelta(seconds=1)
+    return said
 
 
 def signer(text: str, signature: str) -> str:

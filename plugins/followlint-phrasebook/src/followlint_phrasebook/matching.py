@@ -29,6 +29,18 @@ class PhraseSet:
 
     def __init__(self, phrases: dict[str, list[str]]):
         self.index = PhraseIndex([phrases])
+        # The hits of the conversation being checked, by touch: every rule of the set asks for
+        # them, and they are found once. The engine checks one conversation after another.
+        self._memo: tuple[object, dict[int, dict[str, list[Hit]]]] = (None, {})
+
+    def find_in(self, conversation, touch) -> dict[str, list[Hit]]:
+        """``find`` over a touch's text, once per touch of the conversation for all the rules."""
+        if self._memo[0] is not conversation:
+            self._memo = (conversation, {})
+        hits = self._memo[1].get(id(touch))
+        if hits is None:
+            hits = self._memo[1][id(touch)] = self.find(touch.text)
+        return hits
 
     def find(self, text: str) -> dict[str, list[Hit]]:
         """Hits by rule code, in text order; a phrase inside a longer one of the same rule and

@@ -49,15 +49,10 @@ class PhrasebookRule(Rule):
     phrase_set: PhraseSet
 
     def check(self, conversation, ctx):
-        memo = ctx.shared.get("phrasebook")
-        if memo is None or memo[0] is not conversation:  # hits are found once per touch for all rules
-            memo = ctx.shared["phrasebook"] = (conversation, {})
         for touch in conversation.touches:
             if touch.direction is not Direction.OUTBOUND or not reportable(conversation, touch):
                 continue
-            hits = memo[1].get(id(touch))
-            if hits is None:
-                hits = memo[1][id(touch)] = self.phrase_set.find(touch.text)
+            hits = self.phrase_set.find_in(conversation, touch)
             for hit, message, suggestion in flags(self.spec, hits.get(self.code, []), touch.text):
                 at = Signal(kind=self.code, start=hit.start, end=hit.end, text=touch.text[hit.start:hit.end])
                 yield self.finding(conversation, touch, at, message, suggestion=suggestion)

@@ -1,0 +1,83 @@
+"""The timeline stage: one pass over an annotated conversation, in time order, opening the
+customer's items, marking what addresses, reports back on or resolves them, and collecting the
+agreed times for the next contact.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..model import Conversation, Direction, Signal, Touch
+from .due import agreed_date, resolve_times
+from .replies import addresses, reports_back
+from .state import Agreement, Item, Timeline, plain
+from .topics import names, on_topic
+
+ITEM_KINDS = ("issue", "request", "question", "dissatisfaction")
+MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
+
+
+def build(conversation: Conversation, now: datetime) -> Timeline:
+    resolve_times(conversation, now)
+    timeline = Timeline(conversation, now)
+    timeline.names = names(conversation)
+    touches = conversation.touches
+    for index, touch in enumerate(touches):
+        if touch.direction is Direction.INBOUND:
+            _customer_touch(timeline, index, touch)
+        else:
+            _our_touch(timeline, index, touch)
+        for signal in touch.signals:
+            if signal.kind == "callback" and plain(signal):
+                timeline.agreements.append(Agreement(touch, signal, index, agreed_date(touch, signal)))
+    return timeline
+
+
+def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
+    resolved = any(s.kind == "resolved" and plain(s) for s in touch.signals)
+    for item in timeline.items:
+        if item.resolved_by is None and resolved and (item.index < index):
+            item.resolved_by = touch
+    # A request to schedule ("can you call me Friday?") is an agreed time, FL104's business;
+    # a question inside thanks or praise ("what would we do without you?") asks for nothing.
+    seen_sentences = {s.sentence for s in touch.signals if s.kind in ("callback", "satisfaction", "think_it_over", "ask_meeting")}
+    small_talk = [s for s in touch.signals if s.kind == "pleasantry"]
+    # A bare question in a thank-you note ("what would we do without you?") is rhetorical.
+    grateful = any(s.kind == "satisfaction" and plain(s) for s in touch.signals) and not any(
+        s.kind in ("issue", "request", "dissatisfaction") and plain(s) for s in touch.signals
+    )
+    # A long run of questions is a quiz, a joke list or a questionnaire, not a customer's asks.
+    questionnaire = sum(1 for s in touch.signals if s.kind == "question") > MAX_QUESTIONS
+    by_sentence: dict[int, list[Signal]] = {}
+    for signal in touch.signals:
+        by_sentence.setdefault(signal.sentence, []).append(signal)
+    for signal in touch.signals:
+        if signal.kind not in ITEM_KINDS or not plain(signal) or signal.sentence in seen_sentences:
+            continue
+        if (grateful or questionnaire) and signal.kind == "question":
+            continue
+        if any(p.start <= signal.start and signal.end <= p.end for p in small_talk):
+            continue  # "how are you?"
+        seen_sentences.add(signal.sentence)
+        timeline.items.append(Item(touch, signal, index, names=timeline.names,
+                                   neighbours=tuple(by_sentence[signal.sentence])))
+
+
+def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
+    promises = [s for s in touch.signals if s.kind == "commitment" and plain(s)]
+    # "I'll call you back" is a promise to act on an item only when it says what about
+    # ("I'll call you back tomorrow with the payoff figure").
+    callbacks = [s for s in touch.signals if s.kind == "callback" and plain(s)]
+    # Our own records (a CRM note, an open task) never reach the customer: they can hold a
+    # commitment ("call back about the plates", due Friday), never an answer.
+    speaks = touch.direction is Direction.OUTBOUND
+    for item in timeline.items:
+        if item.index >= index or item.resolved_by is not None:
+            continue
+        if speaks and item.addressed_by is None and addresses(touch, item):
+            item.addressed_by = touch
+        if speaks and item.reported_by is None and reports_back(touch, item):
+            item.reported_by = touch
+        elif item.commitment is None and item.reported_by is None:
+            about = [s for s in callbacks if s.sentence < len(touch.topics) and on_topic(item.topic, touch.topics[s.sentence])]
+            if promises or about:
+                item.commitment = (touch, (promises or about)[0])

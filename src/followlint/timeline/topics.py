@@ -1,0 +1,62 @@
+"""Is a reply about the customer's subject? Topic words compared by a common stem or prefix,
+the words inside a signal's own span, and the names of the people (never a subject).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Conversation, Signal
+from ..people import ROLE_ADDRESSES
+from ..signals.topics import stem
+
+NAME_RE = re.compile(r"[a-z][a-z']{1,30}")
+# Topic words this long that share this many leading letters are one subject ("inspector",
+# "inspection"); the stemmer only strips plain suffixes.
+PREFIX = 5
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    n = PREFIX
+    return len(a) >= n and len(b) >= n and a[:n] == b[:n]
+
+
+def _undouble(word: str) -> str:
+    """"shipp" (from "shipped") is "ship"; "bill" and "class" stay."""
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeioulsz":
+        return word[:-1]
+    return word
+
+
+def shared(topic: frozenset, words: frozenset) -> int:
+    """How many words of ``topic`` the sentence ``words`` takes up (exactly or by a common stem)."""
+    exact = topic & words
+    count = len(exact)
+    rest = [_undouble(w) for w in words if w not in exact]
+    if rest:
+        count += sum(1 for t in topic if t not in exact and any(_same_word(_undouble(t), w) for w in rest))
+    return count
+
+
+def on_topic(topic: frozenset, words: frozenset) -> bool:
+    return bool(topic) and shared(topic, words) >= 1
+
+
+def span_topic(signal: Signal) -> frozenset:
+    """The subject words inside a signal's own span ("printer" in "we don't have a printer"),
+    where the whole sentence would also bring in "shop" and "phone"."""
+    inside = {stem(w) for w in NAME_RE.findall(signal.text.lower())}
+    return frozenset(w for w in signal.topic if w in inside or _undouble(w) in inside)
+
+
+def names(conversation: Conversation) -> frozenset:
+    """Stems of the names of everyone in the conversation ("Hi Tom", "Sofia, do we..."): a
+    greeting or a signature shares them with everything."""
+    words = set()
+    for touch in conversation.touches:
+        words.update(NAME_RE.findall(touch.party_name.lower()))
+        local = touch.party.lower().partition("@")[0]
+        if "@" in touch.party:
+            words.update(w for w in NAME_RE.findall(local) if w not in ROLE_ADDRESSES)
+    return frozenset(stem(w) for w in words if len(w) > 2)
