@@ -21,7 +21,10 @@ into ``src/``.
 
 A seeded sample of findings (``--sample N``, default 50), drawn round-robin across the
 corpora, is printed after the table with location, message, excerpt, evidence and the text
-around it, so that a person can read each one and judge it; it is in the JSON output too.
+around it; it is in the JSON output too. To judge a finding a reader needs its whole thread:
+``benchmarks/.work/realmail-sample.md`` (and ``.json``) gives each sampled finding with every
+touch of its conversation, in order, marked customer or us. Verdicts go in
+``benchmarks/judged/`` (see its README).
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from _harness import BenchError, Command, Context, Figure, run_once
+from _harness import WORK_DIR, BenchError, Command, Context, Figure, run_once
 
 NAME = "realmail"
 ORDER = 40
@@ -79,7 +82,57 @@ def run(ctx: Context) -> list[Figure]:
     if sample:
         figures[-1].extra["sample"] = sample
         figures[-1].details = _render_sample(sample, results, ctx)
+        _write_judge_packet(sample, ctx)
     return figures
+
+
+# -- the sample with whole threads, for a person to judge ----------------------------------------
+
+def _write_judge_packet(sample: list[dict], ctx: Context) -> None:
+    """Attach each sampled finding's whole conversation and write it where a judge reads it."""
+    threads: dict[str, dict[str, list[dict]]] = {}
+    for f in sample:
+        if f.get("thread") is not None or f["corpus"] not in (MBOX, MAILDIR):
+            continue
+        if f["corpus"] not in threads:
+            threads[f["corpus"]] = _inspect_threads(ctx, f["corpus"])
+        f["thread"] = threads[f["corpus"]].get(f.get("conversation", ""), [])
+    WORK_DIR.mkdir(exist_ok=True)
+    (WORK_DIR / "realmail-sample.json").write_text(json.dumps(sample, indent=1), encoding="utf-8")
+    out = [f"# Real-mail sample: {len(sample)} findings with their whole threads (seed {SEED})", "",
+           "Judge each as a sales trainer would: is the finding defensible, reading the whole thread?", ""]
+    for i, f in enumerate(sample, 1):
+        out += [f"## [{i}] {f['code']} {f['name']}: {f['corpus']}", "",
+                f"- conversation: `{f.get('conversation', '')}`", f"- flagged touch: `{f.get('touch', '')}`",
+                f"- message: {f.get('message', '')}", ""]
+        for touch in f.get("thread") or ():
+            mark = " (FLAGGED)" if touch["touch"] == f.get("touch") else ""
+            out += [f"**{touch['who']}** {touch.get('time') or 'undated'} `{touch['touch']}`{mark}", "",
+                    *[f"> {line}" for line in (touch["text"].strip() or "(empty)").splitlines()], ""]
+    (WORK_DIR / "realmail-sample.md").write_text("\n".join(out), encoding="utf-8")
+    ctx.log(f"  the sample with whole threads: {WORK_DIR / 'realmail-sample.md'}")
+
+
+def _inspect_threads(ctx: Context, label: str) -> dict[str, list[dict]]:
+    """Every conversation of an Enron corpus as ``followlint inspect`` rebuilds it, by id."""
+    out = ctx.tmpdir / f"inspect-{Path(label).name}.json"
+    cmd = Command(f"inspect {label}", ctx.followlint("inspect", str(ctx.corpus(label)), "--format", "json",
+                                                     "--now", ENRON_NOW), cwd=ctx.tmpdir, ok_codes=(0, 1, 2))
+    try:
+        run_once(ctx, cmd, stdout_path=out)
+        data = json.loads(out.read_text(encoding="utf-8"))
+    except (BenchError, ValueError, OSError) as exc:
+        ctx.log(f"  inspect {label} failed: {exc}")
+        return {}
+    base = str(ctx.corpora) + "/"
+    threads = {}
+    for conversation in data.get("conversations", []):
+        key = conversation["id"][len(base):] if conversation["id"].startswith(base) else conversation["id"]
+        threads[key] = [{"touch": (t["id"][len(base):] if t["id"].startswith(base) else t["id"]),
+                         "who": "customer" if t.get("direction") == "inbound" else "us",
+                         "time": t.get("time"), "text": t.get("text", "")}
+                        for t in conversation.get("touches", [])]
+    return threads
 
 
 # -- the two Enron corpora: the command line -----------------------------------------------
@@ -370,6 +423,7 @@ def _child(kind: str, path: str, out: str) -> None:
     from followlint import plugins
     from followlint.config import Settings
     from followlint.engine import Linter
+    from followlint.model import Direction
 
     conversations, messages = (_twitter_conversations if kind == "twitter"
                                else _ibm_conversations)(path)
@@ -382,12 +436,15 @@ def _child(kind: str, path: str, out: str) -> None:
         linter.detector.annotate(conversation)
         timeline = linter.timeline(conversation)
         texts = {t.origin.label(): t.text for t in conversation.touches}
+        thread = [{"touch": t.origin.label(), "who": "customer" if t.direction is Direction.INBOUND else "us",
+                   "time": t.time.isoformat() if t.time else None, "text": t.text} for t in conversation.touches]
         for rule in linter.rules:
             for finding in rule.check(conversation, linter.context(rule, timeline)):
                 data = finding.to_dict()
                 data["context"] = " ".join(texts.get(finding.touch, "").split())[:400]
                 for ev in data["evidence"]:  # the whole message each piece of evidence is from
                     ev["message_text"] = " ".join(texts.get(ev["touch"], "").split())[:400]
+                data["thread"] = thread
                 findings.append(data)
     touches = sum(len(c.touches) for c in conversations)
     summary = {"conversations": len(conversations), "touches": touches,
