@@ -129,3 +129,19 @@ def test_every_builtin_rule_has_a_page_that_is_its_documentation():
         page = (ROOT / "docs" / "rules" / f"{code}.md").read_text(encoding="utf-8")
         assert page.endswith(registry.rules[code].documentation()), code
         assert f"[{code}]({code}.md)" in index
+
+
+def test_the_architecture_pages_name_places_that_exist():
+    """Every module or folder the architecture section names (README and docs/architecture.md)
+    is there: a stage moved or renamed must move its line too."""
+    package = ROOT / "src" / "followlint"
+    missing = []
+    for page in (ROOT / "README.md", ROOT / "docs" / "architecture.md"):
+        text = page.read_text(encoding="utf-8")
+        if page.name == "README.md":
+            text = text.partition("## How it is built")[2].partition("\n## ")[0]
+        assert text.strip(), f"{page.name}: no architecture section"
+        for name in re.findall(r"`([a-z_/]+(?:\.py|/))`", text):
+            if name != "src/followlint/" and not (package / name).exists():
+                missing.append(f"{page.name}: {name}")
+    assert not missing, missing
