@@ -6,7 +6,6 @@ A quoted copy of a message that is itself in the mailbox is dropped, so nothing 
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
@@ -14,8 +13,8 @@ from hashlib import blake2b
 from typing import NamedTuple
 
 from .model import Conversation, Direction, Touch
+from .subjects import normalise_subject
 
-SUBJECT_PREFIX_RE = re.compile(r"^(?:\s{0,5}(?:re|fw|fwd|aw|sv|vs|wg|tr|rif|antw)\s{0,3}(?:\[\d{1,4}\])?\s{0,3}:)+", re.I)
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=timezone.utc)
 SAME_MESSAGE = timedelta(minutes=5)
 
@@ -59,10 +58,6 @@ def build_conversations(touches: list[Touch], path: str, ours: Ours, mailbox: bo
                                           sides_known=bool(ours) or directed))
     conversations.sort(key=lambda c: min(t.order for t in c.touches))
     return conversations
-
-
-def normalise_subject(subject: str) -> str:
-    return " ".join(SUBJECT_PREFIX_RE.sub("", subject).lower().split())
 
 
 def _chains(touches: list[Touch]) -> list[list[Touch]]:

@@ -11,17 +11,24 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
+from .lexicon.words import current as current_words
 from .model import Conversation, Direction, Signal, Touch
 from .signals.times import resolve
 from .signals.topics import stem
+from .subjects import is_forward
 
 ITEM_KINDS = ("issue", "request", "question", "dissatisfaction")
+# Every kind the customer's items are opened, addressed, reported on and resolved from: a rule
+# that reads ``Timeline.items`` or ``open_issues`` reads these (``Rule.reads``).
+ITEM_READS = (
+    "issue", "request", "question", "dissatisfaction", "resolved", "satisfaction", "think_it_over",
+    "callback", "commitment", "value", "checkin", "nudge", "referral_ask", "ask_business", "ask_meeting",
+    "ask_visit", "ask_online", "accommodation", "exploration", "assent", "apology", "defensive",
+    "pleasantry", "boilerplate",
+)
 MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
 ISSUE_KINDS = ("issue", "dissatisfaction")
 NAME_RE = re.compile(r"[a-z][a-z']{1,30}")
-# Mailbox names that are a role, not a person ("support@", "frontdesk@").
-ROLE_ADDRESSES = {"support", "info", "sales", "frontdesk", "front", "desk", "office", "help", "service",
-                  "billing", "accounts", "hello", "team", "admin", "contact", "noreply", "reply", "mail"}
 # A question this short in content ("What's the hold-up?", "What happened?") is about what the
 # sentence before it says.
 SHORT_TOPIC = 2
@@ -239,7 +246,7 @@ def reports_back(reply: Touch, item: Item) -> bool:
 def goes_back_to(reply: Touch, customer: Touch) -> bool:
     """Is the reply written back to the customer? A forward to a colleague, or a message to
     other people that happens to share the thread, is not the answer the customer is owed."""
-    if normalise_subject_prefix(reply.subject).startswith(("fw", "fwd", "tr", "wg")):
+    if is_forward(reply.subject):
         return False
     if _blank(reply.text):
         return False  # a bare forward or an empty message says nothing to anyone
@@ -254,10 +261,6 @@ def _blank(text: str) -> bool:
     that is megabytes of blanked quote lines made stripping it every time quadratic (the
     cache finds the same string object again in constant time)."""
     return not text.strip()
-
-
-def normalise_subject_prefix(subject: str) -> str:
-    return subject.strip().lower()[:4]
 
 
 def sent_by_us(conversation: Conversation):
@@ -285,11 +288,12 @@ def _names(conversation: Conversation) -> frozenset:
     """Stems of the names of everyone in the conversation ("Hi Tom", "Sofia, do we..."): a
     greeting or a signature shares them with everything."""
     words = set()
+    roles = current_words()["role_mailbox"]  # "support@", "frontdesk@": not a person's name
     for touch in conversation.touches:
         words.update(NAME_RE.findall(touch.party_name.lower()))
         local = touch.party.lower().partition("@")[0]
         if "@" in touch.party:
-            words.update(w for w in NAME_RE.findall(local) if w not in ROLE_ADDRESSES)
+            words.update(w for w in NAME_RE.findall(local) if w not in roles)
     return frozenset(stem(w) for w in words if len(w) > 2)
 
 
