@@ -163,3 +163,10 @@ def test_a_builtin_kind_cannot_be_declared_again(run_cli, tmp_path):
     code, out, err = _check(run_cli, tmp_path, again=source)
     assert code == 2 and "'checkin'" in _one_line(err)
 
+
+def test_the_plugin_guide_lists_every_kind_and_word_list():
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "plugins.md").read_text(encoding="utf-8")
+    for name in [*KINDS, *WORD_LISTS]:
+        assert f"\n| `{name}` |" in guide, name
