@@ -170,3 +170,14 @@ def test_the_plugin_guide_lists_every_kind_and_word_list():
     guide = (Path(__file__).resolve().parents[1] / "docs" / "plugins.md").read_text(encoding="utf-8")
     for name in [*KINDS, *WORD_LISTS]:
         assert f"\n| `{name}` |" in guide, name
+
+
+def test_where_order_decides_a_tie_the_english_lexicon_keeps_it():
+    """Of two phrases on the same words, the first of one kind gives the subtype, and the first
+    of the hiding kinds decides whether a signal is kept (see lexicon/en/__init__.py)."""
+    order = list(VOCABULARY)
+    for group in (["value/resource", "value/update", "value/answer", "value/offer", "value/proposal"],
+                  ["request", "request/send", "request/schedule"], ["callback", "callback/reply", "callback/asked"],
+                  ["introduction", "introduction/self"], ["pleasantry", "boilerplate", "neutral"]):
+        places = [order.index(key) for key in group]
+        assert places == sorted(places), group
