@@ -78,6 +78,9 @@ def guide_project(tmp_path_factory) -> tuple[Path, dict]:
     followlint.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m followlint "$@"\n')
     followlint.chmod(0o755)
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWLINT_") and k not in ("NO_COLOR", "FORCE_COLOR")}
+    # Keep the caller's PYTHONPATH after the guide's own paths: the followlint under test (a
+    # working tree run with PYTHONPATH=src) is the one the guide's commands run.
+    paths += [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
     env.update(PYTHONPATH=os.pathsep.join(paths), PATH=f"{shims}{os.pathsep}{env.get('PATH', '')}", PYTHONIOENCODING="utf-8")
     return project, env
 

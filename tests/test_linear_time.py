@@ -770,6 +770,7 @@ class Found:
     names: list = field(default_factory=list)  # every other place the same pattern lives
 
 
+SUBJECT_PREFIX = r"\s{0,5}(%s)\s{0,3}(?:\[\d{1,4}\])?\s{0,3}(?:%s)"  # as subjects.SubjectPrefixes builds it
 # Patterns built at run time from values the source cannot show: (module, pattern expression)
 # -> (why it is there, the values to analyse it with, how it is called). A new one fails
 # test_no_unreviewed_dynamic_pattern until it is listed here.
@@ -777,6 +778,18 @@ DYNAMIC_PATTERNS = {
     ("followlint.sources.quoting", "'(?:[ \\\\t]*>){%d} ?' % levels"): (
         "_strip_levels: `levels` quote markers off the start of a line (pattern.match); levels <= MAX_DEPTH - 1",
         {"levels": [1, 2, 24]},
+        {"match"},
+    ),
+    # One subject prefix with its separator, from the loaded word lists: the English ones, and a
+    # language pack's with a full-width colon; each part bounded.
+    ("followlint.subjects", "one"): (
+        "SubjectPrefixes.first: one reply/forward prefix and its separator at the start of a subject (match)",
+        {"one": [SUBJECT_PREFIX % ("antw|fwd|rif|aw|fw|re|sv|tr|vs|wg", ":"), SUBJECT_PREFIX % ("回复|转发|rv", "：|:")]},
+        {"match"},
+    ),
+    ("followlint.subjects", "f'(?:{one})+'"): (
+        "SubjectPrefixes.chain: every leading prefix of a subject (match), as the former SUBJECT_PREFIX_RE",
+        {"one": [SUBJECT_PREFIX % ("antw|fwd|rif|aw|fw|re|sv|tr|vs|wg", ":"), SUBJECT_PREFIX % ("回复|转发|rv", "：|:")]},
         {"match"},
     ),
 }

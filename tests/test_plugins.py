@@ -33,6 +33,7 @@ def rule_plugin(code: str, name: str, kind: str, phrases: list[str], version: st
         import followlint
         from followlint.model import Direction
         from followlint.rules.base import Example, Rule
+        from followlint.signals.kinds import Kind
 
         __version__ = {version or "0.0.1"!r}
 
@@ -40,6 +41,7 @@ def rule_plugin(code: str, name: str, kind: str, phrases: list[str], version: st
         class PluginRule(Rule):
             code = {code!r}
             name = {name!r}
+            reads = ({kind!r},)
             summary = "Flags {kind} phrases in outbound follow-ups."
             what = "An outbound touch that says something the {kind} vocabulary knows."
             why = "Customers notice."
@@ -55,6 +57,11 @@ def rule_plugin(code: str, name: str, kind: str, phrases: list[str], version: st
         @followlint.hookimpl
         def followlint_add_rules():
             return [PluginRule]
+
+
+        @followlint.hookimpl
+        def followlint_add_kinds():
+            return [Kind({kind!r}, "what the {name} rule flags")]
 
 
         @followlint.hookimpl

@@ -18,7 +18,9 @@ hookimpl = pluggy.HookimplMarker("followlint")
 def followlint_add_rules():
     """Return a list of Rule subclasses (see ``followlint.rules.base.Rule``).
 
-    Each rule has a unique code (``FL101``; plugins use their own prefix) and a kebab-case name.
+    Each rule has a unique code (``FL101``; plugins use their own prefix) and a kebab-case name,
+    and declares the signal kinds it reads (``reads``): a kind no loaded plugin declares is a
+    load error naming the rule.
     """
 
 
@@ -40,13 +42,33 @@ def followlint_add_reporters():
 
 @hookspec
 def followlint_add_vocabulary():
-    """Return phrase knowledge for the signal layer: a dict mapping a signal kind to phrases.
+    """Return what the signal layer knows about words: a dict of lists of strings.
 
-    A kind is ``"checkin"``, ``"value/update"`` (kind/subtype), ``"issue"``... Phrases are
-    lowercase words with ``(a|b)`` alternatives, ``[optional words]`` or ``(optional)?``, ``*`` for any one word,
-    ``**`` for up to three, and ``<num>``, ``<ordinal>``, ``<url>``, ``<weekday>``, ``<month>``, ``<time>``, ``<money>``, ``<past>``
-    classes. This is how a language pack or an industry vocabulary teaches every rule new
-    phrases without touching their code.
+    A key is either a signal kind, mapped to phrases, or a word list, mapped to words.
+
+    Kinds: ``"checkin"``, ``"value/update"`` (kind/subtype), ``"issue"``... (the registry of
+    kinds is ``followlint.signals.kinds``; a new kind is declared with ``followlint_add_kinds``).
+    Phrases are lowercase words with ``(a|b)`` alternatives, ``[optional words]`` or
+    ``(optional)?``, ``*`` for any one word, ``**`` for up to three, and ``<num>``,
+    ``<ordinal>``, ``<url>``, ``<weekday>``, ``<month>``, ``<time>``, ``<money>``, ``<past>`` classes.
+
+    Word lists (their names are in ``followlint.lexicon.words.WORD_LISTS``) hold the words
+    every stage reads outside phrases: ``"negator"``, ``"hypothetical"``, ``"stopword"``,
+    ``"weekday/monday"``, ``"number/2"``, ``"subject_prefix/reply"``, ``"signoff"``... The lists
+    of all loaded vocabularies are merged.
+
+    This is how a language pack or an industry vocabulary teaches every rule new phrases and
+    words without touching their code. A key that is neither a known kind nor a word list is
+    a load error naming the plugin.
+    """
+
+
+@hookspec
+def followlint_add_kinds():
+    """Return a list of new signal kinds (``followlint.signals.kinds.Kind``: name, one line of
+    meaning) that the plugin's vocabulary fills and its rules read.
+
+    The built-in kinds are always there; a kind is declared once, by one plugin.
     """
 
 

@@ -9,13 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from .lexicon.words import current as current_words
 from .model import Direction, Person, Touch
 
-# Mailbox names that are a role, not a person ("support@", "frontdesk@").
-ROLE_ADDRESSES = {"support", "info", "sales", "frontdesk", "front", "desk", "office", "help", "service",
-                  "billing", "accounts", "hello", "team", "admin", "contact", "noreply", "reply", "mail"}
-FREEMAIL = {"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
-            "icloud.com", "aol.com", "gmx.com", "gmx.de", "proton.me", "protonmail.com", "mail.com"}
 
 
 def same_person(a: Touch, b: Touch) -> bool:
@@ -35,7 +31,7 @@ def same_side(a: Touch, b: Touch) -> bool:
         return True
     if "@" in a.party and "@" in b.party:
         domain = a.party.rsplit("@", 1)[1]
-        return domain == b.party.rsplit("@", 1)[1] and domain not in FREEMAIL
+        return domain == b.party.rsplit("@", 1)[1] and domain not in current_words()["freemail_domain"]
     return False
 
 

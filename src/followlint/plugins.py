@@ -5,12 +5,14 @@ import importlib
 import importlib.util
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pluggy
 
 from . import hookspecs
+from .lexicon.words import WORD_LISTS, Words, install, is_word_list, key_problem
 from .model import UsageError
+from .signals.kinds import BUILTIN as BUILTIN_KINDS, Kind
 
 BUILTIN_PLUGINS = (
     ("builtin-readers", "followlint.builtin.readers"),
@@ -30,6 +32,7 @@ class PluginInfo:
     readers: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
     vocabulary: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -38,6 +41,8 @@ class Registry:
     readers: list = field(default_factory=list)
     reporters: dict = field(default_factory=dict)  # name -> Reporter
     vocabularies: list = field(default_factory=list)
+    kinds: dict = field(default_factory=dict)  # name -> Kind: the built-in ones and the plugins'
+    words: Words | None = None  # the word lists of all vocabularies (the ones every stage reads)
     plugins: list[PluginInfo] = field(default_factory=list)
     manager: pluggy.PluginManager | None = None
 
@@ -214,29 +219,68 @@ def _collect(pm, infos: dict[str, PluginInfo]) -> Registry:
     for info, name, reporter in named(hooks.followlint_add_reporters, "reporter", " (a --format value)"):
         registry.reporters[name] = reporter
         info.reporters.append(name)
+    registry.kinds = {kind.name: kind for kind in BUILTIN_KINDS}
+    for info, kinds in each(hooks.followlint_add_kinds):
+        for kind in kinds:
+            _add_kind(registry, info, kind)
     for info, vocabulary in each(hooks.followlint_add_vocabulary):
-        _check_vocabulary(info, vocabulary)
+        _check_vocabulary(info, vocabulary, registry.kinds)
         registry.vocabularies.append(vocabulary)
         info.vocabulary.extend(sorted({k.partition("/")[0] for k in vocabulary}))
+    for code, rule in registry.rules.items():
+        _check_reads(rule, rule_owner[code], registry.kinds)
+    registry.words = Words(registry.vocabularies)
+    install(registry.words)  # what the stages that do not see the registry read (subjects, dates...)
     registry.plugins = list(infos.values())
     return registry
 
 
-def _check_vocabulary(info: PluginInfo, vocabulary) -> None:
-    """A vocabulary is {kind: [phrase, ...]}; a plugin's phrases are compiled here, so a bad one
-    is reported against its plugin (the built-in lexicon is checked by its own tests)."""
+def _add_kind(registry: Registry, info: PluginInfo, kind) -> None:
+    if not isinstance(kind, Kind):
+        raise UsageError(f"plugin {info.name!r} adds {kind!r} as a signal kind: a kind is a followlint.signals.kinds.Kind")
+    if kind.name in registry.kinds:
+        raise UsageError(f"plugin {info.name!r} adds signal kind {kind.name!r}, which {registry.kinds[kind.name].plugin!r} already declares")
+    if kind.name in WORD_LISTS:
+        raise UsageError(f"plugin {info.name!r} adds signal kind {kind.name!r}, the name of a word list")
+    registry.kinds[kind.name] = replace(kind, plugin=info.name)
+    info.kinds.append(kind.name)
+
+
+def _check_reads(rule, plugin: str, kinds: dict) -> None:
+    """A rule reads declared kinds only: a typo, or a kind whose plugin is off, is one clear line."""
+    reads = getattr(rule, "reads", ())
+    if not isinstance(reads, tuple) or not all(isinstance(k, str) for k in reads):
+        raise UsageError(f"rule {rule.code} (plugin {plugin!r}): reads must be a tuple of signal kinds, not {reads!r}")
+    for kind in reads:
+        if kind.partition("/")[0] not in kinds:
+            raise UsageError(f"rule {rule.code} (plugin {plugin!r}) reads signal kind {kind!r}, which no loaded plugin produces")
+
+
+def _check_vocabulary(info: PluginInfo, vocabulary, kinds: dict) -> None:
+    """A vocabulary is {kind or word list: [string, ...]}; a plugin's phrases are compiled here,
+    so a bad one is reported against its plugin (the built-in lexicon is checked by its own
+    tests); every key must name a known kind or word list."""
     if not isinstance(vocabulary, dict) or not all(
         isinstance(k, str) and k and isinstance(v, (list, tuple)) and all(isinstance(p, str) for p in v)
         for k, v in vocabulary.items()
     ):
         raise UsageError(f"plugin {info.name!r}: followlint_add_vocabulary must return a dict of kind -> list of phrases")
-    if info.origin == "builtin":
-        return
-    from .signals.phrases import expand
+    if info.origin != "builtin":
+        from .signals.phrases import expand
 
-    for kind, phrases in vocabulary.items():
-        for phrase in phrases:
-            try:
-                expand(phrase)
-            except ValueError as exc:
-                raise UsageError(f"plugin {info.name!r}: vocabulary {kind!r}: {exc}") from None
+        for kind, phrases in vocabulary.items():
+            if is_word_list(kind):
+                continue
+            for phrase in phrases:
+                try:
+                    expand(phrase)
+                except ValueError as exc:
+                    raise UsageError(f"plugin {info.name!r}: vocabulary {kind!r}: {exc}") from None
+    for key in vocabulary:
+        if is_word_list(key):
+            problem = key_problem(key)
+            if problem:
+                raise UsageError(f"plugin {info.name!r}: vocabulary {problem}")
+        elif key.partition("/")[0] not in kinds:
+            raise UsageError(f"plugin {info.name!r}: vocabulary names unknown signal kind {key.partition('/')[0]!r}"
+                             " (declare it with followlint_add_kinds, or see followlint.signals.kinds)")

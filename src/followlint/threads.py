@@ -6,18 +6,11 @@ read) and the conversation stage (which threads what the readers hand it).
 """
 from __future__ import annotations
 
-import re
 from hashlib import blake2b
 from typing import NamedTuple
 
 from .model import Touch
-
-SUBJECT_PREFIX_RE = re.compile(r"^(?:\s{0,5}(?:re|fw|fwd|aw|sv|vs|wg|tr|rif|antw)\s{0,3}(?:\[\d{1,4}\])?\s{0,3}:)+", re.I)
-
-
-def normalise_subject(subject: str) -> str:
-    return " ".join(SUBJECT_PREFIX_RE.sub("", subject).lower().split())
-
+from .subjects import normalise_subject
 
 class _UnionFind:
     def __init__(self):

@@ -57,6 +57,9 @@ class Rule:
     bad: ClassVar[tuple[Example, ...]] = ()
     good: ClassVar[tuple[Example, ...]] = ()
     options: ClassVar[dict[str, tuple[Any, str]]] = {}  # name -> (default, description)
+    # The signal kinds its check reads, with those of the timeline helpers it calls: each must
+    # be declared by a loaded plugin (``followlint.signals.kinds``), checked at load.
+    reads: ClassVar[tuple[str, ...]] = ()
 
     def check(self, conversation: Conversation, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -111,7 +114,7 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
-        """The rule's page: What it finds / Why it matters / Example / Better / Options."""
+        """The rule's page: What it finds / Why it matters / Example / Better / Options / Reads."""
         out = [f"{cls.code} {cls.name} ({cls.severity.label})", "", cls.summary, "", "## What it finds", "",
                _para(cls.what), "", "## Why it matters", "", _para(cls.why)]
         if cls.story:
@@ -128,6 +131,8 @@ class Rule:
                 out.append(f"- `{key}` (default `{default}`): {description}")
         else:
             out.append("None.")
+        if cls.reads:
+            out += ["", "## Reads", "", "Signal kinds: " + ", ".join(f"`{kind}`" for kind in cls.reads) + "."]
         return "\n".join(out) + "\n"
 
     @classmethod

@@ -4,13 +4,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..model import Direction
-from ..timeline import plain, sent_by_us
+from ..timeline import ITEM_READS, plain, sent_by_us
 from .base import Example, Rule
 
 
 class ReferralAskTiming(Rule):
     code = "FL102"
     name = "referral-ask-timing"
+    reads = ITEM_READS  # referral_ask, satisfaction, issue and dissatisfaction among them
     story = "003"
     summary = "A referral ask while the customer has an open issue, just after something negative, or without recent praise."
     what = """

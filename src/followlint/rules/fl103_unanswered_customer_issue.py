@@ -5,13 +5,14 @@ from datetime import timedelta
 
 from ..model import Direction, Severity
 from ..signals.times import add_business_days
-from ..timeline import addresses, reportable, goes_back_to
+from ..timeline import ITEM_READS, addresses, goes_back_to, reportable
 from .base import Example, Rule
 
 
 class UnansweredCustomerIssue(Rule):
     code = "FL103"
     name = "unanswered-customer-issue"
+    reads = (*ITEM_READS, "when")
     severity = Severity.ERROR
     story = "003, 001"
     summary = "The customer raised a problem or a request, and our follow-up ignores it or never reports back."

@@ -11,6 +11,11 @@ from .base import Example, Rule
 class CallbackTiming(Rule):
     code = "FL104"
     name = "callback-timing"
+    reads = (
+        "callback", "when", "acknowledgement", "early_ok", "question", "request", "issue", "dissatisfaction",
+        "objection", "think_it_over", "resolved", "ask_business", "ask_meeting", "ask_visit", "ask_online",
+        "nudge", "checkin", "referral_ask", "concession", "value",
+    )
     story = "002"
     summary = "An agreed time for the next contact is broken: too early without saying so, or missed."
     what = """
@@ -185,4 +190,5 @@ def _asks_us(touch) -> bool:
 
 
 def _customer_asked_us(agreement) -> bool:
-    return agreement.signal.text.lower().startswith(("call me", "ring me", "phone me", "email me", "text me", "contact me"))
+    """"Call me Friday": the customer asked us for the contact (the lexicon's callback/asked)."""
+    return agreement.signal.subtype == "asked"

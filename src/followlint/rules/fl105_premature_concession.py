@@ -8,6 +8,7 @@ from .base import Example, Rule
 class PrematureConcession(Rule):
     code = "FL105"
     name = "premature-concession"
+    reads = ("objection", "concession", "exploration")
     story = "002, 003"
     summary = "Right after an objection or decline, a concession is offered without first exploring the reason."
     what = """

@@ -8,6 +8,7 @@ from .base import Example, Rule
 class PromisePerfection(Rule):
     code = "FL106"
     name = "promise-perfection"
+    reads = ("guarantee", "hedge")
     story = "004"
     summary = "We guarantee that a problem will never happen again or that nothing will go wrong."
     what = """

@@ -8,6 +8,7 @@ from .base import Example, Rule
 class UnannouncedHandoff(Rule):
     code = "FL107"
     name = "unannounced-handoff"
+    reads = ("introduction",)
     story = "002"
     summary = "A different person from our side contacts the customer mid-conversation without introducing themselves."
     what = """

@@ -12,6 +12,7 @@ ASK_KINDS = ("ask_visit", "ask_meeting", "ask_online")
 class IgnoredConstraint(Rule):
     code = "FL108"
     name = "ignored-constraint"
+    reads = ("constraint", *ASK_KINDS, "accommodation")
     story = "000"
     summary = "The customer stated a constraint and our reply asks for what it rules out."
     what = """

@@ -26,6 +26,8 @@ def _values(touch) -> set[str]:
 class FollowUpPressure(Rule):
     code = "FL109"
     name = "follow-up-pressure"
+    reads = ("checkin", "nudge", "value", "ask_business", "question", "referral_ask", "request", "think_it_over",
+             "acknowledgement")
     story = "002, 003"
     summary = "Several unanswered follow-ups in a row with nothing new, or a repeat ask soon after \"let me think about it\"."
     what = """

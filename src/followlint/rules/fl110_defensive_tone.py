@@ -9,6 +9,7 @@ from .base import Example, Rule
 class DefensiveTone(Rule):
     code = "FL110"
     name = "defensive-tone"
+    reads = ("defensive", "issue", "dissatisfaction")
     severity = Severity.INFO
     story = "001"
     summary = "A reply to a complaint that argues who is right."

@@ -25,8 +25,11 @@ def cache_dir() -> str:
     return os.path.join(base, "followlint")
 
 
-def cached_index(vocabularies: list[dict[str, list[str]]]) -> PhraseIndex:
-    source = json.dumps([__version__, PhraseIndex.FORMAT, vocabularies], sort_keys=True, ensure_ascii=False)
+def cached_index(vocabularies: list[dict[str, list[str]]], common: frozenset[str]) -> PhraseIndex:
+    """``common``: the words no phrase is anchored on (they change the index, so its key)."""
+    # Lists of (kind, phrases), not dicts: the order of the kinds is the order phrases are tried.
+    ordered = [list(vocabulary.items()) for vocabulary in vocabularies]
+    source = json.dumps([__version__, PhraseIndex.FORMAT, ordered, sorted(common)], ensure_ascii=False)
     key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32]
     path = os.path.join(cache_dir(), f"phrases-{key}.pickle")
     try:
@@ -38,7 +41,7 @@ def cached_index(vocabularies: list[dict[str, list[str]]]) -> PhraseIndex:
             return index
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
-    index = PhraseIndex(vocabularies)
+    index = PhraseIndex(vocabularies, common)
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")

@@ -9,43 +9,41 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.words import Words, is_word_list
 from ..model import Conversation, Signal, Span, Touch
 from .activity import task_signals
 from .cache import cached_index
-from .phrases import tokenize
+from .phrases import TokenClasses, tokenize
 from .topics import Topics
 
 # Phrases of these kinds are context, not claims: they hide shorter phrases of other kinds
 # that sit inside them ("no problem" hides "problem", "if you have any questions" hides
 # "questions").
 MASKING_KINDS = {"neutral", "boilerplate", "pleasantry"}
-NEGATORS = {
-    "not", "no", "never", "without", "nothing", "none", "nobody", "don't", "doesn't", "didn't",
-    "won't", "can't", "cannot", "isn't", "aren't", "wasn't", "haven't", "hasn't", "neither",
-    "nor", "hardly",
-}
-HYPOTHETICAL = {"if", "unless", "whether", "should", "case", "whenever", "would"}
 NEGATION_REACH = 3
 HYPOTHETICAL_REACH = 8
 # Kinds whose meaning already includes a negation ("won't start", "not received"): a negator
 # inside or just before them is part of the phrase, not a denial of it.
-SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "decline", "objection", "neutral"}
+SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "objection", "neutral"}
 
 
 # Signals whose subject matters to the timeline (is it addressed later?) carry a topic.
 TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "callback", "objection", "dissatisfaction"}
 # Promises whose time is said nearby ("I'll call you back in 3 days").
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
-WORD_LISTS = {"stopword"}
 CLAUSE_MARK_RE = re.compile(r"[,;:(]")  # between two words, it ends the clause a qualifier reaches over
-NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # vocabulary keys that hold single words, not phrases
+NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a name the touch mentions
 
 
 class SignalDetector:
     def __init__(self, vocabularies: list[dict[str, list[str]]]):
-        phrases = [{k: v for k, v in vocab.items() if k not in WORD_LISTS} for vocab in vocabularies]
-        self.phrases = cached_index(phrases)
-        self.topics = Topics({w for vocab in vocabularies for w in vocab.get("stopword", ())})
+        """``vocabularies``: phrases by signal kind, and word lists (``followlint.lexicon.words``)."""
+        self.words = Words(vocabularies)
+        phrases = [{k: v for k, v in vocab.items() if not is_word_list(k)} for vocab in vocabularies]
+        self.phrases = cached_index(phrases, self.words["common"])
+        self.classes = TokenClasses(self.words)
+        self.topics = Topics(self.words["stopword"])
+        self.qualifiers = (self.words["negator"], self.words["hypothetical"])
 
     def annotate(self, conversation: Conversation) -> Conversation:
         several = len(conversation.touches) > 1
@@ -56,7 +54,8 @@ class SignalDetector:
     def annotate_touch(self, touch: Touch, several: bool = False) -> Touch:
         """``several``: the touch is one of a conversation of several, so its sentences' topics
         and the names it mentions are kept too (rules compare them across touches)."""
-        tokens = tokenize(touch.text)
+        tokens = tokenize(touch.text, self.classes)
+        negators, hypothetical = self.qualifiers
         counts = tokens.words_per_sentence(touch.text)
         touch.sentences = tuple(Span(a, b, n) for (a, b), n in zip(tokens.sentences, counts))
         found = []
@@ -73,7 +72,7 @@ class SignalDetector:
             if entry.kind == "neutral":
                 continue
             start, end = tokens.start(first), tokens.end(last)
-            before = _clause_before(tokens, touch.text, first, sentence_starts[sentence], masked)
+            before = _clause_before(tokens, touch.text, first, sentence_starts[sentence], masked, self.qualifiers)
             signals.append(
                 Signal(
                     kind=entry.kind,
@@ -81,8 +80,8 @@ class SignalDetector:
                     start=start,
                     end=end,
                     text=touch.text[start:end],
-                    negated=entry.kind not in SELF_NEGATING and bool(before & NEGATORS),
-                    hypothetical=bool(before & HYPOTHETICAL),
+                    negated=entry.kind not in SELF_NEGATING and bool(before & negators),
+                    hypothetical=bool(before & hypothetical),
                     sentence=sentence,
                     first_word=first,
                     last_word=last,
@@ -105,7 +104,7 @@ class SignalDetector:
                 near = [w for w in whens if w.sentence == signal.sentence]
                 if near:
                     signal.when = min(near, key=lambda w: abs(w.start - signal.end)).text
-        for signal in task_signals(touch, signals):
+        for signal in task_signals(touch, signals, self.words):
             signal.topic = self.topics.of(touch.text, signal.start, signal.end)
             signals.append(signal)
         signals.sort(key=lambda s: (s.start, s.end, s.kind))
@@ -138,10 +137,11 @@ def _drop_masked(found):
     return kept
 
 
-def _clause_before(tokens, text: str, first: int, sentence_start: int, masked) -> set[str]:
+def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, qualifiers) -> set[str]:
     """The words shortly before a phrase that can qualify it: in its sentence and clause, not
     inside a neutral phrase ("No problem, I'll call you back" is not a negated promise). A
     negator counts within NEGATION_REACH words, a hypothetical within HYPOTHETICAL_REACH."""
+    negators, hypothetical = qualifiers
     found = set()
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     for j in range(first - 1, max(-1, first - 1 - HYPOTHETICAL_REACH), -1):
@@ -149,7 +149,7 @@ def _clause_before(tokens, text: str, first: int, sentence_start: int, masked) -
             break
         if j not in masked:
             word = words[j]
-            if word in HYPOTHETICAL or (word in NEGATORS and first - j <= NEGATION_REACH):
+            if word in hypothetical or (word in negators and first - j <= NEGATION_REACH):
                 found.add(word)
     return found
 

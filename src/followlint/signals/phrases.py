@@ -18,6 +18,8 @@ from itertools import islice, product
 from operator import itemgetter
 from typing import NamedTuple
 
+from ..lexicon.words import current as current_words
+
 # Words in the text. Apostrophes inside words are kept ("won't", "i'll"); a URL is one token.
 # The URL run is bounded ({0,2000}) so a failed attempt never rescans far: linear time.
 TOKEN_RE = re.compile(
@@ -32,29 +34,6 @@ SENTENCE_BREAK_RE = re.compile(
     r"[.!?]{1,8}[\"')\]]{0,3}(?=\s)|\n[ \t]{0,200}\n" + rf"|\n(?<![^\n]{{{SHORT_LINE}}}\n)"
 )
 
-WEEKDAYS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-}
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}
-# Words too common to anchor a phrase on: a phrase is indexed under its rarest-looking word,
-# and a pair of words is looked up from its rarer word. (Everyday English, whatever the mail.)
-COMMON = {
-    "a", "an", "the", "i", "you", "we", "it", "to", "of", "in", "on", "at", "for", "and", "or",
-    "is", "are", "be", "me", "my", "your", "our", "us", "if", "so", "do", "that", "this",
-    "with", "just", "any", "all", "can", "will", "have", "has", "was", "not", "no",
-    "as", "from", "by", "please", "but", "they", "he", "she", "his", "her", "their", "them",
-    "there", "here", "these", "those", "what", "which", "who", "when", "how", "now", "then",
-    "than", "been", "were", "had", "did", "would", "could", "should", "may", "more", "about",
-    "up", "out", "into", "one", "other", "also", "only", "its", "it's", "i'm", "i'll", "i'd",
-    "we'll", "we're", "you're", "that's", "there's", "don't", "get", "go", "see", "know",
-    "need", "like", "new", "time", "day", "through", "some", "very", "well", "let",
-}
-CALENDAR = WEEKDAYS | MONTHS
 CLASSES = ("<num>", "<ordinal>", "<url>", "<weekday>", "<month>", "<time>", "<money>", "<past>")
 CLASS_SET = frozenset(CLASSES)
 # Any letters (a language pack writes "möchte" or "café"), apostrophes inside, or a class.
@@ -63,46 +42,46 @@ ORDINAL_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
 TIME_RE = re.compile(r"\d{1,2}(?:am|pm|h\d\d)?$|\d{3,4}(?:am|pm)$")
 
 
-# Past participles that do not end in -ed: "I've sent", "we've put".
-IRREGULAR_PAST = {
-    "sent", "made", "set", "put", "found", "done", "built", "written", "paid", "got", "gotten",
-    "held", "brought", "taken", "given", "sold", "bought", "spoken", "run", "begun", "won",
-    "chosen", "drawn", "driven", "shown", "fixed", "seen", "heard", "left", "kept", "met",
-}
-
-
-def token_class(word: str) -> str:
-    if word[0] in "hw" and (word.startswith(("http://", "https://", "www."))):
-        return "<url>"
-    if word.isdigit():
-        return "<num>"
-    if ORDINAL_RE.match(word):
-        return "<ordinal>"
-    if word in WEEKDAYS:
-        return "<weekday>"
-    if word in MONTHS:
-        return "<month>"
-    if word[0].isdigit() and (TIME_RE.match(word) or ":" in word or "." in word):
-        return "<time>"
-    if word in ("$", "£", "€"):
-        return "<money>"
-    if word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4 and word.isalpha()):
-        return "<past>"
-    return ""
-
-
-class _ClassOf(dict):
+class TokenClasses(dict):
     """word -> its token class ("" for none), filled as words are met: most words of a
-    mailbox recur, so each is classified once."""
+    mailbox recur, so each is classified once. The calendar words and the irregular past
+    participles come from the loaded vocabularies' word lists."""
+
+    def __init__(self, words):
+        super().__init__()
+        self.weekdays = frozenset().union(*words.members("weekday").values())
+        self.months = frozenset().union(*words.members("month").values())
+        self.past = words["past_participle"]
 
     def __missing__(self, word: str) -> str:
         if len(self) > 200_000:
             self.clear()
-        self[word] = cls = token_class(word)
+        self[word] = cls = self.classify(word)
         return cls
 
+    def classify(self, word: str) -> str:
+        if word[0] in "hw" and (word.startswith(("http://", "https://", "www."))):
+            return "<url>"
+        if word.isdigit():
+            return "<num>"
+        if ORDINAL_RE.match(word):
+            return "<ordinal>"
+        if word in self.weekdays:
+            return "<weekday>"
+        if word in self.months:
+            return "<month>"
+        if word[0].isdigit() and (TIME_RE.match(word) or ":" in word or "." in word):
+            return "<time>"
+        if word in ("$", "£", "€"):
+            return "<money>"
+        if word in self.past or (word.endswith("ed") and len(word) > 4 and word.isalpha()):
+            return "<past>"
+        return ""
 
-CLASS_OF = _ClassOf()
+
+def current_classes() -> TokenClasses:
+    """The token classes of the words loaded last (see ``followlint.lexicon.words``)."""
+    return current_words().memo(TokenClasses)
 
 
 class Tokens:
@@ -111,7 +90,7 @@ class Tokens:
 
     __slots__ = ("starts", "ends", "words", "classes", "sentences", "_sentence_starts")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, class_of: TokenClasses | None = None):
         lowered = text.lower().replace("’", "'")
         # Offsets as integer arrays, not the Match objects: millions of those kept alive made
         # the garbage collector's walks, and so a huge body's lint time, grow faster than the text.
@@ -120,7 +99,7 @@ class Tokens:
         self.starts = array("l", [m.start() for m in matches])
         self.ends = array("l", [m.end() for m in matches])
         del matches
-        class_of = CLASS_OF
+        class_of = class_of if class_of is not None else current_classes()
         self.classes = {i: c for i, w in enumerate(self.words) if (c := class_of[w])}
         self.sentences = split_sentences(text)
         self._sentence_starts = [a for a, _ in self.sentences]
@@ -138,8 +117,8 @@ class Tokens:
         return [len(WORD_RE.findall(text, a, b)) for a, b in self.sentences]
 
 
-def tokenize(text: str) -> Tokens:
-    return Tokens(text)
+def tokenize(text: str, class_of: TokenClasses | None = None) -> Tokens:
+    return Tokens(text, class_of)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -269,47 +248,49 @@ def expand(pattern: str) -> list[tuple]:
     return out
 
 
-_SCORES: dict = {}
-
-
-def _score(slot) -> int:
-    """How selective a position is as an anchor (a word set scores as its commonest word)."""
-    if slot is ANY:
-        return -100
-    score = _SCORES.get(slot)
-    if score is None:
-        score = _SCORES[slot] = min(_word_score(w) for w in slot)
-    return score
-
-
 # Numbers and past participles are everywhere; a date, a time or a price is rarer than "the".
 CLASS_SCORES = {"<num>": 1, "<past>": 1, "<ordinal>": 4, "<time>": 4, "<weekday>": 4, "<month>": 4,
                 "<money>": 4, "<url>": 3}
-
-
-def _word_score(word: str) -> int:
-    return CLASS_SCORES[word] if word in CLASS_SET else (2 if word in COMMON else 3 + len(word))
-
-
 MAX_PAIR_KEYS = 24
 
 
-def _anchor(seq: tuple) -> tuple[int, int]:
-    """Where to index a sequence: the best pair of adjacent literal positions (fewest false
-    candidates), else its best single position. Returns (position, width)."""
-    best, best_score, width = -1, -1, 1
-    for i in range(len(seq) - 1):
-        a, b = seq[i], seq[i + 1]
-        if a is ANY or b is ANY or len(a) * len(b) > MAX_PAIR_KEYS or not CLASS_SET.isdisjoint(a) or not CLASS_SET.isdisjoint(b):
-            continue
-        score = _score(a) + _score(b) + 100
-        if score > best_score:
-            best, best_score, width = i, score, 2
-    for i, slot in enumerate(seq):
-        score = _score(slot)
-        if score > best_score:
-            best, best_score, width = i, score, 1
-    return best, width
+class _Anchoring:
+    """Where to index a sequence: on its most selective word, or pair of words. Words of the
+    ``common`` word list ("the", "you") are the least selective."""
+
+    def __init__(self, common: frozenset[str]):
+        self.common = common
+        self.scores: dict = {}
+
+    def score(self, slot) -> int:
+        """How selective a position is as an anchor (a word set scores as its commonest word)."""
+        if slot is ANY:
+            return -100
+        score = self.scores.get(slot)
+        if score is None:
+            score = self.scores[slot] = min(self.word_score(w) for w in slot)
+        return score
+
+    def word_score(self, word: str) -> int:
+        return CLASS_SCORES[word] if word in CLASS_SET else (2 if word in self.common else 3 + len(word))
+
+    def anchor(self, seq: tuple) -> tuple[int, int]:
+        """The best pair of adjacent literal positions (fewest false candidates), else the best
+        single position. Returns (position, width)."""
+        best, best_score, width = -1, -1, 1
+        score = self.score
+        for i in range(len(seq) - 1):
+            a, b = seq[i], seq[i + 1]
+            if a is ANY or b is ANY or len(a) * len(b) > MAX_PAIR_KEYS or not CLASS_SET.isdisjoint(a) or not CLASS_SET.isdisjoint(b):
+                continue
+            pair = score(a) + score(b) + 100
+            if pair > best_score:
+                best, best_score, width = i, pair, 2
+        for i, slot in enumerate(seq):
+            single = score(slot)
+            if single > best_score:
+                best, best_score, width = i, single, 1
+        return best, width
 
 
 def _keys(seq: tuple, anchor: int, width: int) -> list[str]:
@@ -330,9 +311,12 @@ class Entry(NamedTuple):  # a tuple: tens of thousands of them, stored plain in 
 class PhraseIndex:
     """Every phrase of every vocabulary, indexed for one pass over a text."""
 
-    FORMAT = 6  # part of the on-disk cache key: bump when the index or its anchoring changes
+    FORMAT = 7  # part of the on-disk cache key: bump when the index or its anchoring changes
 
-    def __init__(self, vocabularies: list[dict[str, list[str]]]):
+    def __init__(self, vocabularies: list[dict[str, list[str]]], common: frozenset[str] | None = None):
+        """``common``: the words not to anchor on; by default the ``common`` word list of the
+        words loaded last."""
+        anchoring = _Anchoring(current_words()["common"] if common is None else common)
         self.index: dict[str, list[Entry]] = {}  # anchored on one word (or class)
         self.pairs: dict[str, list[Entry]] = {}  # anchored on two words, "first second"
         for vocabulary in vocabularies:
@@ -340,7 +324,7 @@ class PhraseIndex:
                 kind, _, subtype = key.partition("/")
                 for phrase in phrases:
                     for seq in expand(phrase):
-                        anchor, width = _anchor(seq)
+                        anchor, width = anchoring.anchor(seq)
                         entry = Entry(kind, subtype, phrase, seq, anchor, width)
                         table = self.pairs if width == 2 else self.index
                         for key in _keys(seq, anchor, width):

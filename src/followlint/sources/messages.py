@@ -15,10 +15,11 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
+from ..lexicon.words import current as current_words
 from ..model import InputError, Origin, Touch
 from .html import convert
 from .positions import FixedLayout, Layout, LineIndex, MappedTouch, SegmentLayout
-from .quoting import SIGNOFFS, split_message
+from .quoting import split_message
 from .text import decode, looks_binary
 
 MSGID_RE = re.compile(r"<[^<>\s]{1,998}>")
@@ -456,8 +457,9 @@ def signer(text: str, signature: str) -> str:
             continue
         if block is signature:
             first = lines[0].rstrip(",.!-–— ").lower()
-            candidates = lines[1:2] if first in SIGNOFFS else lines[:1]
-            if first not in SIGNOFFS and "," in lines[0]:
+            signoff = first in current_words()["signoff"]
+            candidates = lines[1:2] if signoff else lines[:1]
+            if not signoff and "," in lines[0]:
                 candidates = [lines[0].split(",", 1)[1]] + candidates  # "Thanks, Priya"
         else:
             candidates = lines[-1:]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
 from .. import clock
+from ..lexicon.words import current as current_words
 
 MAX_DEPTH = 25
 ATTRIBUTION_MAX = 300  # characters an "On ... wrote:" attribution may span (over up to 3 lines)
@@ -41,21 +42,10 @@ FROM_KEYS = {"from", "von", "de"}
 FROM_PREFIXES = tuple(k + ":" for k in FROM_KEYS)
 DATE_KEYS = {"sent", "date", "gesendet", "datum", "envoyé", "enviado", "fecha"}
 SUBJECT_KEYS = {"subject", "betreff", "objet", "asunto"}
-SIGNOFFS = {
-    "thanks", "thank you", "thanks again", "many thanks", "thanks so much", "thank you so much",
-    "best", "best regards", "kind regards", "warm regards", "warmest regards", "regards",
-    "cheers", "sincerely", "talk soon", "speak soon", "all the best", "best wishes", "warmly",
-    "thx", "ta", "yours", "yours truly", "yours sincerely", "with thanks", "take care",
-    "respectfully", "many thanks again", "have a great day", "have a good day", "br", "rgds",
-}
 DEVICE_LINES = (
     "sent from my ", "get outlook for", "sent from outlook", "sent from mail for windows",
     "sent from yahoo mail", "sent from samsung", "sent via ", "envoyé de mon ", "von meinem ",
 )
-NOT_NAMES = {
-    "yes", "no", "ok", "okay", "sure", "thanks", "hi", "hello", "hey", "great", "perfect", "done",
-    "agreed", "noted", "cheers", "best", "regards", "nope", "yep", "yeah", "fine", "good", "cool",
-}
 SIGNATURE_TAIL_LINES = 7
 DELIMITER_STARTS = frozenset("-_—" + "".join(line[0] + line[0].upper() for line in DEVICE_LINES))
 DELIMITER_TAIL_LINES = 12  # a bare "--" / "__" line is a signature delimiter with at most this below it
@@ -527,12 +517,13 @@ def _author_cut(lines: list[str], first: int, end: int, content: list[int], auth
 def _signoff_cut(lines: list[str], first: int, end: int, content: list[int]) -> int | None:
     if len(content) < 2:
         return None
+    signoffs = current_words()["signoff"]
     for i in reversed([i for i in content if i >= end - SIGNATURE_TAIL_LINES]):
         if i == first:
             break
         line = lines[i].strip()
         words = line.rstrip(",.!-–—").strip().lower()
-        if words in SIGNOFFS or _signoff_with_name(line):
+        if words in signoffs or _signoff_with_name(line, signoffs):
             if all(len(lines[j]) < 70 for j in range(i + 1, end)):
                 return i
     last = content[-1]
@@ -551,19 +542,19 @@ def _signoff_cut(lines: list[str], first: int, end: int, content: list[int]) -> 
     return None
 
 
-def _signoff_with_name(line: str) -> bool:
+def _signoff_with_name(line: str, signoffs: frozenset[str]) -> bool:
     """'Thanks, Priya' / 'Best - Priya Patel'."""
     if len(line) > 50:
         return False
     match = SIGNOFF_NAME_RE.fullmatch(line)
-    return bool(match) and match.group(1).strip().lower() in SIGNOFFS
+    return bool(match) and match.group(1).strip().lower() in signoffs
 
 
 def _name_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 40 or stripped[-1] in ".!?" or not NAME_RE.fullmatch(stripped):
         return False
-    return stripped.lower().rstrip(".") not in NOT_NAMES
+    return stripped.lower().rstrip(".") not in current_words()["not_a_name"]
 
 
 def _join(lines: list[str]) -> str:

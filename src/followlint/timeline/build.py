@@ -13,6 +13,14 @@ from .state import Agreement, Item, Timeline, plain
 from .topics import names, on_topic
 
 ITEM_KINDS = ("issue", "request", "question", "dissatisfaction")
+# Every kind the customer's items are opened, addressed, reported on and resolved from: a rule
+# that reads ``Timeline.items`` or ``open_issues`` reads these (``Rule.reads``).
+ITEM_READS = (
+    "issue", "request", "question", "dissatisfaction", "resolved", "satisfaction", "think_it_over",
+    "callback", "commitment", "value", "checkin", "nudge", "referral_ask", "ask_business", "ask_meeting",
+    "ask_visit", "ask_online", "accommodation", "exploration", "assent", "apology", "defensive",
+    "pleasantry", "boilerplate",
+)
 MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model import Touch
+from ..subjects import is_forward
 from .state import Item
 from .topics import on_topic
 
@@ -80,7 +81,7 @@ def reports_back(reply: Touch, item: Item) -> bool:
 def goes_back_to(reply: Touch, customer: Touch) -> bool:
     """Is the reply written back to the customer? A forward to a colleague, or a message to
     other people that happens to share the thread, is not the answer the customer is owed."""
-    if normalise_subject_prefix(reply.subject).startswith(("fw", "fwd", "tr", "wg")):
+    if is_forward(reply.subject):
         return False
     if _blank(reply.text):
         return False  # a bare forward or an empty message says nothing to anyone
@@ -95,7 +96,3 @@ def _blank(text: str) -> bool:
     that is megabytes of blanked quote lines made stripping it every time quadratic (the
     cache finds the same string object again in constant time)."""
     return not text.strip()
-
-
-def normalise_subject_prefix(subject: str) -> str:
-    return subject.strip().lower()[:4]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Conversation, Signal
-from ..people import ROLE_ADDRESSES
+from ..lexicon.words import current as current_words
 from ..signals.topics import stem
 
 NAME_RE = re.compile(r"[a-z][a-z']{1,30}")
@@ -54,9 +54,10 @@ def names(conversation: Conversation) -> frozenset:
     """Stems of the names of everyone in the conversation ("Hi Tom", "Sofia, do we..."): a
     greeting or a signature shares them with everything."""
     words = set()
+    roles = current_words()["role_mailbox"]  # "support@", "frontdesk@": not a person's name
     for touch in conversation.touches:
         words.update(NAME_RE.findall(touch.party_name.lower()))
         local = touch.party.lower().partition("@")[0]
         if "@" in touch.party:
-            words.update(w for w in NAME_RE.findall(local) if w not in ROLE_ADDRESSES)
+            words.update(w for w in NAME_RE.findall(local) if w not in roles)
     return frozenset(stem(w) for w in words if len(w) > 2)

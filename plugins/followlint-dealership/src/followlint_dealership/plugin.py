@@ -1,4 +1,4 @@
-"""The followlint hooks: the dealership vocabulary and rule DL201."""
+"""The followlint hooks: the dealership vocabulary, its two new signal kinds and rule DL201."""
 from __future__ import annotations
 
 import followlint
@@ -9,6 +9,13 @@ def followlint_add_vocabulary():
     from .vocabulary import VOCABULARY
 
     return VOCABULARY
+
+
+@followlint.hookimpl
+def followlint_add_kinds():
+    from .vocabulary import KINDS
+
+    return KINDS
 
 
 @followlint.hookimpl

@@ -24,6 +24,7 @@ class RecallSalesPitch(Rule):
         moment story 003 says a referral or a sale should be asked for.
     """
     story = "003"
+    reads = ("recall", "sales_pitch")
     bad = (
         Example(
             "Hi Dana,\n\nYour car is affected by the airbag recall, so please book the recall repair with us. "

@@ -6,6 +6,13 @@ light, a car that cannot be driven. Two kinds are new and feed rule DL201: ``rec
 ``sales_pitch``.
 """
 
+from followlint.signals.kinds import Kind
+
+KINDS = [
+    Kind("recall", "a safety recall on the customer's car (\"the airbag recall\")"),
+    Kind("sales_pitch", "selling a car, a trade-in, finance or an extra (\"ask about our trade-in offer\")"),
+]
+
 _PAPERS = "(plates|plate|registration|rego|title|logbook|v5|v5c|tags|tag|sticker|paperwork)"
 _CAR = "(car|vehicle|truck|van|suv|it)"
 

@@ -1,0 +1,49 @@
+"""Grammar words: what denies or supposes a phrase, and words that say nothing about a subject."""
+
+WORDS: dict[str, list[str]] = {
+    "negator": """
+        not no never without nothing none nobody don't doesn't didn't won't can't cannot isn't
+        aren't wasn't haven't hasn't neither nor hardly
+    """.split(),
+    "hypothetical": "if unless whether should case whenever would".split(),
+    # The rest of a sentence's words are its topic ("plates", "invoice", "tow"): that is how a
+    # reply is matched to an issue. Numbers and the like say nothing about a subject either.
+    "stopword": """
+        a about above after again against all almost also am an and any anyone anything are aren't as at
+        back be because been before being below between both but by can can't cannot could couldn't did
+        didn't do does doesn't doing don't done down during each either else even ever every everyone
+        everything few for from further get gets getting got gotten had hadn't has hasn't have haven't
+        having he he'd he'll he's her here here's hers herself him himself his how how's however i i'd
+        i'll i'm i've if in into is isn't it it's its itself just let let's like make many may me might
+        more most much must my myself need needs no nor not now of off often on once one only or other
+        our ours ourselves out over own please quite rather really same see seem she she'd she'll she's
+        should shouldn't since so some something soon still such sure than that that's the their theirs
+        them themselves then there there's these they they'd they'll they're they've thing things think
+        this those though through to too under until up upon us very via want wanted was wasn't way we
+        we'd we'll we're we've well were weren't what what's when where which while who who's whom why
+        will with within without won't would wouldn't yet you you'd you'll you're you've your yours
+        yourself yourselves hi hello hey dear thanks thank regards best cheers kind know going go today
+        tomorrow yesterday week weeks day days time times ok okay yes yeah great good new call called
+        email emailed mail message wrote writes sent send said say says tell told ask asked check checking
+        update updates let's able via etc day's morning afternoon evening monday tuesday wednesday
+        thursday friday saturday sunday
+        two three four five six seven eight nine ten eleven twelve twenty thirty hundred first second
+        third fourth fifth last next happen happens happened honestly actually already quick quickly
+        thing anyway though also
+    """.split(),
+    # Everyday words a phrase is never looked up by: the index anchors each phrase on its
+    # rarest-looking word, and a pair of words on the rarer of the two.
+    "common": """
+        a an the i you we it to of in on at for and or is are be me my your our us if so do that
+        this with just any all can will have has was not no as from by please but they he she his
+        her their them there here these those what which who when how now then than been were had
+        did would could should may more about up out into one other also only its it's i'm i'll
+        i'd we'll we're you're that's there's don't get go see know need like new time day through
+        some very well let
+    """.split(),
+    # Past participles that do not end in -ed ("I've sent", "we've put"): the <past> class.
+    "past_participle": """
+        sent made set put found done built written paid got gotten held brought taken given sold
+        bought spoken run begun won chosen drawn driven shown fixed seen heard left kept met
+    """.split(),
+}

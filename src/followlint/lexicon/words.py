@@ -1,0 +1,117 @@
+"""Named word lists: what followlint knows about words outside phrases.
+
+A vocabulary (``followlint_add_vocabulary``) maps signal kinds to phrases, and may also carry
+the word lists named here: the words that deny a phrase, the names of the weekdays, the
+prefixes of a reply's subject... Every stage reads them from the loaded vocabularies, never
+from constants of its own, so a language pack adds its negators or its subject prefixes
+without touching code. ``family/member`` names the words of one member of a family
+("weekday/monday", "number/2"). Lists of several vocabularies are merged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+NUMBERED = "<count>"  # members of a family that are whole numbers ("number/2")
+
+
+@dataclass(frozen=True)
+class WordList:
+    name: str
+    meaning: str
+    members: tuple[str, ...] = ()  # the family's members; () for a single list
+
+
+WORD_LISTS = {w.name: w for w in (
+    # -- grammar ---------------------------------------------------------------------------
+    WordList("negator", "denies a phrase a few words after it (\"not\", \"never\")"),
+    WordList("hypothetical", "makes a phrase after it in its clause a supposition (\"if\", \"unless\")"),
+    WordList("stopword", "says nothing about what a sentence is about (its other words are its topic)"),
+    WordList("common", "too common to look a phrase up by (the phrase index anchors on rarer words)"),
+    WordList("past_participle", "a past participle that does not end in -ed: the <past> class"),
+    # -- dates and times ----------------------------------------------------------------------
+    WordList("weekday", "a weekday's names and abbreviations: the <weekday> class", WEEKDAYS),
+    WordList("month", "a month's names and abbreviations: the <month> class", MONTHS),
+    WordList("number", "a number said in words (\"two\")", (NUMBERED,)),
+    WordList("vague_number", "a rough count that outweighs an article (\"a couple of\")", (NUMBERED,)),
+    WordList("unit", "a unit of time", ("hour", "day", "week", "fortnight", "month")),
+    WordList("time", "words that place a time: today, tomorrow, the day after tomorrow, starts of a "
+             "relative time (\"in\"), ago, business days, end of, next, following, the article "
+             "of \"the 12th\"",
+             ("today", "tomorrow", "day_after_tomorrow", "relative", "ago", "business", "end", "next",
+              "following", "article")),
+    # -- mail and CRM -----------------------------------------------------------------------------
+    WordList("subject_prefix", "what a mail client puts before the subject of a reply or a forward",
+             ("reply", "forward")),
+    WordList("subject_separator", "what follows a subject prefix (\":\")"),
+    WordList("signoff", "a closing line before the signature (\"best regards\")"),
+    WordList("not_a_name", "a one-word line that is not a signature name (\"thanks\", \"ok\")"),
+    WordList("role_mailbox", "a mailbox name that is a role, not a person (\"support@\")"),
+    WordList("freemail_domain", "a public mail provider's domain: two of its users are not colleagues"),
+    WordList("crm_call_activity", "in a CRM activity type, marks a call (\"Phone call\")"),
+    WordList("crm_call_verb", "first word of a CRM task subject that asks for a call (\"Ring Jo\")"),
+)}
+
+
+def is_word_list(key: str) -> bool:
+    return key.partition("/")[0] in WORD_LISTS
+
+
+def key_problem(key: str) -> str:
+    """Why a word-list key is malformed ("" when it is fine)."""
+    family, slash, member = key.partition("/")
+    members = WORD_LISTS[family].members
+    if not members:
+        return f"word list {family!r} has no members, so not {key!r}" if slash else ""
+    if members == (NUMBERED,):
+        return "" if member.isdigit() and int(member) > 0 else f"word list {key!r}: the member must be a whole number"
+    if member not in members:
+        return f"word list {key!r}: the member must be one of {', '.join(members)}"
+    return ""
+
+
+class Words:
+    """The word lists of some vocabularies, merged (lowercase), with what stages build from
+    them kept once (``memo``)."""
+
+    def __init__(self, vocabularies: list[dict[str, list[str]]]):
+        lists: dict[str, set[str]] = {}
+        for vocabulary in vocabularies:
+            for key, words in vocabulary.items():
+                if is_word_list(key):
+                    lists.setdefault(key, set()).update(w.lower() for w in words)
+        self._lists = {key: frozenset(words) for key, words in lists.items()}
+        self._memo: dict = {}
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self._lists.get(name, frozenset())
+
+    def members(self, family: str) -> dict[str, frozenset[str]]:
+        """member -> words, for a family of lists ("weekday" -> {"monday": {"monday", "mon"}, ...})."""
+        prefix = family + "/"
+        return {key[len(prefix):]: words for key, words in self._lists.items() if key.startswith(prefix)}
+
+    def memo(self, build):
+        """``build(self)``, made once per Words (a compiled pattern, a lookup table)."""
+        if build not in self._memo:
+            self._memo[build] = build(self)
+        return self._memo[build]
+
+
+_loaded: list[Words] = []
+
+
+def install(words: Words) -> None:
+    """Make ``words`` the ones every stage reads (done when the plugins are loaded)."""
+    _loaded[:] = [words]
+
+
+def current() -> Words:
+    """The words of the plugins loaded last; before any load, the built-in English lexicon's."""
+    if not _loaded:
+        from .en import VOCABULARY
+
+        install(Words([VOCABULARY]))
+    return _loaded[0]

@@ -1,0 +1,84 @@
+"""The signal kinds: what each one means and what produces it.
+
+A kind is the contract between the signal stage and the rules. Vocabularies (the lexicon, a
+language pack, an industry pack) fill a kind with phrases; a few kinds are also produced by
+code of the signal stage. A rule declares the kinds it reads (``Rule.reads``). At load, a
+vocabulary naming a kind that is not here, or a rule reading one, is one clear error; a plugin
+that brings a new kind declares it with the ``followlint_add_kinds`` hook.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+VOCABULARY = "vocabulary"  # the producer of most kinds: the phrases of the loaded vocabularies
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    meaning: str  # one line
+    producer: str = VOCABULARY  # what makes its signals, when it is more than phrases
+    plugin: str = "followlint"  # who declared it
+
+    def __post_init__(self):
+        if not isinstance(self.name, str) or not self.name or "/" in self.name or self.name != self.name.strip():
+            raise ValueError(f"a kind's name is one word without '/', not {self.name!r}")
+        if not isinstance(self.meaning, str) or not self.meaning.strip():
+            raise ValueError(f"kind {self.name!r} needs a one-line meaning")
+
+
+def _kinds(*items: tuple[str, str] | tuple[str, str, str]) -> tuple[Kind, ...]:
+    return tuple(Kind(*item) for item in items)
+
+
+# -- what a customer says --------------------------------------------------------------------
+CUSTOMER = _kinds(
+    ("issue", "a problem, complaint or unmet promise (\"my plates still haven't arrived\")"),
+    ("request", "asks us to do or tell something; subtypes send (a document) and schedule (a time)"),
+    ("question", "a sentence that ends in '?'", "signal stage: punctuation"),
+    ("resolved", "the customer says the problem is solved (\"never mind, it arrived\")"),
+    ("satisfaction", "praise or contentment (\"really happy with the car\")"),
+    ("dissatisfaction", "displeasure short of a specific problem (\"very disappointed\")"),
+    ("objection", "a reason not to buy, or a decline (\"too expensive\", \"not interested\")"),
+    ("think_it_over", "asks for time to decide (\"let me think about it\")"),
+    ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\")"),
+    ("early_ok", "allows an earlier contact on a condition (\"if the price drops, tell me straight away\")"),
+)
+# -- what we say -----------------------------------------------------------------------------
+OURS = _kinds(
+    ("checkin", "checking in or touching base as the stated purpose of the touch"),
+    ("nudge", "a chaser about earlier mail (\"did you get a chance to...\")"),
+    ("context", "why we write, without news (\"it's been a few weeks since...\")"),
+    ("value", "something of value; subtypes update, answer, resource, offer, proposal"),
+    ("commitment", "a promise to act (\"I'll check on that\"); subtype task: an open CRM task",
+     "vocabulary; signal stage: open CRM tasks"),
+    ("assent", "yes to what the customer asked (\"of course, please do\")"),
+    ("referral_ask", "asks for a referral or an introduction"),
+    ("ask_business", "asks for the sale (\"shall I send the contract?\")"),
+    ("concession", "a lower price, a discount, a shorter term, a free extra"),
+    ("exploration", "asks about the reason behind an objection or a problem"),
+    ("guarantee", "promises that nothing will ever go wrong"),
+    ("hedge", "promises to be there rather than perfection (\"we can't guarantee, but...\")"),
+    ("accommodation", "works around a constraint (a tow truck, by phone, when you're back)"),
+    ("ask_visit", "asks the customer to come in or bring something in"),
+    ("ask_meeting", "asks for a meeting or a call at a time"),
+    ("ask_online", "asks the customer to log in, click or fill in something"),
+    ("introduction", "a new person links to the earlier contact; subtype self: says who they are"),
+    ("defensive", "argues who is right (\"as I already told you\")"),
+    ("apology", "says sorry or shows understanding"),
+    ("acknowledgement", "owns a change to an agreed time (\"I know I said Thursday, but...\")"),
+)
+# -- the next contact --------------------------------------------------------------------------
+NEXT_CONTACT = _kinds(
+    ("callback", "an agreed time for the next contact; subtypes asked (the customer asks us), reply "
+     "(the customer will answer), task (an open CRM task)", "vocabulary; signal stage: open CRM tasks"),
+    ("when", "a time expression (\"in 3 days\", \"Friday\"); also the due time of a promise near it"),
+)
+# -- filler: hides what it covers ------------------------------------------------------------------
+FILLER = _kinds(
+    ("pleasantry", "greetings, thanks and small talk; hides shorter phrases inside it"),
+    ("boilerplate", "courtesy formulas (\"let me know if you have any questions\"); hides what it covers"),
+    ("neutral", "phrases whose words would mislead other kinds; hides them and gives no signal"),
+)
+
+BUILTIN: tuple[Kind, ...] = CUSTOMER + OURS + NEXT_CONTACT + FILLER
