@@ -190,6 +190,16 @@ def test_bom_semicolons_and_quoted_newlines(run_cli, tmp_path):
     assert inspect(run_cli, export)["contact omar ali"][0]["time"] == "2026-10-05T10:00:00+00:00"  # day first
 
 
+def test_hubspot_calls_by_their_api_properties_name_the_contact_by_callee(run_cli, tmp_path):
+    header = "hs_object_id,hs_timestamp,hs_call_direction,hs_call_body,hubspot_owner_id,hs_call_callee_object_id"
+    rows = [header, f"1,1791280800000,OUTBOUND,{CHECKIN},77,501", f"2,1791367200000,OUTBOUND,{CHECKIN},77,502"]
+    export = write(tmp_path, "calls.csv", "\n".join(rows) + "\n", "utf-8")
+    code, report, _ = check(run_cli, export)
+    assert report["errors"] == []
+    assert report["summary"]["conversations"] == 2  # one per callee
+    assert [f["code"] for f in report["findings"]] == ["FL101", "FL101"]
+
+
 def test_tab_delimiter_and_windows_1252(run_cli, tmp_path):
     rows = ["\t".join(HUBSPOT_HEADER), f"2026-10-05 10:00\tCall\tOutbound\tJosé: {CHECKIN}\tJosé Núñez"]
     export = write(tmp_path, "export.tsv", "\n".join(rows) + "\n", "cp1252")

@@ -54,8 +54,10 @@ HUBSPOT = Layout(
         "body": ("Call notes", "Email body", "Note body", "Task notes", "Meeting description", "Notes",
                  "hs_call_body", "hs_email_text", "hs_email_html", "hs_note_body", "hs_task_body", "hs_meeting_body",
                  "metadata.body", "metadata.text", "metadata.html"),
+        # hs_call_callee_object_id: the record a call was with (the callee of an outbound call,
+        # the caller of an inbound one), as calls exported by their API properties name it.
         "contact": ("Associated contact", "Associated contacts", "Contact", "associations.contacts.results.0.id",
-                    "associations.contactIds.0"),
+                    "associations.contactIds.0", "hs_call_callee_object_id"),
         # not hs_email_to_email: on an incoming email that is our own address ("from"/"to" by direction)
         "contact_email": ("Associated contact email", "Contact email"),
         "owner": ("Activity assigned to", "Assigned to", "Activity owner", "HubSpot owner", "Created by",
