@@ -199,6 +199,15 @@ def test_owner_is_the_sender_of_the_sent_folder(run_cli, tmp_path):
     assert finding["sender"] == "priya@acme.com" and finding["customer"] == "bob@client.com"
 
 
+def test_owner_is_whom_the_mail_was_delivered_to(run_cli, tmp_path):
+    # One folder, no Sent folder: Bob and Priya are on as many messages; delivery names her.
+    plates_thread(tmp_path / "plain", first_extra="Delivered-To: priya@acme.com\n")
+    for path in (tmp_path / "plain").rglob("*."):
+        os.replace(path, tmp_path / path.name)
+    [finding] = [f for f in check(run_cli, str(tmp_path))["findings"] if f["code"] == "FL103"]
+    assert finding["sender"] == "priya@acme.com"
+
+
 # -- one message in several folders ----------------------------------------------------------------
 
 def _duplicated_reply_mailbox(root, same_id: bool = True):

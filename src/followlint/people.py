@@ -96,19 +96,21 @@ def name_key(name: str) -> tuple[str, str] | None:
 
 class OwnerCount:
     """Finds a mailbox's owner while its messages stream past (only counts are kept): the
-    senders of its Sent folder when it has one, else the address on most messages, as sender
-    or recipient."""
+    senders of its Sent folder when it has one, else the address its mail was delivered to
+    (Delivered-To), else the address on most messages, as sender or recipient."""
 
     def __init__(self):
         self.on: Counter[str] = Counter()  # address -> messages it is on
         self.sent: Counter[str] = Counter()  # sender -> its messages in a Sent folder
+        self.delivered: Counter[str] = Counter()  # the mailbox a message was delivered to
         self.named: set[tuple[str, str]] = set()  # (address, display name) of senders
 
-    def saw(self, top: Touch, in_sent: bool = False, again: bool = False) -> None:
+    def saw(self, top: Touch, in_sent: bool = False, again: bool = False, delivered: Iterable[str] = ()) -> None:
         """``again``: a copy of a message already seen (counted only for the folder it is in)."""
         if not again:
             # dict, not set: ties go to the first seen (the sender), the same on every run
             self.on.update(dict.fromkeys((a for a in (top.party, *top.recipients) if a and "@" in a), 1))
+            self.delivered.update(dict.fromkeys((a for a in delivered if "@" in a), 1))
         if "@" in top.party:
             if in_sent:
                 self.sent[top.party] += 1
@@ -118,8 +120,8 @@ class OwnerCount:
     def owner(self) -> Owner:
         if self.sent:
             addresses = set(self.sent)
-        elif self.on:
-            addresses = {self.on.most_common(1)[0][0]}
+        elif self.delivered or self.on:
+            addresses = {(self.delivered or self.on).most_common(1)[0][0]}
         else:
             return Owner()
         names = {name_key(a) for a in addresses} | {name_key(n) for a, n in self.named if a in addresses}

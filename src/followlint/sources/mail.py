@@ -12,7 +12,7 @@ from ..people import OwnerCount, bulk_reason
 from ..threads import ThreadKeys, thread_groups, thread_keys
 from ..model import InputError, Touch
 from .base import Batch, Reader, SourceUnit
-from .messages import header, message_head, message_touches, parse_head
+from .messages import addresses, header, message_head, message_touches, parse_head
 from .text import looks_binary
 
 MAIL_HEADERS = (b"from:", b"received:", b"message-id:", b"date:", b"return-path:", b"to:", b"subject:", b"mime-version:", b"delivered-to:", b"x-")
@@ -113,7 +113,8 @@ class _Mailbox(Reader):
             copy = _copy_key(touch, raw)
             again = bool(touch.message_id and touch.message_id in seen) or bool(copy and copy in seen)
             if not bulk_reason(touch, max_recipients):  # a newsletter's sender is not the owner
-                owners.saw(touch, self.in_sent_folder(unit, place, msg), again)
+                delivered = [a for _, a in addresses(msg, "Delivered-To", "X-Original-To")]
+                owners.saw(touch, self.in_sent_folder(unit, place, msg), again, delivered)
             if again:
                 continue
             seen.update(key for key in (touch.message_id, copy) if key)
