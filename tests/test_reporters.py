@@ -26,7 +26,7 @@ from followlint.rules.fl101_no_value_reason import NoValueReason
 TOP_KEYS = {"version", "tool", "findings", "errors", "summary"}
 FINDING_KEYS = {"code", "name", "severity", "message", "suggestion", "path", "conversation", "touch",
                 "line", "column", "end_line", "end_column", "excerpt", "evidence", "sender", "customer"}
-SUMMARY_KEYS = {"files", "conversations", "touches", "findings", "by_code"}
+SUMMARY_KEYS = {"files", "conversations", "touches", "findings", "by_code", "bulk", "internal"}
 
 
 def make_finding(path="drafts/a.txt", line=3, column=1, *, code="FL101", name="no-value-reason",
@@ -91,7 +91,8 @@ def test_json_end_to_end(run_cli, checkin_draft, clean_draft):
     assert "checking in" in f["excerpt"].lower()
     assert f["evidence"] and f["evidence"][0]["path"] == "checkin.txt"
     assert data["errors"] == []
-    assert data["summary"] == {"files": 2, "conversations": 2, "touches": 2, "findings": 1, "by_code": {"FL101": 1}}
+    assert data["summary"] == {"files": 2, "conversations": 2, "touches": 2, "findings": 1, "by_code": {"FL101": 1},
+                               "bulk": 0, "internal": 0}
 
 
 REP_REPLY = """\

@@ -11,7 +11,7 @@ from .model import Severity, UsageError
 CONFIG_FILES = (".followlint.toml", "followlint.toml", "pyproject.toml")
 KNOWN_KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "exclude", "reps", "fail-on",
-    "severity", "rules", "plugins", "plugins-dir", "format", "now", "default-timezone",
+    "severity", "rules", "plugins", "plugins-dir", "format", "now", "default-timezone", "bulk-recipients",
 }
 DEFAULT_EXCLUDE = [".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox"]
 
@@ -34,6 +34,9 @@ class Settings:
     format: str = ""
     default_timezone: str = "UTC"
     crm: str = ""  # --crm: the export layout to use instead of detecting it
+    # a message to more people (To + Cc) than this is a broadcast, left out of the customer
+    # rules like bulk mail; 0: no limit
+    bulk_recipients: int = 10
     config_file: str = ""
     # Tables under [tool.followlint] that are not followlint's own keys belong to plugins
     # ([tool.followlint.phrasebook]); a table no loaded plugin reads is an error after loading.
@@ -64,6 +67,7 @@ class Settings:
             "now": self.now or None,
             "format": self.format or None,
             "default-timezone": self.default_timezone,
+            "bulk-recipients": self.bulk_recipients,
             **self.plugin_tables,
         }
 
@@ -151,6 +155,10 @@ def apply_table(settings: Settings, data: dict, path: str, section: str) -> None
             settings.rule_options = {code: dict(options) for code, options in value.items()}
         elif key == "plugins-dir":
             settings.plugins_dir = os.path.join(base, _str(value, where))
+        elif key == "bulk-recipients":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise UsageError(f"{where} must be a whole number of recipients, 0 or more (0: no limit), not {value!r}")
+            settings.bulk_recipients = value
         elif key in ("format", "now", "default-timezone"):
             setattr(settings, key.replace("-", "_"), _str(value, where))
             if key == "default-timezone":

@@ -35,6 +35,8 @@ class UnitResult:
     files: int = 0
     conversations: int = 0
     touches: int = 0
+    bulk: int = 0  # bulk or automated messages left out of the customer rules
+    internal: int = 0  # conversations between colleagues, not linted
 
     def merge(self, other: "UnitResult") -> None:
         self.findings.extend(other.findings)
@@ -43,6 +45,8 @@ class UnitResult:
         self.files += other.files
         self.conversations += other.conversations
         self.touches += other.touches
+        self.bulk += other.bulk
+        self.internal += other.internal
 
 
 @dataclass
@@ -60,6 +64,8 @@ class Report(UnitResult):
             "touches": self.touches,
             "findings": len(self.findings),
             "by_code": dict(sorted(by_code.items())),
+            "bulk": self.bulk,
+            "internal": self.internal,
         }
 
 
@@ -79,8 +85,15 @@ class ReadContext:
     def counted(self, touches: list) -> None:
         self._result.touches += len(touches)
 
-    def counted_conversation(self) -> None:
+    def counted_conversation(self, left_out: str = "", messages: int = 0) -> None:
+        """A conversation rebuilt; one left out of the rules is counted as what it is: its
+        ``messages`` as bulk mail, or as an internal conversation."""
+        if left_out == "bulk":
+            self._result.bulk += messages
+            return
         self._result.conversations += 1
+        if left_out == "internal":
+            self._result.internal += 1
 
 
 def parse_now(value: str) -> datetime:
@@ -172,6 +185,8 @@ class Linter:
         the severity, per-file-ignores and inline suppressions settings let through. A rule
         that raises loses its own findings, not the others': it becomes an error in ``result``."""
         use = use if use is not None else SuppressionUse()
+        if conversation.left_out:  # bulk mail, colleagues: no customer to be fair to
+            return []
         timeline = self.timeline(conversation)
         kept = []
         for rule in self.rules:
@@ -226,9 +241,10 @@ class Linter:
                     if touch.suppressions:
                         suppressions.setdefault(touch.origin.path, []).extend(touch.suppressions)
                 for conversation in build_conversations(touches, unit.path, self.ours, reader.mailbox,
-                                                        reader.directed, owner):
-                    ctx.counted_conversation()
-                    self.detector.annotate(conversation)
+                                                        reader.directed, owner, self.settings.bulk_recipients):
+                    ctx.counted_conversation(conversation.left_out, sum(not t.quoted for t in conversation.touches))
+                    if not conversation.left_out:
+                        self.detector.annotate(conversation)
                     yield conversation, suppressions
             _free_cycles()
 

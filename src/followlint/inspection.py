@@ -51,11 +51,13 @@ def _conversation_dict(conversation, timeline) -> dict:
             "text": t.text,
             "signals": [s.to_dict() for s in t.signals],
         })
+        if t.bulk:  # why it is left out of the customer rules
+            touches[-1]["bulk"] = t.bulk
         if t.activity:  # a CRM activity: what the export said about it
             touches[-1].update({"activity": t.activity, "due": t.due.isoformat() if t.due else None,
                                 "done": t.done, "duration": t.duration})
     return {"id": conversation.id, "path": conversation.path, "subject": conversation.subject, "touches": touches,
-            "timeline": _timeline_dict(timeline)}
+            "timeline": _timeline_dict(timeline), "left_out": conversation.left_out or None}
 
 
 def _timeline_dict(timeline) -> dict:
@@ -110,11 +112,16 @@ ARROWS = {"outbound": "->", "inbound": "<-", "internal": "=="}
 def _write_text(conversation: dict, out) -> None:
     out.write(f"conversation {conversation['id']} ({conversation['path']})")
     out.write(f" subject: {conversation['subject']}\n" if conversation["subject"] else "\n")
+    if conversation.get("left_out"):
+        why = {"bulk": "bulk or automated mail", "internal": "between colleagues only"}.get(conversation["left_out"], "")
+        out.write(f"  not linted: {why}\n")
     for number, t in enumerate(conversation["touches"], 1):
         arrow = ARROWS[t["direction"]]
         when = t["time"] or "undated (now)"
         quoted = " quoted" if t["quoted"] else ""
         out.write(f"  {number} {arrow} {t['direction']} {t['kind']}{quoted} {when} {t['party'] or '(us)'}  [{t['path']}:{t['line']}]\n")
+        if t.get("bulk"):
+            out.write(f"       (bulk: {t['bulk']})\n")
         if t.get("activity"):
             status = {True: "done", False: "open", None: ""}[t["done"]]
             extra = [f"activity: {t['activity']}", status, f"due {t['due']}" if t["due"] else "",

@@ -126,6 +126,10 @@ class Touch:
     due: datetime | None = None  # when an open task falls due
     done: bool | None = None  # a task's status; None for what is not a task
     duration: float | None = None  # seconds, for calls and meetings
+    # set by a mail reader from the headers (List-Unsubscribe, Auto-Submitted, a no-reply sender...),
+    # or by the conversation stage for a message to many people: why it is bulk or automated mail,
+    # left out of the customer rules; empty for one person writing to another
+    bulk: str = ""
     # filled by the conversation stage: None when only a name in a quote header says who wrote it
     person: Person | None = None
     # filled by the signal stage
@@ -160,6 +164,9 @@ class Conversation:
     path: str = ""
     sides_known: bool = False  # "our side" was configured (--rep / reps), not inferred
     customer: str = ""  # the customer's address, or name when no address is known
+    # why the customer rules do not run on it: "bulk" (only bulk or automated mail) or "internal"
+    # (colleagues of one organisation, no customer); empty for a customer conversation
+    left_out: str = ""
 
     @property
     def subject(self) -> str:

@@ -1,5 +1,6 @@
 """Who is who: the same person, the same side, a touch's first name, a mailbox's owner, and the
-person key the conversation stage gives each touch.
+person key the conversation stage gives each touch; which mail no person wrote to one other
+(bulk and automated mail), and which conversations are between colleagues only.
 
 Below the readers (a mailbox's owner is found from its headers) and the conversation stage
 (which decides sides and gives each touch its person); rules read ``Touch.person``.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .lexicon.words import current as current_words
 from .model import Direction, Person, Touch
@@ -51,13 +53,126 @@ def _full_name(touch: Touch) -> str:
     return " ".join(touch.party_name.lower().split())
 
 
-def mailbox_owner(messages: Iterable[Touch]) -> str:
-    """The address on most messages (as sender or recipient) is the mailbox's owner."""
-    counts: Counter[str] = Counter()
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """Whose mailbox it is: the addresses its owner writes from, and the names they go by (a
+    quote header often gives only a name: "From: Kitchen, Louise")."""
+
+    addresses: frozenset[str] = frozenset()
+    names: frozenset[tuple[str, str]] = frozenset()  # (first, last), lower case
+
+    def __bool__(self) -> bool:
+        return bool(self.addresses)
+
+    def wrote(self, touch: Touch) -> bool:
+        if "@" in touch.party:
+            return touch.party in self.addresses
+        key = name_key(touch.party_name or touch.party)
+        return key is not None and key in self.names
+
+
+def name_key(name: str) -> tuple[str, str] | None:
+    """(first, last) of a person's name, lower case: "Louise Kitchen", "Kitchen, Louise" and the
+    address "louise.kitchen@..." give the same; middle initials are dropped. None when there
+    are not two words to go by."""
+    name = name.strip().strip("\"'").lower()
+    if "@" in name:
+        words = name.split("@", 1)[0].replace("_", ".").split(".")
+    elif "," in name:  # "Kaminski, Vince J"
+        last, first = name.split(",", 1)
+        words = first.split() + last.split()
+    else:
+        words = name.split()
+    words = [w for w in words if len(w) > 1 and w.replace("'", "").replace("-", "").isalpha()]
+    return (words[0], words[-1]) if len(words) >= 2 else None
+
+
+class OwnerCount:
+    """Finds a mailbox's owner while its messages stream past (only counts are kept): the
+    senders of its Sent folder when it has one, else the address its mail was delivered to
+    (Delivered-To), else the address on most messages, as sender or recipient."""
+
+    def __init__(self):
+        self.on: Counter[str] = Counter()  # address -> messages it is on
+        self.sent: Counter[str] = Counter()  # sender -> its messages in a Sent folder
+        self.delivered: Counter[str] = Counter()  # the mailbox a message was delivered to
+        self.named: set[tuple[str, str]] = set()  # (address, display name) of senders
+
+    def saw(self, top: Touch, in_sent: bool = False, again: bool = False, delivered: Iterable[str] = ()) -> None:
+        """``again``: a copy of a message already seen (counted only for the folder it is in)."""
+        if not again:
+            # dict, not set: ties go to the first seen (the sender), the same on every run
+            self.on.update(dict.fromkeys((a for a in (top.party, *top.recipients) if a and "@" in a), 1))
+            self.delivered.update(dict.fromkeys((a for a in delivered if "@" in a), 1))
+        if "@" in top.party:
+            if in_sent:
+                self.sent[top.party] += 1
+            if top.party_name:
+                self.named.add((top.party, top.party_name))
+
+    def owner(self) -> Owner:
+        if self.sent:
+            addresses = set(self.sent)
+        elif self.delivered or self.on:
+            addresses = {(self.delivered or self.on).most_common(1)[0][0]}
+        else:
+            return Owner()
+        names = {name_key(a) for a in addresses} | {name_key(n) for a, n in self.named if a in addresses}
+        names.discard(None)
+        return Owner(frozenset(addresses), frozenset(names))
+
+
+def mailbox_owner(messages: Iterable[Touch]) -> Owner:
+    """The owner of a mailbox whose folders are not known (see ``OwnerCount``)."""
+    count = OwnerCount()
     for top in messages:
-        # dict, not set: ties go to the first seen (the sender), the same on every run
-        counts.update(dict.fromkeys((a for a in (top.party, *top.recipients) if a and "@" in a), 1))
-    return counts.most_common(1)[0][0] if counts else ""
+        count.saw(top)
+    return count.owner()
+
+
+def bulk_reason(touch: Touch, max_recipients: int) -> str:
+    """Why a message is bulk or automated: what its reader found in its headers (``Touch.bulk``),
+    or that it went to more than ``max_recipients`` people (0: no limit). A draft is never
+    bulk, and a quote is judged with the message quoting it."""
+    if touch.quoted or touch.kind != "email":
+        return ""
+    if touch.bulk:
+        return touch.bulk
+    count = len(set(touch.recipients))
+    return f"{count} recipients" if max_recipients and count > max_recipients else ""
+
+
+def automated_sender(address: str) -> bool:
+    """A machine's address, not a person's: a bounce, a mailer daemon, a no-reply mailbox."""
+    local = address.rsplit("@", 1)[0].lower().replace("-", "").replace("_", "").replace(".", "")
+    return local.startswith(tuple(current_words()["automated_sender"]))
+
+
+def company_domains(addresses: Iterable[str]) -> frozenset[str]:
+    """The domains of our side's addresses and @domains that are a company's: two people at a
+    free-mail domain are not colleagues."""
+    domains = {a.rsplit("@", 1)[1].lower() for a in addresses if "@" in a}
+    freemail = current_words()["freemail_domain"]
+    return frozenset(d for d in domains if d and d not in freemail)
+
+
+def among_colleagues(touches: list[Touch], addresses: frozenset[str], domains: frozenset[str]) -> bool:
+    """Is everyone on these touches on our side: one of ``addresses`` or at one of our company
+    ``domains``? A message whose sender or a recipient is known only by name cannot tell; a
+    name alone in a quote header ("Bob wrote:") is not counted."""
+    found = False
+    for touch in touches:
+        if touch.quoted:
+            people: tuple[str, ...] = (touch.party,) if "@" in touch.party else ()
+        elif "@" not in touch.party:
+            return False
+        else:
+            people = (touch.party, *touch.recipients)
+        for address in people:
+            if "@" not in address or (address not in addresses and address.rsplit("@", 1)[1] not in domains):
+                return False
+            found = True
+    return found
 
 
 def told_apart(touch: Touch) -> bool:

@@ -69,6 +69,14 @@ def _summary(report) -> str:
         parts = ", ".join(f"{n} {label}{'s' if n != 1 else ''}" for label, n in sorted(by_sev.items()))
         n = len(report.findings)
         text = f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {files}."
+    left_out = []
+    if s.get("bulk"):
+        left_out.append(f"{s['bulk']} bulk or automated message{'s' if s['bulk'] != 1 else ''} left out")
+    if s.get("internal"):
+        n = s["internal"]
+        left_out.append(f"{_count(n, 'conversation')} between colleagues not linted")
+    if left_out:
+        text += f" {', '.join(left_out)}."
     rule_errors = sum(isinstance(p, RuleError) for p in report.problems)
     input_errors = len(report.problems) - rule_errors
     if input_errors:

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import InputError, Touch
+from ..people import Owner
 
 
 @dataclass(slots=True)
@@ -41,7 +42,7 @@ class Batch:
     the whole unit before it was split."""
 
     groups: tuple = ()
-    owner: str | None = None
+    owner: Owner | None = None
 
 
 class Reader:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..model import InputError
 from .base import Reader, SourceUnit
-from .mail import looks_like_message
+from .mail import MAILBOX_FOLDERS, SENT_FOLDERS, folder_name, looks_like_message
 
 SNIFF_BYTES = 4096
 MAX_SPECIAL_BYTES = 256 * 1024 * 1024  # what we read from a pipe before giving up
@@ -67,10 +67,22 @@ class Discovery:
         base = os.path.basename(norm)
         return any(fnmatch.fnmatch(norm, pat) or fnmatch.fnmatch(base, pat) or fnmatch.fnmatch(norm, f"*/{pat}") for pat in self.exclude)
 
-    def _walk(self, root: str, on_error) -> Iterator[SourceUnit]:
-        if self.folder_reader and self.folder_reader.claims_dir(root):
-            yield SourceUnit(path=root, reader=self.folder_reader, files=self.folder_reader.maildir_files(root))
-            yield from self._maildir_subfolders(root, on_error)
+    def _walk(self, root: str, on_error, mail: list[str] | None = None) -> Iterator[SourceUnit]:
+        """The units under ``root``. A mailbox (a maildir, or a folder holding standard mail
+        folders: "inbox", "sent_items"...) is one unit of all its folders' messages, so its owner
+        is known from its Sent folder, a reply threads with what it answers in another folder,
+        and a message stored in two folders is read once; ``mail`` collects its files."""
+        if mail is None and self.folder_reader and self._is_mailbox(root):
+            mail = []
+            inside = list(self._walk(root, on_error, mail))
+            if mail:
+                yield SourceUnit(path=root, reader=self.folder_reader, files=mail)
+            yield from inside
+            return
+        if mail is not None and self.folder_reader.claims_dir(root):
+            mail.extend(self.folder_reader.maildir_files(root))
+            for folder in self._maildir_subfolders(root):
+                mail.extend(self.folder_reader.maildir_files(folder))
             return
         try:
             entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -88,7 +100,9 @@ class Discovery:
             except OSError:
                 continue
             if is_dir:
-                yield from self._walk(path, on_error)
+                # Inside a mailbox, a folder with a Sent folder of its own is someone's mailbox.
+                inner = mail is not None and self._is_mailbox(path, SENT_FOLDERS)
+                yield from self._walk(path, on_error, None if inner else mail)
                 continue
             if not is_file:
                 continue  # sockets, pipes, dangling links: only read when named explicitly
@@ -105,12 +119,31 @@ class Discovery:
                     sniffed = next((r for r in self.readers if not r.folder and r.sniff(path, head)), None)
                     if sniffed is not None:  # a suffixless mbox ("Inbox", Apple Mail's "mbox")
                         yield SourceUnit(path=path, reader=sniffed)
-        if loose_mail and self.folder_reader:
+        if loose_mail and mail is not None:
+            mail.extend(loose_mail)
+        elif loose_mail and self.folder_reader:
             # One-message files side by side (a maildir-like folder): one mailbox, so
             # replies thread with what they answer.
             yield SourceUnit(path=root, reader=self.folder_reader, files=loose_mail)
 
-    def _maildir_subfolders(self, root: str, on_error) -> Iterator[SourceUnit]:
+    def _is_mailbox(self, root: str, folders=MAILBOX_FOLDERS) -> bool:
+        """A folder holding one of the standard mail ``folders`` (Inbox, Sent, Trash...)."""
+        if folders is MAILBOX_FOLDERS and self.folder_reader.claims_dir(root):
+            return True
+        try:
+            entries = list(os.scandir(root))
+        except OSError:
+            return False
+        for entry in entries:
+            try:
+                if (not entry.name.startswith(".") and folder_name(entry.name) in folders
+                        and entry.is_dir(follow_symlinks=False) and not self.excluded(entry.path)):
+                    return True
+            except OSError:
+                continue
+        return False
+
+    def _maildir_subfolders(self, root: str) -> Iterator[str]:
         """Maildir++ folders (".Sent", ".Archive") inside a maildir."""
         try:
             entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -120,7 +153,7 @@ class Discovery:
             if entry.name.startswith(".") and entry.name not in (".", "..") and not self.excluded(entry.path):
                 try:
                     if entry.is_dir(follow_symlinks=False) and self.folder_reader.claims_dir(entry.path):
-                        yield SourceUnit(path=entry.path, reader=self.folder_reader, files=self.folder_reader.maildir_files(entry.path))
+                        yield entry.path
                 except OSError:
                     continue
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 import email.errors
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from email.message import Message
+from hashlib import blake2b
 
-from ..people import mailbox_owner
+from ..people import OwnerCount, bulk_reason
 from ..threads import ThreadKeys, thread_groups, thread_keys
 from ..model import InputError, Touch
 from .base import Batch, Reader, SourceUnit
-from .messages import message_head, message_touches, parse_head
+from .messages import addresses, header, message_head, message_touches, parse_head
 from .text import looks_binary
 
 MAIL_HEADERS = (b"from:", b"received:", b"message-id:", b"date:", b"return-path:", b"to:", b"subject:", b"mime-version:", b"delivered-to:", b"x-")
@@ -30,6 +32,25 @@ BATCH_MESSAGES = 200  # messages per batch: enough to keep a worker busy, few en
 # error line, the rest of the mailbox is still read.
 MESSAGE_ERRORS = (ValueError, LookupError, UnicodeError, TypeError, IndexError, AttributeError,
                   AssertionError, RecursionError, email.errors.MessageError)
+DEFAULT_BULK_RECIPIENTS = 10  # when the settings do not say (a reader driven by hand)
+# Folder names (compared by ``folder_name``) of the mail clients' Sent folders, whose sender is the
+# mailbox's owner, and of the other standard folders: a directory holding one of them is a
+# mailbox, its folders read together.
+SENT_FOLDERS = {"sent", "sent items", "sent mail", "sent messages", "sent email", "outgoing", "gesendet",
+                "gesendete elemente", "gesendete objekte", "envoyés", "éléments envoyés", "enviados",
+                "elementos enviados", "posta inviata", "verzonden items", "skickat"}
+MAILBOX_FOLDERS = SENT_FOLDERS | {"inbox", "drafts", "outbox", "trash", "deleted items", "deleted messages", "junk",
+                                  "junk email", "junk e mail", "spam", "archive", "all mail", "all documents",
+                                  "notes inbox", "discussion threads"}
+
+
+def folder_name(name: str) -> str:
+    """A mail folder's name as it is compared: lower case, Maildir++'s ".INBOX.Sent" as "sent",
+    Lotus Notes exports' "_sent_mail" as "sent mail"."""
+    name = name.strip().lower()
+    if name.startswith("."):
+        name = name.rsplit(".", 1)[-1]
+    return " ".join(name.replace("_", " ").replace("-", " ").split())
 
 
 def looks_like_message(head: bytes) -> bool:
@@ -75,26 +96,32 @@ class _Mailbox(Reader):
 
     def batches(self, unit: SourceUnit, ctx) -> list[Batch]:
         places, keys, seen = [], [], set()
-
-        def heads() -> Iterator[Touch]:
-            for place, head in self.heads(unit):
-                try:
-                    touch = message_head(parse_head(head), unit.path, "", 1, 0)
-                except MESSAGE_ERRORS:  # read again with its body, and reported then
-                    touch = None
-                if touch is None:
-                    places.append(place)
-                    keys.append(ThreadKeys(len(keys), (), None))  # an int: never a Message-ID
-                    continue
-                if touch.message_id in seen:  # the same message twice (a copy in two folders)
-                    continue
-                if touch.message_id:
-                    seen.add(touch.message_id)
+        owners = OwnerCount()
+        max_recipients = getattr(ctx.settings, "bulk_recipients", DEFAULT_BULK_RECIPIENTS)
+        for place, head, raw in self.heads(unit):
+            try:
+                msg = parse_head(head)
+                touch = message_head(msg, unit.path, "", 1, 0)
+            except MESSAGE_ERRORS:  # read again with its body, and reported then
+                touch = None
+            if touch is None:
                 places.append(place)
-                keys.append(thread_keys(touch, mailbox=True)._replace(key=touch.message_id or len(keys)))
-                yield touch
+                keys.append(ThreadKeys(len(keys), (), None))  # an int: never a Message-ID
+                continue
+            # The same message twice (a copy in another folder): by its Message-ID, or by what it
+            # says (an export may give each copy an id of its own).
+            copy = _copy_key(touch, raw)
+            again = bool(touch.message_id and touch.message_id in seen) or bool(copy and copy in seen)
+            if not bulk_reason(touch, max_recipients):  # a newsletter's sender is not the owner
+                delivered = [a for _, a in addresses(msg, "Delivered-To", "X-Original-To")]
+                owners.saw(touch, self.in_sent_folder(unit, place, msg), again, delivered)
+            if again:
+                continue
+            seen.update(key for key in (touch.message_id, copy) if key)
+            places.append(place)
+            keys.append(thread_keys(touch, mailbox=True)._replace(key=touch.message_id or len(keys)))
 
-        owner = mailbox_owner(heads())
+        owner = owners.owner()
         threads = thread_groups(keys)
         keys.clear()  # a big mailbox: only where each message is, and its thread, are kept
         batches, groups, size = [], [], 0
@@ -108,9 +135,36 @@ class _Mailbox(Reader):
             batches.append(Batch(tuple(groups), owner))
         return batches
 
-    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes]]:
-        """(where the message is, its header block) for each message, in mailbox order."""
+    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
+        """(where the message is, its header block, how to read the whole message) for each
+        message, in mailbox order. The whole message is read (``_copy_key``) before the next one
+        is asked for."""
         raise NotImplementedError
+
+    def in_sent_folder(self, unit: SourceUnit, place: tuple, msg: Message) -> bool:
+        """Whether the message at ``place`` (whose headers are ``msg``) is in a Sent folder. A
+        mailbox exported to one file may say where each message was filed: Gmail's
+        X-Gmail-Labels, or an X-Folder path."""
+        labels = header(msg, "X-Gmail-Labels")
+        if labels and any(folder_name(label) in SENT_FOLDERS for label in labels.split(",")):
+            return True
+        folder = header(msg, "X-Folder").replace("\\", "/").rstrip("/")
+        return bool(folder) and folder_name(folder.rsplit("/", 1)[-1]) in SENT_FOLDERS
+
+
+def _copy_key(touch: Touch, raw: Callable[[], bytes]) -> bytes:
+    """What makes two messages copies of one: the same sender, date, subject and body (a digest
+    of them); empty when its headers name none of the first three."""
+    if not (touch.party or touch.time or touch.subject):
+        return b""
+    data = raw()
+    end = BLANK_LINE_RE.search(data)
+    body = data[end.end():] if end else b""
+    key = blake2b(digest_size=16)
+    for part in (touch.party, touch.time.isoformat() if touch.time else "", touch.subject):
+        key.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    key.update(body.replace(b"\r\n", b"\n").strip())
+    return key.digest()
 
 
 class MboxReader(_Mailbox):
@@ -120,12 +174,17 @@ class MboxReader(_Mailbox):
     def sniff(self, path: str, head: bytes) -> bool:
         return not looks_binary(head) and is_from_line(head.split(b"\n", 1)[0].rstrip(b"\r"))
 
-    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes]]:
+    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
         with _open(unit) as handle:
             spans = list(mbox_spans(handle, unit.path))  # the scan must finish before seeking
+
+            def whole(offset: int, length: int) -> bytes:
+                handle.seek(offset)
+                return MBOXRD_LINE_RE.sub(rb"\1", handle.read(length))
+
             for index, (line, offset, length) in enumerate(spans):
                 handle.seek(offset)
-                yield (index, line, offset, length), read_head(handle, length)
+                yield (index, line, offset, length), read_head(handle, length), lambda o=offset, n=length: whole(o, n)
 
     def batch_groups(self, unit: SourceUnit, ctx, batch: Batch) -> Iterator[list[Touch]]:
         with _open(unit) as handle:
@@ -153,7 +212,7 @@ class MaildirReader(_Mailbox):
     def claims_dir(self, path: str) -> bool:
         return os.path.isdir(os.path.join(path, "cur")) and os.path.isdir(os.path.join(path, "new"))
 
-    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes]]:
+    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
         for index, path in enumerate(unit.files):
             head = b""
             try:
@@ -163,7 +222,13 @@ class MaildirReader(_Mailbox):
                 pass
             if looks_binary(head) or not looks_like_message(head[:4096]):
                 head = b""  # not threaded; the batch reports why
-            yield (index, path), head
+            yield (index, path), head, lambda path=path: _read_file(path)
+
+    def in_sent_folder(self, unit: SourceUnit, place: tuple, msg: Message) -> bool:
+        folder = os.path.dirname(place[1])
+        if os.path.basename(folder) in ("cur", "new"):
+            folder = os.path.dirname(folder)
+        return folder_name(os.path.basename(os.path.abspath(folder))) in SENT_FOLDERS
 
     def batch_groups(self, unit: SourceUnit, ctx, batch: Batch) -> Iterator[list[Touch]]:
         for group in batch.groups:
@@ -274,6 +339,14 @@ def read_head(handle, length: int) -> bytes:
         if blank:
             return head[: blank.end()]
     return head
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:  # reported when the batch reads it
+        return b""
 
 
 def _check_mail(path: str, data: bytes) -> None:

@@ -17,6 +17,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 
 from ..lexicon.words import current as current_words
 from ..model import InputError, Origin, Touch
+from ..people import automated_sender
 from .html import convert
 from .positions import FixedLayout, Layout, LineIndex, MappedTouch, SegmentLayout
 from .quoting import split_message
@@ -382,7 +383,35 @@ def message_head(msg: Message, path: str, key: str, first_line: int, order: int)
         in_reply_to=in_reply_to[0] if in_reply_to else "",
         references=tuple(message_ids(header(msg, "References"))),
         order=order,
+        bulk=automated(msg, party),
     )
+
+
+# Auto-responders' own flags. Not X-Auto-Response-Suppress: Exchange puts it on ordinary
+# mail to ask others not to auto-reply, so it does not mark a message as automated.
+AUTOMATIC_FLAGS = ("X-Autoreply", "X-Autorespond")
+
+
+def automated(msg: Message, sender: str) -> str:
+    """Why a message is bulk or automated mail, as its headers say (a list's headers,
+    ``Precedence``, ``Auto-Submitted``, an auto-responder's flags, a null or no-reply sender);
+    empty for a message one person wrote."""
+    for name in ("List-Unsubscribe", "List-Id"):
+        if msg.get(name) is not None:
+            return name
+    precedence = header(msg, "Precedence").lower()
+    if precedence in ("bulk", "list", "junk", "auto_reply"):
+        return f"Precedence: {precedence}"
+    submitted = header(msg, "Auto-Submitted").lower()
+    if submitted and submitted.split(";")[0].strip() != "no":
+        return f"Auto-Submitted: {submitted}"
+    for name in AUTOMATIC_FLAGS:
+        value = header(msg, name).lower()
+        if value and value not in ("no", "false", "0"):
+            return name
+    if header(msg, "Return-Path").strip() == "<>" or (sender and automated_sender(sender)):
+        return "automated sender"
+    return ""
 
 
 def parse_head(data: bytes) -> Message:

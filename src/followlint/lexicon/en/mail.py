@@ -21,6 +21,7 @@ WORDS: dict[str, list[str]] = {
         "support", "info", "sales", "frontdesk", "front", "desk", "office", "help", "service",
         "billing", "accounts", "hello", "team", "admin", "contact", "noreply", "reply", "mail",
     ],
+    "automated_sender": ["mailerdaemon", "postmaster", "noreply", "donotreply", "bounce"],
     "freemail_domain": [
         "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
         "icloud.com", "aol.com", "gmx.com", "gmx.de", "proton.me", "protonmail.com", "mail.com",
