@@ -84,7 +84,7 @@ class UnansweredCustomerIssue(Rule):
                     overdue.append((item, *promise))
                 continue
             index, reply = following
-            if not addresses(reply, item):
+            if not addresses(reply, item, timeline.items):
                 if goes_back_to(reply, item.touch):
                     ignored.setdefault(index, []).append(item)
                 continue

@@ -19,7 +19,7 @@ ITEM_READS = (
     "issue", "request", "question", "dissatisfaction", "resolved", "satisfaction", "think_it_over",
     "callback", "commitment", "value", "checkin", "nudge", "referral_ask", "ask_business", "ask_meeting",
     "ask_visit", "ask_online", "accommodation", "exploration", "assent", "apology", "defensive",
-    "pleasantry", "boilerplate",
+    "pleasantry", "boilerplate", "handoff",
 )
 MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
 
@@ -81,7 +81,7 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     for item in timeline.items:
         if item.index >= index or item.resolved_by is not None:
             continue
-        if speaks and item.addressed_by is None and addresses(touch, item):
+        if speaks and item.addressed_by is None and addresses(touch, item, timeline.items):
             item.addressed_by = touch
         if speaks and item.reported_by is None and reports_back(touch, item):
             item.reported_by = touch

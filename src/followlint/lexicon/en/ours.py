@@ -269,6 +269,16 @@ PHRASES: dict[str, list[str]] = {
         "(print|sign|scan) (it|and|the|this|out|off)",
         "(send|email|upload) (me|us)? (a )?(scan|copy|photo|picture) of (your|the)",
     ],
+    # Taking the customer's point on without a promise to report back: the purpose of a hand-off
+    # ("create a ticket so we can assist you"), an offer of our help ("we can help with that").
+    "handoff": [
+        "so (we|i|our team|the team) (can|may|could) (assist|help|look|take a look|take a closer look|check|investigate|review|sort|dig|find out|get|gather|continue|follow up)",
+        "(we|i) (can|could|would like to|'d like to|want to) (help|assist) (you|with|further|out|turn)",
+        "(we'll|i'll|we will|i will|we'd|i'd|we would|i would) (be happy to |be glad to )?(help|assist) (you|with|further|out)",
+        "(we|i) can help",
+        "(let's|let us|lets) (work together|figure out|get to the bottom|see what|take a look|look into|get this)",
+        "(we'll|we will|we can|we'd) (continue|carry on|pick this up|take it) from there",
+    ],
     "introduction": [
         "(i'm|i am) (your|the|a) [new] (account manager|rep|representative|contact|manager|supervisor|colleague|team lead|specialist|advisor|adviser|consultant|agent)",
         "(i'm|i am) * ('s|sam's) (manager|colleague|supervisor|team lead|boss|partner)",
