@@ -19,7 +19,7 @@ ITEM_READS = (
     "issue", "request", "question", "dissatisfaction", "resolved", "satisfaction", "think_it_over",
     "callback", "commitment", "value", "checkin", "nudge", "referral_ask", "ask_business", "ask_meeting",
     "ask_visit", "ask_online", "accommodation", "exploration", "assent", "apology", "defensive",
-    "pleasantry", "boilerplate", "handoff",
+    "pleasantry", "boilerplate", "handoff", "status", "condition",
 )
 MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
 
@@ -71,7 +71,7 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
 
 
 def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
-    promises = [s for s in touch.signals if s.kind == "commitment" and plain(s)]
+    promises = owned_promises(touch)
     # "I'll call you back" is a promise to act on an item only when it says what about
     # ("I'll call you back tomorrow with the payoff figure").
     callbacks = [s for s in touch.signals if s.kind == "callback" and plain(s)]
@@ -89,3 +89,16 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
             about = [s for s in callbacks if s.sentence < len(touch.topics) and on_topic(item.topic, touch.topics[s.sentence])]
             if promises or about:
                 item.commitment = (touch, (promises or about)[0])
+
+
+# What we ask of the customer: a promise in the same sentence or next to it waits on their
+# answer ("Can you tell us which device? We'll see what we can suggest", "We'd be happy to look
+# into this. Could you DM us your name?").
+ASKS_OF_CUSTOMER = ("condition", "exploration", "request", "question")
+
+
+def owned_promises(touch: Touch) -> list[Signal]:
+    """Our own unconditional promises to act: not one inside a condition on the customer ("if
+    you DM us we'll look into it") or next to an ask of them."""
+    waits_on = {s.sentence + step for s in touch.signals if s.kind in ASKS_OF_CUSTOMER and not s.negated for step in (-1, 0, 1)}
+    return [s for s in touch.signals if s.kind == "commitment" and plain(s) and s.sentence not in waits_on]

@@ -31,7 +31,7 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str]) -> bool:
 # What a reply can carry that takes a customer's point up even in other words than theirs
 # ("Leave it with me", "Of course", "we can send a technician to you"). News, offers and
 # proposals do not: a pitch is full of them and answers nothing.
-ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online"}
+ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status"}
 # Sympathy takes a complaint up, not a question ("So sorry! Here are some other trips" does not
 # say how to get the refund).
 ENGAGING_ISSUE = {"apology", "defensive"}

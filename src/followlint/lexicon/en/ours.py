@@ -113,7 +113,9 @@ PHRASES: dict[str, list[str]] = {
         "(i've|i have|we've|we have) (escalated|raised|logged|flagged|passed) (this|it|that|your|the)",
         "(escalating|escalated|raising|raised|passing|passed) (this|it|that|your *) (to|with)",
         "(let me|i'll|i will) (ask|talk to|speak to|speak with|talk with|check with|get onto|get on to|take it up with)",
-        "(we're|we are|i'm|i am|the team is|our team is) (looking into|investigating|aware of|working on|on|checking|escalating|chasing)",
+        "(we're|we are|i'm|i am|the team is|our team is) (looking into|investigating|working on|on|checking|escalating|chasing)",
+        # Our own promise reported in a call note or a CRM log ("said I'd follow up with the warehouse").
+        "(said|told (him|her|them|the customer|the client)|promised|agreed) (i'd|we'd|i would|we would) (check|look into|find out|chase|follow up|call|ring|email|send|confirm|get back|come back|sort|fix|arrange|ask|speak|talk)",
         "(we'd|we would|i'd|i would) (like|love|be happy|be glad) to (help|look into|take a look|sort|fix|get this sorted)",
         "(let's|let us|let me|allow me to) (take a look|look into|get this sorted|get this fixed|help|see what)",
         "(we'll|we will|i'll|i will) (get this|get it|have this|have it) (sorted|fixed|looked at|reported|resolved|checked)",
@@ -268,6 +270,19 @@ PHRASES: dict[str, list[str]] = {
         "(upload|submit|fill in|fill out|complete) (the|your|this) (form|document|documents|details)",
         "(print|sign|scan) (it|and|the|this|out|off)",
         "(send|email|upload) (me|us)? (a )?(scan|copy|photo|picture) of (your|the)",
+    ],
+    # A status notice: the problem is known and in hand. It takes an issue up, and promises no
+    # report back ("we are aware of an issue with our email and are working to resolve it").
+    "status": [
+        "(we're|we are|i'm|i am|the team is|our team is|our teams are|our engineers are|the engineers are|everyone is) (already )?aware (of|that)",
+        "(a|an) (known|ongoing|wider|widespread|reported) (issue|problem|outage|fault|bug)",
+        "(we're|we are|we've been|we have been) (currently )?(experiencing|seeing) (an|some|a|longer|higher|intermittent|technical)",
+    ],
+    # A condition the customer must meet first: a promise after it is an offer, not a commitment
+    # ("if you DM us we'll look into it", "once you send the photos").
+    "condition": [
+        "(if|once|when|as soon as|after|unless) (you|you've|you have|you're|you are|you can|you could|you'd) *",
+        "(should|in case) you *",
     ],
     # Taking the customer's point on without a promise to report back: the purpose of a hand-off
     # ("create a ticket so we can assist you"), an offer of our help ("we can help with that").
