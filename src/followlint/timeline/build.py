@@ -42,8 +42,13 @@ def build(conversation: Conversation, now: datetime) -> Timeline:
 
 def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     resolved = any(s.kind == "resolved" and plain(s) for s in touch.signals)
+    thanks = _only_thanks(touch)
     for item in timeline.items:
-        if item.resolved_by is None and resolved and (item.index < index):
+        if item.resolved_by is not None or item.index >= index:
+            continue
+        # Thanks alone after our answer closes what we answered, not what we still owe.
+        answered = item.addressed_by is not None and (item.commitment is None or item.reported_by is not None)
+        if resolved or (thanks and answered):
             item.resolved_by = touch
     # A request to schedule ("can you call me Friday?") is an agreed time, FL104's business;
     # a question inside thanks or praise ("what would we do without you?") asks for nothing.
@@ -68,6 +73,21 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
         seen_sentences.add(signal.sentence)
         timeline.items.append(Item(touch, signal, index, names=timeline.names,
                                    neighbours=tuple(by_sentence[signal.sentence])))
+
+
+THANKS_KINDS = ("pleasantry", "satisfaction", "resolved")
+SHORT_SENTENCE = 3
+
+
+def _only_thanks(touch: Touch) -> bool:
+    """A message that is only thanks or praise ("Thanks guys!", "you were great!"): every
+    sentence of some length carries one, and nothing else is said."""
+    if not any(s.kind in ("satisfaction", "resolved") or s.kind == "pleasantry" for s in touch.signals):
+        return False
+    if any(s.kind not in THANKS_KINDS and s.kind != "when" for s in touch.signals):
+        return False
+    carried = {s.sentence for s in touch.signals}
+    return all(i in carried or span.words < SHORT_SENTENCE for i, span in enumerate(touch.sentences))
 
 
 def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
