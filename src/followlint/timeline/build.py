@@ -19,7 +19,7 @@ ITEM_READS = (
     "issue", "request", "question", "dissatisfaction", "resolved", "satisfaction", "think_it_over",
     "callback", "commitment", "value", "checkin", "nudge", "referral_ask", "ask_business", "ask_meeting",
     "ask_visit", "ask_online", "accommodation", "exploration", "assent", "apology", "defensive",
-    "pleasantry", "boilerplate", "handoff", "status", "condition",
+    "pleasantry", "boilerplate", "handoff", "status", "condition", "context", "when",
 )
 MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
 
