@@ -293,6 +293,10 @@ PHRASES: dict[str, list[str]] = {
         "(we|i) can help",
         "(let's|let us|lets) (work together|figure out|get to the bottom|see what|take a look|look into|get this)",
         "(we'll|we will|we can|we'd) (continue|carry on|pick this up|take it) from there",
+        # The answer went by the private channel ("We've responded to your DM", "see you there").
+        "(we've|we have|i've|i have|we|i) (received|responded to|replied to|answered|resent|resend|sent) (your|you a|you the|the) (dm|dms|direct message|private message|pm)",
+        "(responded|replied|answered|sent) (you )?(via|by|in|through) (dm|dms|direct message|private message|pm)",
+        "(continue|see you|talk|chat|speak) (there|in dm|in dms|via dm|in direct message|in private message)",
     ],
     "introduction": [
         "(i'm|i am) (your|the|a) [new] (account manager|rep|representative|contact|manager|supervisor|colleague|team lead|specialist|advisor|adviser|consultant|agent)",
