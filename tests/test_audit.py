@@ -148,7 +148,7 @@ def test_audit_reports_findings_across_sent_and_inbox(mailbox):
     assert codes(report) == ["FL101", "FL103"]
     fl103 = next(f for f in report["findings"] if f["code"] == "FL103")
     assert "/Sent/;UID=1" in fl103["path"] and fl103["touch"] == "uid 1"
-    assert fl103["evidence"][0]["text"] == "still have not received"
+    assert fl103["evidence"][0]["text"] == "I still have not received my plates for the new car."  # the whole sentence
     assert "/INBOX/;UID=1" in fl103["evidence"][0]["path"]  # the customer's side comes from INBOX
     assert report["summary"]["conversations"] == 1 and report["summary"]["touches"] == 2
     assert fetched(err) == 2

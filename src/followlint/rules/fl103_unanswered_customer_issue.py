@@ -1,6 +1,7 @@
 """FL103 unanswered-customer-issue: the customer's problem or request nobody took up."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from ..model import Direction, Severity
@@ -20,8 +21,17 @@ class UnansweredCustomerIssue(Rule):
         The customer raised a problem or asked for something, and (a) our next touch does not
         address it, or (b) we committed to act ("I'll check on that") and no later touch of
         ours reports back within the follow-through window (by our next touch, or by --now).
-        An issue is closed by a touch of ours that takes up its subject, or by the customer
-        saying it is solved.
+        A reply addresses an item when it takes up its subject, answers it in other words,
+        asks the customer a question back about it, asks for the details or a private channel
+        while owning the next step ("DM us your account email so we can take a closer look"),
+        or sends what was asked for. It does not when it turns to something else (a pitch, a
+        referral ask, a check-in, news of ours), when it only redirects ("please visit our Help
+        site"), or when it answers one of several requests in the message and leaves another
+        out. Only our own unconditional promises count for (b): not the customer's, not an
+        offer that waits on them ("if you DM us we'll look into it"), not a status notice ("we
+        are aware of the outage"). An item is closed by a touch of ours that reports back, or
+        by the customer saying it is solved or thanking us for the fix. The message and the
+        evidence quote the customer's whole sentence.
     """
     why = """
         In story 003 the customer told the rep he still had no licence plates; the rep said
@@ -48,6 +58,11 @@ class UnansweredCustomerIssue(Rule):
     good = (
         Example(
             "Hi Bob,\n\nYour plates were posted this morning by recorded delivery; you should have them by Thursday.\n\nMike\n\n"
+            "On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
+            "> I still have not received my plates. Can you check on that?\n"
+        ),
+        Example(
+            "Hi Bob,\n\nSorry about that. Did the DVLA letter come to your old address or the new one?\n\nMike\n\n"
             "On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
             "> I still have not received my plates. Can you check on that?\n"
         ),
@@ -84,7 +99,7 @@ class UnansweredCustomerIssue(Rule):
                     overdue.append((item, *promise))
                 continue
             index, reply = following
-            if not addresses(reply, item):
+            if not addresses(reply, item, timeline.items):
                 if goes_back_to(reply, item.touch):
                     ignored.setdefault(index, []).append(item)
                 continue
@@ -107,7 +122,7 @@ class UnansweredCustomerIssue(Rule):
             first = items[0]
             yield self._finding(
                 conversation, reply, items,
-                f'The customer\'s {_what(first)} from {_date(first.touch)} is not addressed: "{first.signal.text}"',
+                f'The customer\'s {_what(first)} from {_date(first.touch)} is not addressed: "{_sentence(first)}"',
             )
         for index, entries in unreported.items():
             target = touches[index]
@@ -115,7 +130,7 @@ class UnansweredCustomerIssue(Rule):
             yield self._finding(
                 conversation, target, [e[0] for e in entries],
                 f'We promised to act on the customer\'s {_what(item)} ("{promise.text}", {_date(promise_touch)}) '
-                f'and this follow-up does not report back: "{item.signal.text}"',
+                f'and this follow-up does not report back: "{_sentence(item)}"',
                 promise_touch, promise,
             )
         for item, promise_touch, promise in overdue[:1]:
@@ -124,7 +139,7 @@ class UnansweredCustomerIssue(Rule):
             yield self._finding(
                 conversation, promise_touch, [item],
                 f'We promised to act ("{promise.text}") on the customer\'s {_what(item)} and have not '
-                f'reported back since {_date(promise_touch)}: "{item.signal.text}"',
+                f'reported back since {_date(promise_touch)}: "{_sentence(item)}"',
                 promise_touch, promise,
             )
 
@@ -136,15 +151,36 @@ class UnansweredCustomerIssue(Rule):
 
     def _finding(self, conversation, touch, items, message, promise_touch=None, promise=None):
         item = items[0]
-        evidence = [self.evidence(i.touch, i.signal) for i in items]
+        evidence = [_whole(self.evidence(i.touch, i.signal), i.touch, i.signal) for i in items]
         if promise_touch is not None:
-            evidence.append(self.evidence(promise_touch, promise))
+            evidence.append(_whole(self.evidence(promise_touch, promise), promise_touch, promise))
         at = next((s for s in touch.signals if s.kind == "checkin"), None)
         return self.finding(
             conversation, touch, at, message,
             suggestion=f"Report back on the customer's {_what(item)} before asking for anything else.",
             evidence=evidence,
         )
+
+
+def _sentence(item) -> str:
+    """The whole sentence that carries the item's signal: never a fragment of it ("Please do"
+    out of "Please do not hesitate to call")."""
+    return _sentence_of(item.touch, item.signal)
+
+
+def _sentence_of(touch, signal) -> str:
+    if signal.sentence < len(touch.sentences):
+        span = touch.sentences[signal.sentence]
+        return " ".join(touch.text[span.start:span.end].split())[:300]
+    return " ".join(signal.text.split())
+
+
+def _whole(evidence, touch, signal):
+    """Evidence quoting the whole sentence of its signal, from the line it starts on."""
+    if signal.sentence >= len(touch.sentences):
+        return evidence
+    line, _ = touch.position(touch.sentences[signal.sentence].start)
+    return replace(evidence, text=_sentence_of(touch, signal), line=line)
 
 
 def _what(item) -> str:

@@ -19,7 +19,7 @@ ITEM_READS = (
     "issue", "request", "question", "dissatisfaction", "resolved", "satisfaction", "think_it_over",
     "callback", "commitment", "value", "checkin", "nudge", "referral_ask", "ask_business", "ask_meeting",
     "ask_visit", "ask_online", "accommodation", "exploration", "assent", "apology", "defensive",
-    "pleasantry", "boilerplate",
+    "pleasantry", "boilerplate", "handoff", "status", "condition", "context", "when",
 )
 MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
 
@@ -42,8 +42,13 @@ def build(conversation: Conversation, now: datetime) -> Timeline:
 
 def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     resolved = any(s.kind == "resolved" and plain(s) for s in touch.signals)
+    thanks = _only_thanks(touch)
     for item in timeline.items:
-        if item.resolved_by is None and resolved and (item.index < index):
+        if item.resolved_by is not None or item.index >= index:
+            continue
+        # Thanks alone after our answer closes what we answered, not what we still owe.
+        answered = item.addressed_by is not None and (item.commitment is None or item.reported_by is not None)
+        if resolved or (thanks and answered):
             item.resolved_by = touch
     # A request to schedule ("can you call me Friday?") is an agreed time, FL104's business;
     # a question inside thanks or praise ("what would we do without you?") asks for nothing.
@@ -70,8 +75,23 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
                                    neighbours=tuple(by_sentence[signal.sentence])))
 
 
+THANKS_KINDS = ("pleasantry", "satisfaction", "resolved")
+SHORT_SENTENCE = 3
+
+
+def _only_thanks(touch: Touch) -> bool:
+    """A message that is only thanks or praise ("Thanks guys!", "you were great!"): every
+    sentence of some length carries one, and nothing else is said."""
+    if not any(s.kind in ("satisfaction", "resolved") or s.kind == "pleasantry" for s in touch.signals):
+        return False
+    if any(s.kind not in THANKS_KINDS and s.kind != "when" for s in touch.signals):
+        return False
+    carried = {s.sentence for s in touch.signals}
+    return all(i in carried or span.words < SHORT_SENTENCE for i, span in enumerate(touch.sentences))
+
+
 def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
-    promises = [s for s in touch.signals if s.kind == "commitment" and plain(s)]
+    promises = owned_promises(touch)
     # "I'll call you back" is a promise to act on an item only when it says what about
     # ("I'll call you back tomorrow with the payoff figure").
     callbacks = [s for s in touch.signals if s.kind == "callback" and plain(s)]
@@ -81,7 +101,7 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     for item in timeline.items:
         if item.index >= index or item.resolved_by is not None:
             continue
-        if speaks and item.addressed_by is None and addresses(touch, item):
+        if speaks and item.addressed_by is None and addresses(touch, item, timeline.items):
             item.addressed_by = touch
         if speaks and item.reported_by is None and reports_back(touch, item):
             item.reported_by = touch
@@ -89,3 +109,16 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
             about = [s for s in callbacks if s.sentence < len(touch.topics) and on_topic(item.topic, touch.topics[s.sentence])]
             if promises or about:
                 item.commitment = (touch, (promises or about)[0])
+
+
+# What we ask of the customer: a promise in the same sentence or next to it waits on their
+# answer ("Can you tell us which device? We'll see what we can suggest", "We'd be happy to look
+# into this. Could you DM us your name?").
+ASKS_OF_CUSTOMER = ("condition", "exploration", "request", "question")
+
+
+def owned_promises(touch: Touch) -> list[Signal]:
+    """Our own unconditional promises to act: not one inside a condition on the customer ("if
+    you DM us we'll look into it") or next to an ask of them."""
+    waits_on = {s.sentence + step for s in touch.signals if s.kind in ASKS_OF_CUSTOMER and not s.negated for step in (-1, 0, 1)}
+    return [s for s in touch.signals if s.kind == "commitment" and plain(s) and s.sentence not in waits_on]

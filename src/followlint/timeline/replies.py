@@ -3,6 +3,7 @@ not even written back to the customer.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Touch
@@ -30,7 +31,7 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str]) -> bool:
 # What a reply can carry that takes a customer's point up even in other words than theirs
 # ("Leave it with me", "Of course", "we can send a technician to you"). News, offers and
 # proposals do not: a pitch is full of them and answers nothing.
-ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online"}
+ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status"}
 # Sympathy takes a complaint up, not a question ("So sorry! Here are some other trips" does not
 # say how to get the refund).
 ENGAGING_ISSUE = {"apology", "defensive"}
@@ -54,10 +55,84 @@ def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
     )
 
 
-def addresses(reply: Touch, item: Item) -> bool:
-    """The reply takes the item up: refers to its subject, answers, promises, agrees or apologises."""
+def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
+    """The reply takes the item up: refers to its subject, answers, promises, agrees or
+    apologises, or works on it with the customer (a question back, a hand-off it owns, steps,
+    the thing asked for). It does not when it takes up another of the customer's requests of
+    the same message and leaves this one out (``items``: the customer's items so far)."""
+    if _on_topic(reply, item, SELF_SERVING):
+        return True
+    if _leaves_out(reply, item, items):
+        return False
     kinds = ENGAGING | ENGAGING_ISSUE if item.signal.kind in ISSUE_KINDS else ENGAGING
-    return _on_topic(reply, item, SELF_SERVING) or _engages(reply, kinds, item) or _short_answer(reply)
+    return _engages(reply, kinds, item) or _short_answer(reply) or _works_on(reply, item)
+
+
+# A reply with an agenda of its own (news, an offer, a proposal, a time of ours, a chaser, a
+# referral or a sales ask, cheer about how well things go) takes the customer's point up only by
+# its subject or by the engaging kinds above: the question or the link it carries is its own
+# ("Could you share your Q1 volumes as we plan next year?").
+AGENDA = SELF_SERVING | {"ask_meeting", "when", "satisfaction", "context"}
+AGENDA_VALUES = {"update", "offer", "proposal"}
+# What a reply with no agenda of its own does when it works on the customer's point with them:
+# asks back, asks for the details or a private channel, gives steps, owns a hand-off.
+WORKING = {"question", "exploration", "request", "ask_online", "handoff", "assent", "accommodation"}
+WORKING_VALUES = {"answer", "resource"}
+# A bare redirect ("For technical help, please visit our Help site <link>") sends the customer
+# elsewhere and takes nothing on: it works on the point only when the reply also says something
+# of its own (an explanation, an offer of help, a question) or shares a word with what the
+# customer wrote.
+REDIRECT = {"request", "ask_online"}
+REDIRECT_VALUES = {"resource"}
+FILLER = {"pleasantry", "boilerplate"}
+SUBSTANTIVE_WORDS = 3
+
+
+def _agenda(signal) -> bool:
+    # Not the hypothetical flag: a sales ask is mostly a "would you..." question.
+    return not signal.negated and (
+        signal.kind in AGENDA or (signal.kind == "value" and signal.subtype in AGENDA_VALUES))
+
+
+def _works_on(reply: Touch, item: Item) -> bool:
+    """Does a reply with no agenda of its own work on the customer's point (a question back, a
+    request for details, steps, a link that explains, an owned hand-off)?"""
+    if any(_agenda(s) for s in reply.signals):
+        return False
+    working = [s for s in reply.signals if not s.negated
+               and (s.kind in WORKING or (s.kind == "value" and s.subtype in WORKING_VALUES))]
+    if not working:
+        return False
+    redirects = [s for s in working if s.kind in REDIRECT or (s.kind == "value" and s.subtype in REDIRECT_VALUES)]
+    if len(redirects) < len(working):
+        return True
+    redirect = {s.sentence for s in redirects}
+    return _says_more(reply, redirect) or any(on_topic(words, said) for words in item.touch.topics for said in reply.topics)
+
+
+def _says_more(reply: Touch, redirect: set[int]) -> bool:
+    """Has the reply a sentence of substance besides its redirect ("this pop-up comes from a
+    security feature of the OS")? Greetings and courtesy formulas are not substance."""
+    filler = {s.sentence for s in reply.signals if s.kind in FILLER}
+    return any(i not in redirect and i not in filler and span.words >= SUBSTANTIVE_WORDS
+               for i, span in enumerate(reply.sentences))
+
+
+# An item's own subject this many words or more is a request of its own ("and we are billed
+# for 12 seats"), not a rider on the one before ("Am I missing something?").
+DISTINCT_TOPIC = 2
+ASKS = ("request", "question")
+
+
+def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
+    """Of several distinct requests in one message, the reply takes one up by its subject and
+    says nothing of this one."""
+    own = item.signal.topic - item.names
+    if item.signal.kind not in ASKS or len(own) < DISTINCT_TOPIC:
+        return False
+    others = [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKS
+              and i.signal.sentence != item.signal.sentence]
+    return any(not (i.topic & own) and _on_topic(reply, i, SELF_SERVING) for i in others)
 
 
 SHORT_ANSWER_SENTENCES = 2

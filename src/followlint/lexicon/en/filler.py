@@ -42,6 +42,9 @@ PHRASES: dict[str, list[str]] = {
         "(we|i) (have|'ve) (noted|passed on|shared) your (feedback|comments)",
     ],
     "neutral": [
+        # The customer's own contact is not our promise ("you'll be in touch in no time").
+        "(you'll|you will|you'd|you can) (be|get|getting) (back )?in touch [in|on|with|by|within|after|soon]",
+        "(you'll|you will|you can) (call|ring|phone|email|contact|text|reach) (us|me|them) [back|again|in|on|by|within|tomorrow|soon]",
         "(no|not a) problem [at all]",
         "no (issue|issues|worries|trouble)",
         "(no|without) [any] (complaints|problems|issues)",

@@ -113,7 +113,9 @@ PHRASES: dict[str, list[str]] = {
         "(i've|i have|we've|we have) (escalated|raised|logged|flagged|passed) (this|it|that|your|the)",
         "(escalating|escalated|raising|raised|passing|passed) (this|it|that|your *) (to|with)",
         "(let me|i'll|i will) (ask|talk to|speak to|speak with|talk with|check with|get onto|get on to|take it up with)",
-        "(we're|we are|i'm|i am|the team is|our team is) (looking into|investigating|aware of|working on|on|checking|escalating|chasing)",
+        "(we're|we are|i'm|i am|the team is|our team is) (looking into|investigating|working on|on|checking|escalating|chasing)",
+        # Our own promise reported in a call note or a CRM log ("said I'd follow up with the warehouse").
+        "(said|told (him|her|them|the customer|the client)|promised|agreed) (i'd|we'd|i would|we would) (check|look into|find out|chase|follow up|call|ring|email|send|confirm|get back|come back|sort|fix|arrange|ask|speak|talk)",
         "(we'd|we would|i'd|i would) (like|love|be happy|be glad) to (help|look into|take a look|sort|fix|get this sorted)",
         "(let's|let us|let me|allow me to) (take a look|look into|get this sorted|get this fixed|help|see what)",
         "(we'll|we will|i'll|i will) (get this|get it|have this|have it) (sorted|fixed|looked at|reported|resolved|checked)",
@@ -268,6 +270,33 @@ PHRASES: dict[str, list[str]] = {
         "(upload|submit|fill in|fill out|complete) (the|your|this) (form|document|documents|details)",
         "(print|sign|scan) (it|and|the|this|out|off)",
         "(send|email|upload) (me|us)? (a )?(scan|copy|photo|picture) of (your|the)",
+    ],
+    # A status notice: the problem is known and in hand. It takes an issue up, and promises no
+    # report back ("we are aware of an issue with our email and are working to resolve it").
+    "status": [
+        "(we're|we are|i'm|i am|the team is|our team is|our teams are|our engineers are|the engineers are|everyone is) (already )?aware (of|that)",
+        "(a|an) (known|ongoing|wider|widespread|reported) (issue|problem|outage|fault|bug)",
+        "(we're|we are|we've been|we have been) (currently )?(experiencing|seeing) (an|some|a|longer|higher|intermittent|technical)",
+    ],
+    # A condition the customer must meet first: a promise after it is an offer, not a commitment
+    # ("if you DM us we'll look into it", "once you send the photos").
+    "condition": [
+        "(if|once|when|as soon as|after|unless) (you|you've|you have|you're|you are|you can|you could|you'd) *",
+        "(should|in case) you *",
+    ],
+    # Taking the customer's point on without a promise to report back: the purpose of a hand-off
+    # ("create a ticket so we can assist you"), an offer of our help ("we can help with that").
+    "handoff": [
+        "so (we|i|our team|the team) (can|may|could) (assist|help|look|take a look|take a closer look|check|investigate|review|sort|dig|find out|get|gather|continue|follow up)",
+        "(we|i) (can|could|would like to|'d like to|want to) (help|assist) (you|with|further|out|turn)",
+        "(we'll|i'll|we will|i will|we'd|i'd|we would|i would) (be happy to |be glad to )?(help|assist) (you|with|further|out)",
+        "(we|i) can help",
+        "(let's|let us|lets) (work together|figure out|get to the bottom|see what|take a look|look into|get this)",
+        "(we'll|we will|we can|we'd) (continue|carry on|pick this up|take it) from there",
+        # The answer went by the private channel ("We've responded to your DM", "see you there").
+        "(we've|we have|i've|i have|we|i) (received|responded to|replied to|answered|resent|resend|sent) (your|you a|you the|the) (dm|dms|direct message|private message|pm)",
+        "(responded|replied|answered|sent) (you )?(via|by|in|through) (dm|dms|direct message|private message|pm)",
+        "(continue|see you|talk|chat|speak) (there|in dm|in dms|via dm|in direct message|in private message)",
     ],
     "introduction": [
         "(i'm|i am) (your|the|a) [new] (account manager|rep|representative|contact|manager|supervisor|colleague|team lead|specialist|advisor|adviser|consultant|agent)",

@@ -1,0 +1,105 @@
+"""FL103 through the command line: what addresses a customer's item, which promises are ours,
+what closes an item, and the evidence it quotes (issue 14)."""
+from __future__ import annotations
+
+import json
+
+NOW = "2026-11-20T10:00:00+00:00"
+BOB = "On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
+PLATES = "I still have not received my plates. Can you check on that?"
+
+
+def _draft(body: str, quoted: str) -> str:
+    """Our draft with the customer's message quoted below it."""
+    return f"Hi Bob,\n\n{body}\n\nMike\n\n{BOB}" + "".join(f"> {line}\n" for line in quoted.splitlines())
+
+
+def _fl103(run_cli, tmp_path, text: str, now: str = NOW) -> list[dict]:
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("check", path, "--format", "json", "--select", "FL103", "--now", now)
+    assert code in (0, 1), err
+    return json.loads(out)["findings"]
+
+
+def test_a_diagnostic_question_addresses_the_issue(run_cli, tmp_path):
+    quoted = "The export keeps failing on my account. Can you fix it?"
+    asked = _draft("Which browser are you on, and did anything change in your settings this week?", quoted)
+    assert _fl103(run_cli, tmp_path, asked) == []
+
+
+def test_a_dm_hand_off_we_own_addresses_the_issue(run_cli, tmp_path):
+    quoted = "I was charged twice for my order and nobody has replied."
+    handed = _draft("DM us the email on your account so we can take a closer look.", quoted)
+    assert _fl103(run_cli, tmp_path, handed) == []
+
+
+def test_a_bare_redirect_does_not_address_the_issue(run_cli, tmp_path):
+    quoted = "My app won't start since yesterday. Can you fix it?"
+    redirect = _draft("For technical help, please visit our Help site https://help.example.com/hc", quoted)
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, redirect)] == ["FL103"]
+
+
+def test_a_pitch_does_not_address_the_issue(run_cli, tmp_path):
+    pitch = _draft("Our winter service offer is on: 20% off tyres until Friday. Want me to book you in?", PLATES)
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, pitch)] == ["FL103"]
+
+
+def test_the_request_a_reply_leaves_out_of_two_is_not_addressed(run_cli, tmp_path):
+    quoted = ("How do I add a new admin to our workspace?\n"
+              "And can you fix our invoice, which bills 12 seats for our 9 users?")
+    partial = _draft("To add an admin to the workspace, go to Settings, then Members, and pick Make admin.", quoted)
+    findings = _fl103(run_cli, tmp_path, partial)
+    assert len(findings) == 1
+    assert "invoice" in findings[0]["message"]
+
+
+def _promise_then_reminder(promise: str) -> str:
+    """The plates story: our reply promises (or offers), and our next touch is a reminder."""
+    return ("Hi Bob,\n\nJust a reminder that your first free oil change is due next month.\n\nMike\n\n"
+            "On Wed, 4 Nov 2026 at 10:00, Mike <mike@dealer.example> wrote:\n"
+            f"> {promise}\n>\n> {BOB}> > {PLATES}\n")
+
+
+def test_an_unconditional_promise_must_be_reported_on(run_cli, tmp_path):
+    findings = _fl103(run_cli, tmp_path, _promise_then_reminder("Sure, I'll check on the plates today."))
+    assert len(findings) == 1 and "We promised" in findings[0]["message"]
+
+
+def test_if_you_dm_us_we_will_look_into_it_is_no_commitment(run_cli, tmp_path):
+    offer = "If you DM us the registration number, we'll look into it."
+    assert _fl103(run_cli, tmp_path, _promise_then_reminder(offer)) == []
+
+
+def test_a_status_notice_is_no_promise_to_report_back(run_cli, tmp_path):
+    status = "We are aware of a delay at the plates office and are working to resolve it."
+    assert _fl103(run_cli, tmp_path, _promise_then_reminder(status)) == []
+
+
+def _after_customer_says(said: str) -> str:
+    return ("Hi Bob,\n\nHow's everything going with the car?\n\nMike\n\n"
+            "On Thu, 5 Nov 2026 at 18:00, Bob Smith <bob@example.com> wrote:\n"
+            f"> {said}\n>\n> {BOB}> > {PLATES}\n")
+
+
+def test_thanks_all_sorted_now_closes_the_issue(run_cli, tmp_path):
+    assert _fl103(run_cli, tmp_path, _after_customer_says("Thanks, all sorted now.")) == []
+
+
+def test_thanks_for_the_fix_closes_the_issue(run_cli, tmp_path):
+    thanked = _after_customer_says("Thank you for resolving my issue so quickly!")
+    assert _fl103(run_cli, tmp_path, thanked) == []
+
+
+def test_an_unrelated_message_leaves_the_issue_open(run_cli, tmp_path):
+    other = _after_customer_says("By the way, the car runs beautifully on the motorway.")
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, other)] == ["FL103"]
+
+
+def test_the_evidence_is_the_whole_sentence(run_cli, tmp_path):
+    draft = _draft("How's everything going with the car?", "Please do not hesitate: my plates are still missing.")
+    findings = _fl103(run_cli, tmp_path, draft)
+    assert len(findings) == 1
+    whole = "Please do not hesitate: my plates are still missing."
+    assert f'"{whole}"' in findings[0]["message"]
+    assert [e["text"] for e in findings[0]["evidence"]] == [whole]
