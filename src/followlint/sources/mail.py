@@ -153,15 +153,15 @@ class _Mailbox(Reader):
 
 
 def _copy_key(touch: Touch, raw: Callable[[], bytes]) -> bytes:
-    """What makes two messages copies of one: the same sender, date, subject and body (a digest
-    of them); empty when its headers name none of the first three."""
+    """What makes two messages copies of one: the same sender, recipients, date, subject and
+    body (a digest of them); empty when its headers name no sender, date or subject."""
     if not (touch.party or touch.time or touch.subject):
         return b""
     data = raw()
     end = BLANK_LINE_RE.search(data)
     body = data[end.end():] if end else b""
     key = blake2b(digest_size=16)
-    for part in (touch.party, touch.time.isoformat() if touch.time else "", touch.subject):
+    for part in (touch.party, *touch.recipients, touch.time.isoformat() if touch.time else "", touch.subject):
         key.update(part.encode("utf-8", "surrogatepass") + b"\0")
     key.update(body.replace(b"\r\n", b"\n").strip())
     return key.digest()
