@@ -49,6 +49,8 @@ WORD_LISTS = {w.name: w for w in (
     WordList("signoff", "a closing line before the signature (\"best regards\")"),
     WordList("not_a_name", "a one-word line that is not a signature name (\"thanks\", \"ok\")"),
     WordList("role_mailbox", "a mailbox name that is a role, not a person (\"support@\")"),
+    WordList("mail_folder", "a mail client's standard folder name, in any language it writes: Sent (its "
+             "sender owns the mailbox) and the others (Inbox, Trash...)", ("sent", "other")),
     WordList("automated_sender", "how a machine's mailbox name starts, compared without \"-\", \"_\" and \".\" "
              "(\"noreply@\", \"mailer-daemon@\")"),
     WordList("freemail_domain", "a public mail provider's domain: two of its users are not colleagues"),

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..model import InputError
 from .base import Reader, SourceUnit
-from .mail import MAILBOX_FOLDERS, SENT_FOLDERS, folder_name, looks_like_message
+from .mail import folder_name, looks_like_message, mailbox_folders, sent_folders
 
 SNIFF_BYTES = 4096
 MAX_SPECIAL_BYTES = 256 * 1024 * 1024  # what we read from a pipe before giving up
@@ -101,7 +101,7 @@ class Discovery:
                 continue
             if is_dir:
                 # Inside a mailbox, a folder with a Sent folder of its own is someone's mailbox.
-                inner = mail is not None and self._is_mailbox(path, SENT_FOLDERS)
+                inner = mail is not None and self._is_mailbox(path, sent_only=True)
                 yield from self._walk(path, on_error, None if inner else mail)
                 continue
             if not is_file:
@@ -126,9 +126,11 @@ class Discovery:
             # replies thread with what they answer.
             yield SourceUnit(path=root, reader=self.folder_reader, files=loose_mail)
 
-    def _is_mailbox(self, root: str, folders=MAILBOX_FOLDERS) -> bool:
-        """A folder holding one of the standard mail ``folders`` (Inbox, Sent, Trash...)."""
-        if folders is MAILBOX_FOLDERS and self.folder_reader.claims_dir(root):
+    def _is_mailbox(self, root: str, sent_only: bool = False) -> bool:
+        """A folder holding one of the standard mail folders (Inbox, Sent, Trash...; with
+        ``sent_only``, a Sent folder)."""
+        folders = sent_folders() if sent_only else mailbox_folders()
+        if not sent_only and self.folder_reader.claims_dir(root):
             return True
         try:
             entries = list(os.scandir(root))

@@ -10,6 +10,7 @@ from hashlib import blake2b
 
 from ..people import OwnerCount, bulk_reason
 from ..threads import ThreadKeys, thread_groups, thread_keys
+from ..lexicon.words import current as current_words
 from ..model import InputError, Touch
 from .base import Batch, Reader, SourceUnit
 from .messages import addresses, header, message_head, message_touches, parse_head
@@ -33,15 +34,17 @@ BATCH_MESSAGES = 200  # messages per batch: enough to keep a worker busy, few en
 MESSAGE_ERRORS = (ValueError, LookupError, UnicodeError, TypeError, IndexError, AttributeError,
                   AssertionError, RecursionError, email.errors.MessageError)
 DEFAULT_BULK_RECIPIENTS = 10  # when the settings do not say (a reader driven by hand)
-# Folder names (compared by ``folder_name``) of the mail clients' Sent folders, whose sender is the
-# mailbox's owner, and of the other standard folders: a directory holding one of them is a
-# mailbox, its folders read together.
-SENT_FOLDERS = {"sent", "sent items", "sent mail", "sent messages", "sent email", "outgoing", "gesendet",
-                "gesendete elemente", "gesendete objekte", "envoyés", "éléments envoyés", "enviados",
-                "elementos enviados", "posta inviata", "verzonden items", "skickat"}
-MAILBOX_FOLDERS = SENT_FOLDERS | {"inbox", "drafts", "outbox", "trash", "deleted items", "deleted messages", "junk",
-                                  "junk email", "junk e mail", "spam", "archive", "all mail", "all documents",
-                                  "notes inbox", "discussion threads"}
+def sent_folders() -> frozenset[str]:
+    """Names (compared by ``folder_name``) of the mail clients' Sent folders, whose sender is the
+    mailbox's owner: a lexicon word list, in every client language a mailbox may hold."""
+    return frozenset(current_words()["mail_folder/sent"])
+
+
+def mailbox_folders() -> frozenset[str]:
+    """Names of the standard mail folders: a directory holding one of them is a mailbox, its
+    folders read together."""
+    words = current_words()
+    return frozenset(words["mail_folder/sent"] | words["mail_folder/other"])
 
 
 def folder_name(name: str) -> str:
@@ -146,10 +149,10 @@ class _Mailbox(Reader):
         mailbox exported to one file may say where each message was filed: Gmail's
         X-Gmail-Labels, or an X-Folder path."""
         labels = header(msg, "X-Gmail-Labels")
-        if labels and any(folder_name(label) in SENT_FOLDERS for label in labels.split(",")):
+        if labels and any(folder_name(label) in sent_folders() for label in labels.split(",")):
             return True
         folder = header(msg, "X-Folder").replace("\\", "/").rstrip("/")
-        return bool(folder) and folder_name(folder.rsplit("/", 1)[-1]) in SENT_FOLDERS
+        return bool(folder) and folder_name(folder.rsplit("/", 1)[-1]) in sent_folders()
 
 
 def _copy_key(touch: Touch, raw: Callable[[], bytes]) -> bytes:
@@ -228,7 +231,7 @@ class MaildirReader(_Mailbox):
         folder = os.path.dirname(place[1])
         if os.path.basename(folder) in ("cur", "new"):
             folder = os.path.dirname(folder)
-        return folder_name(os.path.basename(os.path.abspath(folder))) in SENT_FOLDERS
+        return folder_name(os.path.basename(os.path.abspath(folder))) in sent_folders()
 
     def batch_groups(self, unit: SourceUnit, ctx, batch: Batch) -> Iterator[list[Touch]]:
         for group in batch.groups:

@@ -21,6 +21,16 @@ WORDS: dict[str, list[str]] = {
         "support", "info", "sales", "frontdesk", "front", "desk", "office", "help", "service",
         "billing", "accounts", "hello", "team", "admin", "contact", "noreply", "reply", "mail",
     ],
+    # Mail clients name folders in their user's language, so an English mailbox holds them all.
+    "mail_folder/sent": [
+        "sent", "sent items", "sent mail", "sent messages", "sent email", "outgoing", "gesendet",
+        "gesendete elemente", "gesendete objekte", "envoyés", "éléments envoyés", "enviados",
+        "elementos enviados", "posta inviata", "verzonden items", "skickat",
+    ],
+    "mail_folder/other": [
+        "inbox", "drafts", "outbox", "trash", "deleted items", "deleted messages", "junk", "junk email",
+        "junk e mail", "spam", "archive", "all mail", "all documents", "notes inbox", "discussion threads",
+    ],
     "automated_sender": ["mailerdaemon", "postmaster", "noreply", "donotreply", "bounce"],
     "freemail_domain": [
         "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
