@@ -74,7 +74,7 @@ def test_text_output_points_at_the_row_and_cites_the_evidence_row(run_cli):
     code, out, _ = run_cli("check", CRM / "hubspot/ui-activities.csv", "--now", NOW, "--select", "FL103")
     assert code == 1
     assert "ui-activities.csv:6:1: FL103" in out  # the check-in call of row 5, on file line 6
-    assert "ui-activities.csv:4 (2026-10-19): still have not arrived" in out  # the complaint's row
+    assert "ui-activities.csv:4 (2026-10-19): Carla rang about her registration plates: they still have not arrived" in out  # the complaint's row, its whole sentence
     assert "ui-activities.csv:10:1: FL103" in out  # the overdue task, below a 3-line cell
 
 

@@ -49,7 +49,7 @@ def test_the_pack_teaches_fl103_a_problem_the_core_does_not_hear(tmp_path):
     fl103 = [f for f in found if f["code"] == "FL103"]
     assert len(fl103) == 1
     assert "temporary tag expires" in fl103[0]["message"]
-    assert fl103[0]["evidence"][0]["text"] == "temporary tag expires"
+    assert fl103[0]["evidence"][0]["text"] == "My temporary tag expires on Friday and the plates still aren't here."  # the whole sentence
     # FL102 now knows why the referral ask comes at the wrong moment.
     fl102 = next(f for f in found if f["code"] == "FL102")
     assert "issue is still open" in fl102["message"]

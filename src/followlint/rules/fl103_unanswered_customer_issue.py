@@ -13,7 +13,7 @@ from .base import Example, Rule
 class UnansweredCustomerIssue(Rule):
     code = "FL103"
     name = "unanswered-customer-issue"
-    reads = ITEM_READS  # "when" among them: the times of promises
+    reads = ITEM_READS  # "when" among them
     severity = Severity.ERROR
     story = "003, 001"
     summary = "The customer raised a problem or a request, and our follow-up ignores it or never reports back."
