@@ -315,18 +315,18 @@ def test_precision_and_recall_per_rule(outcomes):
 
 # What each blind batch must keep, per rule (precision, recall). A batch with no line here must
 # meet BARS, SPEC's truthfulness targets. Each batch was scored the day it was written, before
-# any tuning (issue 14): its figures then are a ratchet to raise, never to lower.
+# any tuning (issue 14): its figures are a ratchet, raised as the rules improve, never lowered.
 BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "batch-1": {
-        "FL101": (0.857, 0.666), "FL102": (0.857, 0.857), "FL103": (0.714, 0.454), "FL104": (1.0, 0.333),
+        "FL101": (1.0, 0.666), "FL102": (1.0, 0.857), "FL103": (0.857, 0.545), "FL104": (1.0, 0.333),
         "FL105": (1.0, 0.5), "FL106": (1.0, 0.8), "FL107": (0.8, 0.8), "FL108": (1.0, 0.8),
         "FL109": (1.0, 0.5), "FL110": (1.0, 0.6),
     },
-    # batch-2 measures; it is never read for tuning. Scored on 2026-12-07 before any change of
-    # issue 14 reached the rules.
+    # batch-2 measures; it is never read for tuning. First scored on 2026-12-07 before any change
+    # of issue 14 reached the rules (its README has that table), raised after them.
     "batch-2": {
-        "FL101": (1.0, 0.6), "FL102": (0.8, 0.571), "FL103": (0.5, 0.222), "FL104": (1.0, 0.875),
-        "FL105": (1.0, 0.2), "FL106": (1.0, 0.8), "FL107": (1.0, 0.8), "FL108": (0.5, 0.2),
+        "FL101": (1.0, 0.6), "FL102": (0.8, 0.571), "FL103": (0.6, 0.333), "FL104": (1.0, 0.875),
+        "FL105": (1.0, 0.2), "FL106": (1.0, 0.8), "FL107": (1.0, 1.0), "FL108": (0.5, 0.2),
         "FL109": (1.0, 0.166), "FL110": (1.0, 0.8),
     },
 }
