@@ -85,14 +85,14 @@ class ReadContext:
     def counted(self, touches: list) -> None:
         self._result.touches += len(touches)
 
-    def counted_conversation(self, left_out: str = "", messages: int = 0) -> None:
+    def counted_conversation(self, conversation: Conversation) -> None:
         """A conversation rebuilt; one left out of the rules is counted as what it is: its
-        ``messages`` as bulk mail, or as an internal conversation."""
-        if left_out == "bulk":
-            self._result.bulk += messages
+        messages as bulk mail, or as an internal conversation."""
+        if conversation.left_out == "bulk":
+            self._result.bulk += sum(not t.quoted for t in conversation.touches)
             return
         self._result.conversations += 1
-        if left_out == "internal":
+        if conversation.left_out == "internal":
             self._result.internal += 1
 
 
@@ -242,7 +242,7 @@ class Linter:
                         suppressions.setdefault(touch.origin.path, []).extend(touch.suppressions)
                 for conversation in build_conversations(touches, unit.path, self.ours, reader.mailbox,
                                                         reader.directed, owner, self.settings.bulk_recipients):
-                    ctx.counted_conversation(conversation.left_out, sum(not t.quoted for t in conversation.touches))
+                    ctx.counted_conversation(conversation)
                     if not conversation.left_out:
                         self.detector.annotate(conversation)
                     yield conversation, suppressions

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .lexicon.words import current as current_words
 from .model import Direction, Person, Touch
-
+from .threads import UnionFind
 
 
 def same_person(a: Touch, b: Touch) -> bool:
@@ -187,21 +187,7 @@ def assign_people(touches: list[Touch]) -> None:
     keep ``person`` None."""
     sure = [t for t in touches if told_apart(t)]
     named = {first_name(t) for t in sure if "@" not in t.party} - {""}
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        root = parent.setdefault(key, key)
-        while root != parent[root]:
-            root = parent[root]
-        while parent[key] != root:  # path compression
-            parent[key], key = root, parent[key]
-        return root
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[rb] = ra
-
+    people = UnionFind()
     nodes = []
     for index, touch in enumerate(sure):
         first = first_name(touch)
@@ -209,15 +195,15 @@ def assign_people(touches: list[Touch]) -> None:
             node = f"address:{touch.party}"
             full = _full_name(touch)
             if " " in full:
-                union(node, f"name:{full}")
+                people.union(node, f"name:{full}")
             if first in named:  # a colleague known by a first name only (a CRM owner column)
-                union(node, f"first:{first}")
+                people.union(node, f"first:{first}")
         else:
             node = f"first:{first}" if first else f"touch:{index}"
-        find(node)
+        people.find(node)
         nodes.append((touch, node, first))
     for touch, node, first in nodes:
-        touch.person = Person(find(node), first)
+        touch.person = Person(people.find(node), first)
 
 
 def customer_of(touches: list[Touch]) -> str:

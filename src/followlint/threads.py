@@ -12,7 +12,11 @@ from typing import NamedTuple
 from .model import Touch
 from .subjects import normalise_subject
 
-class _UnionFind:
+
+class UnionFind:
+    """Disjoint sets of string keys: ``find`` gives a key's root, ``union`` joins two sets (the
+    first one's root stays the root)."""
+
     def __init__(self):
         self.parent: dict[str, str] = {}
 
@@ -56,7 +60,7 @@ def thread_keys(touch: Touch, mailbox: bool) -> ThreadKeys:
 def thread_groups(keys: list[ThreadKeys]) -> list[list[int]]:
     """Indexes of ``keys`` grouped into threads, each group in input order, groups in the order
     of their first member."""
-    uf = _UnionFind()
+    uf = UnionFind()
     by_subject: dict[bytes, str] = {}
     for item in keys:
         uf.find(item.key)

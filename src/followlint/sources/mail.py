@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterator
 from email.message import Message
 from hashlib import blake2b
 
-from ..people import OwnerCount, bulk_reason
-from ..threads import ThreadKeys, thread_groups, thread_keys
+from ..config import Settings
 from ..lexicon.words import current as current_words
 from ..model import InputError, Touch
+from ..people import OwnerCount, bulk_reason
+from ..threads import ThreadKeys, thread_groups, thread_keys
 from .base import Batch, Reader, SourceUnit
 from .messages import addresses, header, message_head, message_touches, parse_head
 from .text import looks_binary
@@ -33,18 +34,19 @@ BATCH_MESSAGES = 200  # messages per batch: enough to keep a worker busy, few en
 # error line, the rest of the mailbox is still read.
 MESSAGE_ERRORS = (ValueError, LookupError, UnicodeError, TypeError, IndexError, AttributeError,
                   AssertionError, RecursionError, email.errors.MessageError)
-DEFAULT_BULK_RECIPIENTS = 10  # when the settings do not say (a reader driven by hand)
+
+
 def sent_folders() -> frozenset[str]:
     """Names (compared by ``folder_name``) of the mail clients' Sent folders, whose sender is the
     mailbox's owner: a lexicon word list, in every client language a mailbox may hold."""
-    return frozenset(current_words()["mail_folder/sent"])
+    return current_words()["mail_folder/sent"]
 
 
 def mailbox_folders() -> frozenset[str]:
     """Names of the standard mail folders: a directory holding one of them is a mailbox, its
     folders read together."""
     words = current_words()
-    return frozenset(words["mail_folder/sent"] | words["mail_folder/other"])
+    return words["mail_folder/sent"] | words["mail_folder/other"]
 
 
 def folder_name(name: str) -> str:
@@ -100,7 +102,7 @@ class _Mailbox(Reader):
     def batches(self, unit: SourceUnit, ctx) -> list[Batch]:
         places, keys, seen = [], [], set()
         owners = OwnerCount()
-        max_recipients = getattr(ctx.settings, "bulk_recipients", DEFAULT_BULK_RECIPIENTS)
+        max_recipients = getattr(ctx.settings, "bulk_recipients", Settings.bulk_recipients)  # a reader driven by hand
         for place, head, raw in self.heads(unit):
             try:
                 msg = parse_head(head)

@@ -82,7 +82,7 @@ SHORT_SENTENCE = 3
 def _only_thanks(touch: Touch) -> bool:
     """A message that is only thanks or praise ("Thanks guys!", "you were great!"): every
     sentence of some length carries one, and nothing else is said."""
-    if not any(s.kind in ("satisfaction", "resolved") or s.kind == "pleasantry" for s in touch.signals):
+    if not any(s.kind in THANKS_KINDS for s in touch.signals):
         return False
     if any(s.kind not in THANKS_KINDS and s.kind != "when" for s in touch.signals):
         return False

@@ -112,10 +112,16 @@ def _works_on(reply: Touch, item: Item) -> bool:
 
 def _says_more(reply: Touch, redirect: set[int]) -> bool:
     """Has the reply a sentence of substance besides its redirect ("this pop-up comes from a
-    security feature of the OS")? Greetings and courtesy formulas are not substance."""
+    security feature of the OS")?"""
+    return bool(_substance(reply, redirect))
+
+
+def _substance(reply: Touch, besides: set[int] | frozenset[int] = frozenset()) -> list[int]:
+    """The reply's sentences of substance, other than ``besides``: of some length, and not a
+    greeting or a courtesy formula."""
     filler = {s.sentence for s in reply.signals if s.kind in FILLER}
-    return any(i not in redirect and i not in filler and span.words >= SUBSTANTIVE_WORDS
-               for i, span in enumerate(reply.sentences))
+    return [i for i, span in enumerate(reply.sentences)
+            if span.words >= SUBSTANTIVE_WORDS and i not in filler and i not in besides]
 
 
 # An item's own subject this many words or more is a request of its own ("and we are billed
@@ -143,9 +149,7 @@ def _short_answer(reply: Touch) -> bool:
     favour or question back) is an answer in other words ("That's what he goes by.")."""
     if any(s.kind in SELF_SERVING | {"value", "question", "request", "ask_meeting"} for s in reply.signals):
         return False
-    filler = {s.sentence for s in reply.signals if s.kind in ("pleasantry", "boilerplate")}
-    said = [i for i, span in enumerate(reply.sentences) if span.words > 2 and i not in filler]
-    return 0 < len(said) <= SHORT_ANSWER_SENTENCES
+    return 0 < len(_substance(reply)) <= SHORT_ANSWER_SENTENCES
 
 
 def reports_back(reply: Touch, item: Item) -> bool:
