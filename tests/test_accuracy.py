@@ -115,6 +115,14 @@ BLIND_BATCHES = sorted(p.parent for p in BLIND.glob("*/manifest.toml"))
 BLIND_CASES = {batch.name: load_manifest([batch / "manifest.toml"]) for batch in BLIND_BATCHES}
 
 
+def measuring(batch: str) -> bool:
+    """A batch whose manifest says ``purpose = "measure"`` is never read while tuning: its run
+    prints the figures only, not the cases it got wrong (read the manifest on purpose, not by
+    accident in a test log)."""
+    with open(BLIND / batch / "manifest.toml", "rb") as handle:
+        return tomllib.load(handle).get("purpose") == "measure"
+
+
 def _load_registry(settings: Settings):
     """Built-in plugins only, so installed third-party plugins cannot change the figures."""
     saved = os.environ.get(plugins.AUTOLOAD_OFF)
@@ -345,8 +353,12 @@ def test_blind_batch(registry, batch):
         bar_p, bar_r = floors.get(code, (0.0, 0.0)) if floors is not None else BARS.get(code, DEFAULT_BAR)
         if s.precision < bar_p or s.recall < bar_r:
             failures.append(f"{code} P {s.precision:.3f} R {s.recall:.3f} < {bar_p:.2f}/{bar_r:.2f}")
-    table = render(scores, wrong, len(outcomes)).replace("accuracy over", f"blind {batch}: accuracy over", 1)
-    if errors:
+    table = render(scores, [] if measuring(batch) else wrong, len(outcomes))
+    table = table.replace("accuracy over", f"blind {batch}: accuracy over", 1)
+    if measuring(batch):
+        table = table.replace("misclassified: none", f"misclassified: {len(wrong)}, input errors: {len(errors)} "
+                              "(cases hidden: a measuring batch)")
+    elif errors:
         table += f"\ninput errors ({len(errors)}):\n" + "\n".join("  " + e for e in errors)
     print("\n" + table)
     assert not failures, "; ".join(failures) + "\n\n" + table
