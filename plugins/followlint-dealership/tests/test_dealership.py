@@ -91,7 +91,7 @@ def test_dl201_flags_a_pitch_in_a_recall_message_with_the_recall_as_evidence(tmp
     assert len(found) == 1
     assert found[0]["message"] == 'Sales pitch in a message about a recall: "trade-in appraisal"'
     assert found[0]["severity"] == "warning" and found[0]["line"] == 3
-    assert [e["text"] for e in found[0]["evidence"]] == ["safety recall"]
+    assert [e["text"] for e in found[0]["evidence"]] == ["Your SUV is subject to a safety recall on the rear brakes."]
 
 
 def test_dl201_reads_the_recall_from_the_customer_unless_told_not_to(tmp_path):

@@ -106,11 +106,12 @@ class Rule:
 
     @staticmethod
     def evidence(touch: Touch, signal: Signal | None = None) -> Evidence:
-        start = signal.start if signal else 0
-        text = signal.text if signal else touch.text[:200]
+        """Evidence quotes the whole sentence that carries the signal, from the line it starts
+        on: never a fragment ("call me today" out of "They call me today")."""
+        start, text = sentence_of(touch, signal) if signal else (0, touch.text[:200])
         line, _ = touch.position(start)
         return Evidence(touch=touch.origin.label(), path=touch.origin.path, line=line,
-                        text=" ".join(text.split())[:300], time=touch.time)
+                        text=text, time=touch.time)
 
     @classmethod
     def documentation(cls) -> str:
@@ -144,6 +145,16 @@ class Rule:
             "summary": cls.summary,
             "options": {k: v[0] for k, v in cls.options.items()},
         }
+
+
+def sentence_of(touch: Touch, signal: Signal) -> tuple[int, str]:
+    """Where the sentence carrying ``signal`` starts, and its text on one line."""
+    if signal.sentence < len(touch.sentences):
+        span = touch.sentences[signal.sentence]
+        start, text = span.start, touch.text[span.start:span.end]
+    else:
+        start, text = signal.start, signal.text
+    return start, " ".join(text.split())[:300]
 
 
 def _sender(conversation: Conversation, touch: Touch) -> str:

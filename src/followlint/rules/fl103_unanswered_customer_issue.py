@@ -1,13 +1,12 @@
 """FL103 unanswered-customer-issue: the customer's problem or request nobody took up."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 
 from ..model import Direction, Severity
 from ..signals.times import add_business_days
 from ..timeline import ITEM_READS, addresses, goes_back_to, reportable
-from .base import Example, Rule
+from .base import Example, Rule, sentence_of
 
 
 class UnansweredCustomerIssue(Rule):
@@ -151,9 +150,9 @@ class UnansweredCustomerIssue(Rule):
 
     def _finding(self, conversation, touch, items, message, promise_touch=None, promise=None):
         item = items[0]
-        evidence = [_whole(self.evidence(i.touch, i.signal), i.touch, i.signal) for i in items]
+        evidence = [self.evidence(i.touch, i.signal) for i in items]
         if promise_touch is not None:
-            evidence.append(_whole(self.evidence(promise_touch, promise), promise_touch, promise))
+            evidence.append(self.evidence(promise_touch, promise))
         at = next((s for s in touch.signals if s.kind == "checkin"), None)
         return self.finding(
             conversation, touch, at, message,
@@ -163,24 +162,7 @@ class UnansweredCustomerIssue(Rule):
 
 
 def _sentence(item) -> str:
-    """The whole sentence that carries the item's signal: never a fragment of it ("Please do"
-    out of "Please do not hesitate to call")."""
-    return _sentence_of(item.touch, item.signal)
-
-
-def _sentence_of(touch, signal) -> str:
-    if signal.sentence < len(touch.sentences):
-        span = touch.sentences[signal.sentence]
-        return " ".join(touch.text[span.start:span.end].split())[:300]
-    return " ".join(signal.text.split())
-
-
-def _whole(evidence, touch, signal):
-    """Evidence quoting the whole sentence of its signal, from the line it starts on."""
-    if signal.sentence >= len(touch.sentences):
-        return evidence
-    line, _ = touch.position(touch.sentences[signal.sentence].start)
-    return replace(evidence, text=_sentence_of(touch, signal), line=line)
+    return sentence_of(item.touch, item.signal)[1]
 
 
 def _what(item) -> str:
