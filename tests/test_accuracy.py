@@ -149,10 +149,10 @@ def _shared_detector():
         return
     built: dict[int, object] = {}
 
-    def cached(vocabularies):
+    def cached(vocabularies, words=None):
         key = id(vocabularies)
         if key not in built:
-            built[key] = original(vocabularies)
+            built[key] = original(vocabularies, words)
         return built[key]
 
     engine.SignalDetector = cached

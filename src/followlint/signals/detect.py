@@ -36,9 +36,10 @@ NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a nam
 
 
 class SignalDetector:
-    def __init__(self, vocabularies: list[dict[str, list[str]]]):
-        """``vocabularies``: phrases by signal kind, and word lists (``followlint.lexicon.words``)."""
-        self.words = Words(vocabularies)
+    def __init__(self, vocabularies: list[dict[str, list[str]]], words: Words | None = None):
+        """``vocabularies``: phrases by signal kind, and word lists (``followlint.lexicon.words``);
+        ``words``: those word lists already merged (the registry's), so they are built once."""
+        self.words = words if words is not None else Words(vocabularies)
         phrases = [{k: v for k, v in vocab.items() if not is_word_list(k)} for vocab in vocabularies]
         self.phrases = cached_index(phrases, self.words["common"])
         self.classes = TokenClasses(self.words)
