@@ -337,6 +337,13 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "FL105": (1.0, 0.2), "FL106": (1.0, 0.8), "FL107": (1.0, 1.0), "FL108": (0.5, 0.2),
         "FL109": (1.0, 0.166), "FL110": (1.0, 0.8),
     },
+    # batch-3 measures too (never read for tuning): written while the second round of issue-14
+    # changes was being made, scored before any of it was merged (its README has both tables).
+    "batch-3": {
+        "FL101": (1.0, 0.636), "FL102": (0.75, 0.6), "FL103": (0.5, 0.4), "FL104": (0.666, 0.666),
+        "FL105": (1.0, 0.5), "FL106": (1.0, 0.666), "FL107": (1.0, 0.833), "FL108": (1.0, 0.166),
+        "FL109": (1.0, 0.285), "FL110": (1.0, 0.666),
+    },
 }
 
 
