@@ -18,9 +18,10 @@ ISSUE_KINDS = ("issue", "dissatisfaction")
 SELF_SERVING = {"checkin", "nudge", "referral_ask", "ask_business"}
 
 
-def _on_topic(reply: Touch, item: Item, skip_kinds: set[str]) -> bool:
-    """Does some sentence of the reply, other than those carrying skip_kinds, share the item's subject?"""
-    topic = item.topic
+def _on_topic(reply: Touch, item: Item, skip_kinds: set[str], topic: frozenset | None = None) -> bool:
+    """Does some sentence of the reply, other than those carrying skip_kinds, share the item's
+    subject (or ``topic``, a part of it)?"""
+    topic = item.topic if topic is None else topic
     if not topic:
         return False
     skip_kinds = skip_kinds - item.kinds  # asked about referrals: our referral talk answers
@@ -31,7 +32,10 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str]) -> bool:
 # What a reply can carry that takes a customer's point up even in other words than theirs
 # ("Leave it with me", "Of course", "we can send a technician to you"). News, offers and
 # proposals do not: a pitch is full of them and answers nothing.
-ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status"}
+# An owned hand-off ("We've replied to your DM", "so we can follow up") takes the point up too,
+# whatever news it also carries ("We have sent you a DM").
+ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status",
+            "handoff"}
 # Sympathy takes a complaint up, not a question ("So sorry! Here are some other trips" does not
 # say how to get the refund).
 ENGAGING_ISSUE = {"apology", "defensive"}
@@ -60,7 +64,7 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     apologises, or works on it with the customer (a question back, a hand-off it owns, steps,
     the thing asked for). It does not when it takes up another of the customer's requests of
     the same message and leaves this one out (``items``: the customer's items so far)."""
-    if _on_topic(reply, item, SELF_SERVING):
+    if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items)):
         return True
     if _leaves_out(reply, item, items):
         return False
@@ -117,11 +121,27 @@ def _says_more(reply: Touch, redirect: set[int]) -> bool:
 
 
 def _substance(reply: Touch, besides: set[int] | frozenset[int] = frozenset()) -> list[int]:
-    """The reply's sentences of substance, other than ``besides``: of some length, and not a
-    greeting or a courtesy formula."""
-    filler = {s.sentence for s in reply.signals if s.kind in FILLER}
-    return [i for i, span in enumerate(reply.sentences)
-            if span.words >= SUBSTANTIVE_WORDS and i not in filler and i not in besides]
+    """The reply's sentences of substance, other than ``besides``: of some length once a
+    greeting or thanks in it is set aside ("Hi Sam, that is the correct email." says something),
+    and not a courtesy formula ("We're always looking for ways to improve")."""
+    formula = {s.sentence for s in reply.signals if s.kind in FILLER - {"pleasantry"}}
+    greeting: dict[int, list] = {}
+    for s in reply.signals:
+        if s.kind == "pleasantry":
+            greeting.setdefault(s.sentence, []).append(s)
+    return [i for i, span in enumerate(reply.sentences) if i not in besides and i not in formula
+            and _words_besides(reply.text, span, greeting.get(i, ())) >= SUBSTANTIVE_WORDS]
+
+
+def _words_besides(text: str, span, fillers) -> int:
+    if not fillers:
+        return span.words
+    kept, at = [], span.start
+    for s in sorted(fillers, key=lambda s: s.start):
+        kept.append(text[at:max(at, s.start)])
+        at = max(at, s.end)
+    kept.append(text[at:span.end])
+    return sum(1 for w in " ".join(kept).split() if any(c.isalnum() for c in w))
 
 
 # An item's own subject this many words or more is a request of its own ("and we are billed
@@ -139,6 +159,25 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     others = [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKS
               and i.signal.sentence != item.signal.sentence]
     return any(not (i.topic & own) and _on_topic(reply, i, SELF_SERVING) for i in others)
+
+
+def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
+    """What only this request of its message is about, when the reply takes up another one.
+    Of two requests in one message ("where is order 4417, and can you refund the shipping?") a
+    reply answers this one by its own words: a word the other requests share (the order
+    number, the product) does not answer both."""
+    topic = item.topic
+    # A request that borrows the subject of the one before ("And if so, can you arrange them?")
+    # rides on it: answered with it.
+    if item.signal.kind not in ASKS or topic != item.signal.topic - item.names or len(topic) < DISTINCT_TOPIC:
+        return topic
+    others = [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKS
+              and i.signal.sentence != item.signal.sentence
+              and len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
+    own = topic - frozenset().union(*(i.signal.topic for i in others))
+    if not own or own == topic or not any(_on_topic(reply, i, SELF_SERVING) for i in others):
+        return topic
+    return own
 
 
 SHORT_ANSWER_SENTENCES = 2
