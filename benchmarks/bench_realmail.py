@@ -32,7 +32,6 @@ import json
 import mailbox
 import random
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import support_threads
@@ -197,7 +196,7 @@ def _support_corpus(ctx: Context, label: str) -> dict:
     mbox = WORK_DIR / f"{Path(label).stem}.mbox"
     keys = support_threads.write_mbox(posts, label, mbox)
     reps = [arg for rep in support_threads.reps(posts) for arg in ("--rep", rep)]
-    now = (max(p.time for p in posts) + timedelta(days=1)).isoformat()
+    now = support_threads.now_after(posts)
     out = ctx.tmpdir / f"realmail-{mbox.stem}.json"
     cmd = Command(f"check {label}", ctx.followlint("check", str(mbox), "--format", "json", "--exit-zero",
                                                    "--now", now, *reps), cwd=ctx.tmpdir, ok_codes=(0, 2))

@@ -17,7 +17,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 
@@ -47,6 +47,20 @@ def address(post: Post) -> str:
 def reps(posts: list[Post]) -> list[str]:
     """The brand accounts, as ``--rep`` addresses."""
     return sorted({address(p) for p in posts if p.brand})
+
+
+def now_after(posts: list[Post]) -> str:
+    """The reference time a check of the corpus uses: a day after its latest post."""
+    return (max(p.time for p in posts) + timedelta(days=1)).isoformat()
+
+
+def key_of(corpus: str, touch: str) -> str:
+    """A post's key from a touch as a judged sample names it: the tweet id (twcs), or
+    "dialog N turn M (tweet ...)" (IBM care, as the benchmark named it before) or "N.M"."""
+    if touch.startswith("dialog "):
+        words = touch.split()
+        return f"{words[1]}.{words[3]}"
+    return touch
 
 
 def message_id(corpus: str, key: str) -> str:

@@ -121,27 +121,11 @@ def _says_more(reply: Touch, redirect: set[int]) -> bool:
 
 
 def _substance(reply: Touch, besides: set[int] | frozenset[int] = frozenset()) -> list[int]:
-    """The reply's sentences of substance, other than ``besides``: of some length once a
-    greeting or thanks in it is set aside ("Hi Sam, that is the correct email." says something),
-    and not a courtesy formula ("We're always looking for ways to improve")."""
-    formula = {s.sentence for s in reply.signals if s.kind in FILLER - {"pleasantry"}}
-    greeting: dict[int, list] = {}
-    for s in reply.signals:
-        if s.kind == "pleasantry":
-            greeting.setdefault(s.sentence, []).append(s)
-    return [i for i, span in enumerate(reply.sentences) if i not in besides and i not in formula
-            and _words_besides(reply.text, span, greeting.get(i, ())) >= SUBSTANTIVE_WORDS]
-
-
-def _words_besides(text: str, span, fillers) -> int:
-    if not fillers:
-        return span.words
-    kept, at = [], span.start
-    for s in sorted(fillers, key=lambda s: s.start):
-        kept.append(text[at:max(at, s.start)])
-        at = max(at, s.end)
-    kept.append(text[at:span.end])
-    return sum(1 for w in " ".join(kept).split() if any(c.isalnum() for c in w))
+    """The reply's sentences of substance, other than ``besides``: of some length, and not a
+    greeting or a courtesy formula."""
+    filler = {s.sentence for s in reply.signals if s.kind in FILLER}
+    return [i for i, span in enumerate(reply.sentences)
+            if span.words >= SUBSTANTIVE_WORDS and i not in filler and i not in besides]
 
 
 # An item's own subject this many words or more is a request of its own ("and we are billed
