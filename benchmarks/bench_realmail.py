@@ -31,10 +31,10 @@ from __future__ import annotations
 import json
 import mailbox
 import random
-import sys
 import time
 from pathlib import Path
 
+import support_threads
 from _harness import WORK_DIR, BenchError, Command, Context, Figure, run_once
 
 NAME = "realmail"
@@ -43,12 +43,11 @@ DESCRIPTION = "findings per 1,000 messages on Enron mail and support tweets"
 RULES = tuple(f"FL{n}" for n in range(101, 111))
 ENRON_NOW = "2002-01-01T00:00:00+00:00"
 TARGET = 3.0  # findings per 1,000 Enron messages, at most
+SUPPORT_TARGET = 10.0  # findings per 1,000 posts of each support corpus, at most (issue 14)
 SEED = 20011202  # the sample is the same on every run of the same findings
 MBOX = "enron-8k.mbox"
 MAILDIR = "enron-maildir"
-TWITTER = "support-twitter/twcs-5k.csv"
-IBM = "support-twitter/ibm-care-dev.json"
-TWITTER_EPOCH_MS = 1288834974657  # snowflake IDs: (id >> 22) + this = milliseconds since 1970
+TWITTER, IBM = support_threads.TWITTER, support_threads.IBM
 
 
 def requires(ctx: Context) -> None:
@@ -60,8 +59,8 @@ def run(ctx: Context) -> list[Figure]:
     results = []  # (label, messages, findings | None, error, seconds, extra note)
     for label, path in ((MBOX, ctx.corpus(MBOX)), (MAILDIR, ctx.corpus(MAILDIR))):
         results.append(_cli_corpus(ctx, label, path))
-    for label, kind in ((TWITTER, "twitter"), (IBM, "ibm")):
-        results.append(_api_corpus(ctx, label, kind))
+    for label in (TWITTER, IBM):
+        results.append(_support_corpus(ctx, label))
 
     figures: list[Figure] = []
     for res in results:
@@ -80,23 +79,29 @@ def run(ctx: Context) -> list[Figure]:
 
     sample = _draw_sample(results, ctx.sample)
     if sample:
+        _write_judge_packet(sample, results, ctx)
         figures[-1].extra["sample"] = sample
         figures[-1].details = _render_sample(sample, results, ctx)
-        _write_judge_packet(sample, ctx)
     return figures
 
 
 # -- the sample with whole threads, for a person to judge ----------------------------------------
 
-def _write_judge_packet(sample: list[dict], ctx: Context) -> None:
-    """Attach each sampled finding's whole conversation and write it where a judge reads it."""
+def _write_judge_packet(sample: list[dict], results: list[dict], ctx: Context) -> None:
+    """Attach each sampled finding's whole conversation, as followlint rebuilt it (sides
+    included), and write it where a judge reads it."""
     threads: dict[str, dict[str, list[dict]]] = {}
+    by_label = {r["label"]: r for r in results}
     for f in sample:
-        if f.get("thread") is not None or f["corpus"] not in (MBOX, MAILDIR):
-            continue
         if f["corpus"] not in threads:
-            threads[f["corpus"]] = _inspect_threads(ctx, f["corpus"])
+            threads[f["corpus"]] = _inspect_threads(ctx, by_label[f["corpus"]])
         f["thread"] = threads[f["corpus"]].get(f.get("conversation", ""), [])
+        if f["corpus"] not in (MBOX, MAILDIR):  # the flagged post's text (Enron: lines of the file)
+            f["context"] = next((" ".join(t["text"].split())[:400] for t in f["thread"]
+                                 if t["touch"] == f.get("touch")), "")
+            texts = {t["touch"]: " ".join(t["text"].split())[:400] for t in f["thread"]}
+            for ev in f.get("evidence", []):
+                ev["message_text"] = texts.get(ev.get("touch", ""), "")
     WORK_DIR.mkdir(exist_ok=True)
     (WORK_DIR / "realmail-sample.json").write_text(json.dumps(sample, indent=1), encoding="utf-8")
     out = [f"# Real-mail sample: {len(sample)} findings with their whole threads (seed {SEED})", "",
@@ -113,11 +118,17 @@ def _write_judge_packet(sample: list[dict], ctx: Context) -> None:
     ctx.log(f"  the sample with whole threads: {WORK_DIR / 'realmail-sample.md'}")
 
 
-def _inspect_threads(ctx: Context, label: str) -> dict[str, list[dict]]:
-    """Every conversation of an Enron corpus as ``followlint inspect`` rebuilds it, by id."""
+def _inspect_threads(ctx: Context, res: dict) -> dict[str, list[dict]]:
+    """Every conversation of a corpus as ``followlint inspect`` rebuilds it, by id (a support
+    corpus: its mbox with the same options as its check, touches named by their post)."""
+    label = res["label"]
     out = ctx.tmpdir / f"inspect-{Path(label).name}.json"
-    cmd = Command(f"inspect {label}", ctx.followlint("inspect", str(ctx.corpus(label)), "--format", "json",
-                                                     "--now", ENRON_NOW), cwd=ctx.tmpdir, ok_codes=(0, 1, 2))
+    if "mbox" in res:
+        args = [str(res["mbox"]), "--now", res["now"], *res["reps"]]
+    else:
+        args = [str(ctx.corpus(label)), "--now", ENRON_NOW]
+    cmd = Command(f"inspect {label}", ctx.followlint("inspect", *args, "--format", "json"),
+                  cwd=ctx.tmpdir, ok_codes=(0, 1, 2))
     try:
         run_once(ctx, cmd, stdout_path=out)
         data = json.loads(out.read_text(encoding="utf-8"))
@@ -125,10 +136,10 @@ def _inspect_threads(ctx: Context, label: str) -> dict[str, list[dict]]:
         ctx.log(f"  inspect {label} failed: {exc}")
         return {}
     base = str(ctx.corpora) + "/"
+    name = res.get("names") or (lambda label: label[len(base):] if label.startswith(base) else label)
     threads = {}
     for conversation in data.get("conversations", []):
-        key = conversation["id"][len(base):] if conversation["id"].startswith(base) else conversation["id"]
-        threads[key] = [{"touch": (t["id"][len(base):] if t["id"].startswith(base) else t["id"]),
+        threads[name(conversation["id"])] = [{"touch": name(t["id"]),
                          "who": "customer" if t.get("direction") == "inbound" else "us",
                          "time": t.get("time"), "text": t.get("text", "")}
                         for t in conversation.get("touches", [])]
@@ -175,24 +186,49 @@ def _cli_corpus(ctx: Context, label: str, path: Path) -> dict:
             "note": note, "summary": report.get("summary", {})}
 
 
-# -- the two support corpora: the Python API, in a child process -----------------------------
+# -- the two support corpora: written as one mbox each, then the command line ----------------
 
-def _api_corpus(ctx: Context, label: str, kind: str) -> dict:
-    out = ctx.tmpdir / f"realmail-{kind}.json"
-    cmd = Command(f"lint {label}", [ctx.python, str(Path(__file__).resolve()), kind,
-                                    str(ctx.corpus(label)), str(out)], cwd=ctx.tmpdir)
-    ctx.log(f"  {label}: threads rebuilt and linted through the Python API ...")
+def _support_corpus(ctx: Context, label: str) -> dict:
+    """The corpus as a user would check it: one mbox (``support_threads``), the brand accounts
+    as ``--rep``, ``--now`` = the latest post + 1 day. Touches are named by their post."""
+    posts = support_threads.load(ctx.corpora, label)
+    WORK_DIR.mkdir(exist_ok=True)
+    mbox = WORK_DIR / f"{Path(label).stem}.mbox"
+    keys = support_threads.write_mbox(posts, label, mbox)
+    reps = [arg for rep in support_threads.reps(posts) for arg in ("--rep", rep)]
+    now = support_threads.now_after(posts)
+    out = ctx.tmpdir / f"realmail-{mbox.stem}.json"
+    cmd = Command(f"check {label}", ctx.followlint("check", str(mbox), "--format", "json", "--exit-zero",
+                                                   "--now", now, *reps), cwd=ctx.tmpdir, ok_codes=(0, 2))
+    ctx.log(f"  {label}: {len(posts):,} posts as {mbox.name}: followlint check --rep (brands) ...")
     start = time.perf_counter()
     try:
-        run_once(ctx, cmd)
-        data = json.loads(out.read_text(encoding="utf-8"))
+        sample = run_once(ctx, cmd, stdout_path=out)
+        report = json.loads(out.read_text(encoding="utf-8"))
     except (BenchError, ValueError, OSError) as exc:
-        return {"label": label, "messages": 0, "findings": None, "error": str(exc)}
+        return {"label": label, "messages": len(posts), "findings": None, "error": str(exc)}
     seconds = time.perf_counter() - start
-    return {"label": label, "messages": data["messages"], "findings": data["findings"],
-            "error": "", "summary": data["summary"],
-            "note": f"{seconds:.1f} s; {data['summary']['conversations']} conversations; "
-                    f"--now {data['now']}"}
+    name = _post_names(keys, str(mbox))
+    findings = []
+    for f in report.get("findings", []):
+        f = dict(f, path=label, touch=name(f.get("touch", "")), conversation=name(f.get("conversation", "")))
+        f["evidence"] = [dict(ev, path=label, touch=name(ev.get("touch", ""))) for ev in f.get("evidence", [])]
+        findings.append(f)
+    summary = report.get("summary", {})
+    return {"label": label, "messages": len(posts), "findings": findings, "error": "", "summary": summary,
+            "mbox": mbox, "names": name, "now": now, "reps": reps,
+            "note": f"{seconds:.1f} s; exit {sample.returncode}; {len(reps) // 2} brand accounts as --rep; "
+                    f"{summary.get('conversations', '?')} conversations; --now {now}"}
+
+
+def _post_names(keys: dict[int, str], mbox: str):
+    """A touch label of the written mbox (``PATH:LINE``) or a Message-ID -> the post's key."""
+    def name(label: str) -> str:
+        if label.startswith("<") and "@" in label:
+            return label[1:].split("@", 1)[0]
+        where, _, line = label.rpartition(":")
+        return keys.get(int(line), label) if where == mbox and line.isdigit() else label
+    return name
 
 
 # -- figures and the sample ---------------------------------------------------------------
@@ -204,7 +240,7 @@ def _per_k(count: int, messages: int) -> float | None:
 def _corpus_figures(res: dict) -> list[Figure]:
     label, messages, findings = res["label"], res["messages"], res["findings"]
     is_enron = label in (MBOX, MAILDIR)
-    target = ("<=", TARGET) if is_enron else None
+    target = ("<=", TARGET if is_enron else SUPPORT_TARGET)
     if findings is None:
         return [Figure(f"{label}: total", None, "/1k msg", target=target, error=res["error"])]
     by_code: dict[str, int] = {}
@@ -221,7 +257,7 @@ def _corpus_figures(res: dict) -> list[Figure]:
     rows.append(Figure(f"  total ({label})", _per_k(len(findings), messages), "/1k msg",
                        target=target,
                        note=f"{len(findings)} findings in {messages:,} messages ({counts})"
-                            + ("" if is_enron else "; informational"),
+                            ,
                        extra={"findings": len(findings), "by_code": by_code}))
     return rows
 
@@ -295,166 +331,3 @@ def _add_file_context(sample: list[dict], ctx: Context) -> None:
         line = int(f.get("line") or 1)
         lo, hi = max(0, line - 4), min(len(lines), line + 3)
         f["context"] = "\n".join(f"{n + 1:>6} | {lines[n][:160]}" for n in range(lo, hi))
-
-
-# -- child process: rebuild the support threads and lint them through the API -----------------
-
-def _twitter_conversations(path: str):
-    import csv
-    import io
-    from datetime import datetime
-
-    from followlint.model import Conversation, Direction, Origin, Touch
-
-    def ids(value: str) -> list[str]:
-        return [v.strip().split(".")[0] for v in (value or "").split(",") if v.strip()]
-
-    touches: dict[str, Touch] = {}
-    links: list[tuple[str, str]] = []
-    with open(path, newline="", encoding="utf-8") as handle:
-        text = handle.read()
-    # A bare carriage return inside an unquoted field (two tweets have one) would end its row
-    # early: read it as the space it stands for. Lines are counted on "\n" as before.
-    text = text.replace("\r\n", "\n").replace("\r", " ")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    reader.fieldnames  # reads the header row
-    line = reader.line_num + 1  # the physical line on which the next record starts
-    for order, row in enumerate(reader):
-        tweet = row["tweet_id"].strip()
-        inbound = row["inbound"].strip().lower() == "true"
-        touches[tweet] = Touch(
-            id=f"twcs:{tweet}", origin=Origin(Path(path).name, line, key=tweet),
-            text=row["text"], kind="tweet", party=row["author_id"].strip(),
-            direction=Direction.INBOUND if inbound else Direction.OUTBOUND,
-            time=datetime.strptime(row["created_at"].strip(), "%a %b %d %H:%M:%S %z %Y"),
-            message_id=tweet, order=order)
-        links += [(tweet, other) for other in ids(row["in_response_to_tweet_id"])]
-        links += [(tweet, other) for other in ids(row["response_tweet_id"])]
-        line = reader.line_num + 1
-    parent = {t: t for t in touches}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for a, b in links:
-        if b in touches:  # a link to a tweet outside the 5k subset joins nothing
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[rb] = ra
-    groups: dict[str, list] = {}
-    for tweet, touch in touches.items():
-        groups.setdefault(find(tweet), []).append(touch)
-    conversations = []
-    for members in groups.values():
-        members.sort(key=lambda t: (t.time, t.order))
-        conversations.append(Conversation(id=f"twcs:{members[0].message_id}", touches=members,
-                                          path=Path(path).name, sides_known=True))
-    conversations.sort(key=lambda c: min(t.order for t in c.touches))
-    return conversations, len(touches)
-
-
-def _ibm_conversations(path: str):
-    from datetime import datetime, timezone
-
-    from followlint.model import Conversation, Direction, Origin, Touch
-
-    def when(value: str) -> datetime:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-
-    with open(path, encoding="utf-8") as handle:
-        raw = handle.read()
-    data = json.loads(raw)
-    # The file is pretty-printed: each turn's location is the line of its "message" (or the
-    # agent reply's "url_utterance") key, in document order.
-    lines = {"message": [], "url_utterance": []}
-    for number, text in enumerate(raw.splitlines(), 1):
-        key = text.lstrip()[1:].partition('"')[0] if text.lstrip().startswith('"') else ""
-        if key in lines:
-            lines[key].append(number)
-    expected = {"message": sum(len(i.get("dialogContent", [])) for i in data),
-                "url_utterance": sum(1 for i in data if "url_utterance" in (i.get("agentURL") or {}))}
-    if any(len(lines[k]) != n for k, n in expected.items()):
-        lines = {k: [1] * n for k, n in expected.items()}  # not as expected: no line numbers
-    at = {k: iter(v) for k, v in lines.items()}
-    name = Path(path).name
-    conversations, messages, order = [], 0, 0
-    for number, item in enumerate(data):
-        header = item.get("dialogHeader", {})
-        company = header.get("company", "agent")
-        members = []
-        turns = list(item.get("dialogContent", []))
-        reply = item.get("agentURL") or {}
-        if reply.get("url_utterance") and reply.get("tweet_ID"):
-            stamp = ((int(reply["tweet_ID"]) >> 22) + TWITTER_EPOCH_MS) / 1000
-            turns.append({"agent": company, "message": reply["url_utterance"],
-                          "tweet_ID": reply["tweet_ID"], "reply": True,
-                          "datetime": datetime.fromtimestamp(stamp, timezone.utc).isoformat()})
-        for turn in item.get("dialogContent", []):
-            turn["line"] = next(at["message"], 1)
-        if "url_utterance" in reply:
-            line = next(at["url_utterance"], 1)
-            if turns and turns[-1].get("reply"):
-                turns[-1]["line"] = line
-        for turn_no, turn in enumerate(turns):
-            author = next((turn[k] for k in turn if k.startswith(("client", "agent"))), "")
-            outbound = any(k.startswith("agent") for k in turn)
-            tweet = str(turn.get("tweet_ID", f"{number}.{turn_no}"))
-            members.append(Touch(
-                id=f"ibm:{tweet}", origin=Origin(name, turn.get("line", 1),
-                                                 key=f"dialog {number} turn {turn_no} "
-                                                     f"(tweet {tweet})"),
-                text=turn.get("message", ""), kind="tweet", party=str(author),
-                direction=Direction.OUTBOUND if outbound else Direction.INBOUND,
-                time=when(turn["datetime"]), message_id=tweet, order=order))
-            order += 1
-        messages += len(members)
-        members.sort(key=lambda t: (t.time, t.order))
-        conversations.append(Conversation(id=f"ibm:{header.get('sessionID', number)}",
-                                          touches=members, path=name, sides_known=True))
-    return conversations, messages
-
-
-def _child(kind: str, path: str, out: str) -> None:
-    from datetime import timedelta
-
-    from followlint import plugins
-    from followlint.config import Settings
-    from followlint.engine import Linter
-    from followlint.model import Direction
-
-    conversations, messages = (_twitter_conversations if kind == "twitter"
-                               else _ibm_conversations)(path)
-    latest = max(t.time for c in conversations for t in c.touches)
-    now = (latest + timedelta(days=1)).isoformat()
-    settings = Settings(now=now)
-    linter = Linter(settings, plugins.load(settings))
-    findings = []
-    for conversation in conversations:  # as engine.Linter.lint_part does, without a reader
-        linter.detector.annotate(conversation)
-        timeline = linter.timeline(conversation)
-        texts = {t.origin.label(): t.text for t in conversation.touches}
-        thread = [{"touch": t.origin.label(), "who": "customer" if t.direction is Direction.INBOUND else "us",
-                   "time": t.time.isoformat() if t.time else None, "text": t.text} for t in conversation.touches]
-        for rule in linter.rules:
-            for finding in rule.check(conversation, linter.context(rule, timeline)):
-                data = finding.to_dict()
-                data["context"] = " ".join(texts.get(finding.touch, "").split())[:400]
-                for ev in data["evidence"]:  # the whole message each piece of evidence is from
-                    ev["message_text"] = " ".join(texts.get(ev["touch"], "").split())[:400]
-                data["thread"] = thread
-                findings.append(data)
-    touches = sum(len(c.touches) for c in conversations)
-    summary = {"conversations": len(conversations), "touches": touches,
-               "findings": len(findings)}
-    Path(out).write_text(json.dumps({"messages": messages, "now": now, "summary": summary,
-                                     "findings": findings}), encoding="utf-8")
-
-
-if __name__ == "__main__":
-    # python bench_realmail.py twitter|ibm CORPUS OUT.json (run by run() as a subprocess)
-    if len(sys.argv) != 4 or sys.argv[1] not in ("twitter", "ibm"):
-        sys.exit("usage: bench_realmail.py twitter|ibm CORPUS OUT.json")
-    _child(*sys.argv[1:])

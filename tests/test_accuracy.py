@@ -369,3 +369,105 @@ def test_blind_batch(registry, batch):
         table += f"\ninput errors ({len(errors)}):\n" + "\n".join("  " + e for e in errors)
     print("\n" + table)
     assert not failures, "; ".join(failures) + "\n\n" + table
+
+
+# -- judged real threads ------------------------------------------------------------------------
+
+# Findings on real conversations nobody here wrote, judged in full thread as a trainer would
+# (benchmarks/judged/*.toml). A defensible verdict is a case where its rule must fire on that
+# conversation; a non-defensible one, a case where it must not. The threads are read in place
+# from ../shared/corpora (FOLLOWLINT_CORPORA elsewhere), never copied here; a support thread is
+# rebuilt as the benchmark rebuilds it (benchmarks/support_threads.py: one mbox, the brand
+# accounts as --rep), an Enron one by checking its corpus as the benchmark does.
+JUDGED = ROOT / "benchmarks" / "judged"
+CORPORA = Path(os.environ.get("FOLLOWLINT_CORPORA", ROOT.parent / "shared" / "corpora"))
+ENRON_NOW = "2002-01-01T00:00:00+00:00"  # as bench_realmail
+# (precision, recall) per rule over the judged cases: a ratchet, raised as the rules improve.
+# Recall has few cases to stand on (6 defensible of 60), precision is the figure that matters.
+JUDGED_FLOORS: dict[str, tuple[float, float]] = {"FL101": (1.0, 1.0), "FL103": (0.428, 0.6)}
+
+
+@dataclass
+class Verdict:
+    n: int
+    code: str
+    corpus: str
+    conversation: str
+    touch: str
+    defensible: bool
+    source: str
+
+
+def judged_verdicts() -> list[Verdict]:
+    verdicts = []
+    for path in sorted(JUDGED.glob("*.toml")):
+        with open(path, "rb") as handle:
+            for raw in tomllib.load(handle).get("verdict", []):
+                verdicts.append(Verdict(raw["n"], raw["code"], raw["corpus"], raw["conversation"], raw["touch"],
+                                        raw["defensible"], path.name))
+    return verdicts
+
+
+def _support_threads():
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import support_threads
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return support_threads
+
+
+def _judged_support(verdicts: list[Verdict], registry, tmp: Path) -> dict[int, frozenset[str]]:
+    """For each verdict on a support corpus: the codes fired on its thread."""
+    st = _support_threads()
+    fired: dict[int, frozenset[str]] = {}
+    for corpus in sorted({v.corpus for v in verdicts}):
+        posts = st.load(CORPORA, corpus)
+        reps, now = st.reps(posts), st.now_after(posts)
+        for v in (v for v in verdicts if v.corpus == corpus):
+            mbox = tmp / f"judged-{v.n}.mbox"
+            st.write_mbox(st.thread_of(posts, st.key_of(corpus, v.touch)), corpus, mbox)
+            report = run(Linter(Settings(reps=reps, now=now), registry), [str(mbox)], None, 1)
+            fired[v.n] = frozenset(f.code for f in report.findings)
+    return fired
+
+
+def _judged_enron(verdicts: list[Verdict], registry) -> dict[int, frozenset[str]]:
+    """For each verdict on an Enron corpus: the codes fired on its conversation (by its id, or
+    on its flagged touch), the corpus checked whole as the benchmark checks it."""
+    fired: dict[int, frozenset[str]] = {}
+    base = str(CORPORA) + "/"
+    for corpus in sorted({v.corpus for v in verdicts}):
+        report = run(Linter(Settings(now=ENRON_NOW), registry), [str(CORPORA / corpus)], None, 1)
+        found = [(f.code, f.conversation.removeprefix(base), f.touch.removeprefix(base)) for f in report.findings]
+        for v in (v for v in verdicts if v.corpus == corpus):
+            fired[v.n] = frozenset(code for code, conv, touch in found
+                                   if conv == v.conversation or touch == v.touch)
+    return fired
+
+
+def test_judged_real_threads(registry, tmp_path):
+    verdicts = judged_verdicts()
+    assert verdicts, f"no judged verdicts in {JUDGED}"
+    needed = sorted({v.corpus for v in verdicts})
+    missing = [c for c in needed if not (CORPORA / c).exists()]
+    # Not a skip: without the corpora this table would silently stop measuring anything.
+    assert not missing, (f"judged real threads need {CORPORA} (../shared/corpora from the project root, or "
+                         f"FOLLOWLINT_CORPORA); missing: {', '.join(missing)}")
+    support = [v for v in verdicts if v.corpus.startswith("support-")]
+    with _shared_detector():
+        fired = {**_judged_support(support, registry, tmp_path),
+                 **_judged_enron([v for v in verdicts if v not in support], registry)}
+    outcomes = [Outcome(Case(path=f"{v.corpus} #{v.n} {v.touch}", expect=frozenset({v.code} if v.defensible else ()),
+                             note=f"{v.source} #{v.n}"),
+                        fired=fired[v.n] & {v.code}, errors=[], messages={}) for v in verdicts]
+    scores, wrong = score(outcomes)
+    failures = []
+    for code, s in scores.items():
+        bar_p, bar_r = JUDGED_FLOORS.get(code, (0.0, 0.0))
+        if s.precision < bar_p or s.recall < bar_r:
+            failures.append(f"{code} P {s.precision:.3f} R {s.recall:.3f} < {bar_p:.2f}/{bar_r:.2f}")
+    table = render(scores, wrong, len(outcomes)).replace("accuracy over", "judged real threads: accuracy over", 1)
+    print("\n" + table)
+    assert not failures, "; ".join(failures) + "\n\n" + table

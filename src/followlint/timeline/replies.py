@@ -18,9 +18,10 @@ ISSUE_KINDS = ("issue", "dissatisfaction")
 SELF_SERVING = {"checkin", "nudge", "referral_ask", "ask_business"}
 
 
-def _on_topic(reply: Touch, item: Item, skip_kinds: set[str]) -> bool:
-    """Does some sentence of the reply, other than those carrying skip_kinds, share the item's subject?"""
-    topic = item.topic
+def _on_topic(reply: Touch, item: Item, skip_kinds: set[str], topic: frozenset | None = None) -> bool:
+    """Does some sentence of the reply, other than those carrying skip_kinds, share the item's
+    subject (or ``topic``, a part of it)?"""
+    topic = item.topic if topic is None else topic
     if not topic:
         return False
     skip_kinds = skip_kinds - item.kinds  # asked about referrals: our referral talk answers
@@ -31,7 +32,10 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str]) -> bool:
 # What a reply can carry that takes a customer's point up even in other words than theirs
 # ("Leave it with me", "Of course", "we can send a technician to you"). News, offers and
 # proposals do not: a pitch is full of them and answers nothing.
-ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status"}
+# An owned hand-off ("We've replied to your DM", "so we can follow up") takes the point up too,
+# whatever news it also carries ("We have sent you a DM").
+ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status",
+            "handoff"}
 # Sympathy takes a complaint up, not a question ("So sorry! Here are some other trips" does not
 # say how to get the refund).
 ENGAGING_ISSUE = {"apology", "defensive"}
@@ -60,7 +64,7 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     apologises, or works on it with the customer (a question back, a hand-off it owns, steps,
     the thing asked for). It does not when it takes up another of the customer's requests of
     the same message and leaves this one out (``items``: the customer's items so far)."""
-    if _on_topic(reply, item, SELF_SERVING):
+    if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items)):
         return True
     if _leaves_out(reply, item, items):
         return False
@@ -139,6 +143,25 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     others = [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKS
               and i.signal.sentence != item.signal.sentence]
     return any(not (i.topic & own) and _on_topic(reply, i, SELF_SERVING) for i in others)
+
+
+def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
+    """What only this request of its message is about, when the reply takes up another one.
+    Of two requests in one message ("where is order 4417, and can you refund the shipping?") a
+    reply answers this one by its own words: a word the other requests share (the order
+    number, the product) does not answer both."""
+    topic = item.topic
+    # A request that borrows the subject of the one before ("And if so, can you arrange them?")
+    # rides on it: answered with it.
+    if item.signal.kind not in ASKS or topic != item.signal.topic - item.names or len(topic) < DISTINCT_TOPIC:
+        return topic
+    others = [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKS
+              and i.signal.sentence != item.signal.sentence
+              and len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
+    own = topic - frozenset().union(*(i.signal.topic for i in others))
+    if not own or own == topic or not any(_on_topic(reply, i, SELF_SERVING) for i in others):
+        return topic
+    return own
 
 
 SHORT_ANSWER_SENTENCES = 2
