@@ -326,16 +326,16 @@ def test_precision_and_recall_per_rule(outcomes):
 # any tuning (issue 14): its figures are a ratchet, raised as the rules improve, never lowered.
 BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "batch-1": {
-        "FL101": (1.0, 0.666), "FL102": (1.0, 0.857), "FL103": (0.857, 0.545), "FL104": (1.0, 0.333),
-        "FL105": (1.0, 0.5), "FL106": (1.0, 0.8), "FL107": (0.8, 0.8), "FL108": (1.0, 0.8),
-        "FL109": (1.0, 0.5), "FL110": (1.0, 0.6),
+        "FL101": (1.0, 0.777), "FL102": (1.0, 1.0), "FL103": (0.857, 0.545), "FL104": (1.0, 0.444),
+        "FL105": (1.0, 1.0), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (1.0, 1.0),
+        "FL109": (1.0, 1.0), "FL110": (1.0, 1.0),
     },
     # batch-2 measures; it is never read for tuning. First scored on 2026-12-07 before any change
     # of issue 14 reached the rules (its README has that table), raised after them.
     "batch-2": {
-        "FL101": (1.0, 0.6), "FL102": (0.8, 0.571), "FL103": (0.6, 0.333), "FL104": (1.0, 0.875),
-        "FL105": (1.0, 0.2), "FL106": (1.0, 0.8), "FL107": (1.0, 1.0), "FL108": (0.5, 0.2),
-        "FL109": (1.0, 0.166), "FL110": (1.0, 0.8),
+        "FL101": (1.0, 0.7), "FL102": (0.833, 0.714), "FL103": (0.6, 0.333), "FL104": (1.0, 1.0),
+        "FL105": (1.0, 0.6), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (0.75, 0.6),
+        "FL109": (1.0, 0.5), "FL110": (1.0, 0.8),
     },
     # batch-3 measures too (never read for tuning): written while the second round of issue-14
     # changes was being made, scored before any of it was merged (its README has both tables).

@@ -1,24 +1,30 @@
 """FL108 ignored-constraint: asking the customer for what they just said they cannot do."""
 from __future__ import annotations
 
+from datetime import date
+
 from ..timeline import on_topic, plain, span_topic
 from .base import Example, Rule
 
 # Which asks each kind of constraint rules out (constraint subtypes are not needed: a
 # customer who cannot come in, is away or cannot log in is not helped by any of these).
-ASK_KINDS = ("ask_visit", "ask_meeting", "ask_online")
+ASK_KINDS = ("ask_visit", "ask_meeting", "ask_online", "ask_call")
+# What puts a time on our next step: a slot we offer, or something we ask for by a date.
+TIMED_ASKS = (*ASK_KINDS, "request", "ask_business")
 
 
 class IgnoredConstraint(Rule):
     code = "FL108"
     name = "ignored-constraint"
-    reads = ("constraint", *ASK_KINDS, "accommodation")
+    reads = ("constraint", *TIMED_ASKS, "accommodation", "value", "when")
     story = "000"
     summary = "The customer stated a constraint and our reply asks for what it rules out."
     what = """
         The customer stated a constraint ("the car won't start", "I'm away until the 12th",
         "I can't log in") and our reply asks for what that rules out ("bring it in to the
-        dealership", "can we meet on Tuesday?", "log in and check") without addressing it.
+        dealership", "can we meet on Tuesday?", "log in and check", "please call our line")
+        without addressing it; or it offers or asks for a time while the customer said they
+        are away or closed ("away until the 8th", and we offer the 4th).
     """
     why = """
         In story 000 a customer whose new car would not start was told to take it in to the
@@ -30,6 +36,11 @@ class IgnoredConstraint(Rule):
             "Hi Ray,\n\nSorry to hear that. Please bring the car in to the dealership and we'll take a look.\n\nAmy\n\n"
             "On Tue, 3 Nov 2026 at 08:10, Ray Cole <ray@example.com> wrote:\n"
             "> My new car won't start. It's stuck in the supermarket car park.\n"
+        ),
+        Example(
+            "Hi Irene,\n\nDr Shah has a slot on Friday 4 December at 10am for the crown fitting. Shall I book it?\n\nMaya\n\n"
+            "On Thu, 19 Nov 2026 at 17:00, Irene Walsh <irene@example.com> wrote:\n"
+            "> The crown can wait a little. I'm away until 8 December.\n"
         ),
     )
     good = (
@@ -43,8 +54,20 @@ class IgnoredConstraint(Rule):
     def check(self, conversation, ctx):
         timeline = ctx.timeline
         for touch, constraints, reply in timeline.replies_to("constraint"):
+            # Worked around ("once you're back" is a condition by nature).
+            if any(s.kind == "accommodation" and not s.negated for s in reply.signals):
+                continue
+            clash = _inside_window(timeline, touch, constraints, reply)
+            if clash is not None:
+                yield self.finding(
+                    conversation, reply, clash,
+                    f'Proposes "{clash.text}" although the customer said "{constraints[0].text}"',
+                    suggestion="Offer a time after the customer is back or available, or say how it can be done meanwhile.",
+                    evidence=[self.evidence(touch, constraints[0])],
+                )
+                continue
             asks = [s for s in reply.signals if s.kind in ASK_KINDS and plain(s)]
-            if not asks or any(s.kind == "accommodation" and plain(s) for s in reply.signals):
+            if not asks:
                 continue
             # The constraint's own words ("printer"), not every word of its sentence ("shop").
             topic = frozenset().union(*(span_topic(c) or c.topic for c in constraints))
@@ -58,3 +81,30 @@ class IgnoredConstraint(Rule):
                 suggestion="Address the constraint first (a tow, a remote session, a date after they are back).",
                 evidence=[self.evidence(touch, constraints[0])],
             )
+
+
+def _window(timeline, touch, constraints) -> tuple[date, date] | None:
+    """When the customer is unavailable, from the dates said with the constraint: "closed from
+    23 December to 4 January" (both), "away until the 12th" (from the message's own date)."""
+    sentences = {c.sentence for c in constraints}
+    days = sorted(s.due for s in touch.signals if s.kind == "when" and s.sentence in sentences and s.due is not None)
+    if not days:
+        return None
+    start = days[0] if len(days) > 1 else timeline.when(touch).date()
+    return (start, days[-1]) if start < days[-1] else None
+
+
+def _inside_window(timeline, touch, constraints, reply):
+    """A time our reply offers or asks for that falls while the customer said they cannot."""
+    window = _window(timeline, touch, constraints)
+    if window is None:
+        return None
+    if any(s.kind == "when" and s.due == window[1] for s in reply.signals):
+        return None  # the reply names the day they are back ("since you're back on the 12th"): it knows
+    asking = {s.sentence for s in reply.signals
+              if (s.kind in TIMED_ASKS or (s.kind == "value" and s.subtype == "proposal")) and not s.negated}
+    for signal in reply.signals:
+        if (signal.kind == "when" and signal.sentence in asking and not signal.negated
+                and signal.due is not None and window[0] <= signal.due < window[1]):
+            return signal
+    return None

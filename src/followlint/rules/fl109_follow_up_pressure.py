@@ -5,11 +5,14 @@ from datetime import timedelta
 
 from ..model import Direction
 from ..timeline import plain
+from ..timeline.calls import customer_turns, ours_before_answer, two_way
 from .base import Example, Rule
 
 
 # What makes a touch a chaser rather than a memo that happens to follow another.
 CHASING = {"checkin", "nudge", "ask_business", "question", "referral_ask", "request"}
+ATTEMPT = "attempt"  # a call of ours that reached nobody (CRM outcome "No answer", "Busy")
+RINGING = {ATTEMPT, "voicemail"}
 
 
 def _values(touch) -> set[str]:
@@ -73,17 +76,20 @@ class FollowUpPressure(Rule):
         window = timedelta(days=options["window-days"])
         offered: set[str] = set()  # value either side has already named: repeating it is nothing new
         for touch in conversation.touches:
-            if touch.direction is Direction.INTERNAL:
-                continue  # a note or task of ours: the customer never saw it
+            # A note or task of ours: the customer never saw it. An unanswered call did ring
+            # their phone, and a call that reached them is an answer, whoever rang.
+            if touch.direction is Direction.INTERNAL and touch.kind != ATTEMPT:
+                continue
             values = _values(touch)
             fresh = values - offered
             offered |= values
-            if touch.direction is Direction.INBOUND or fresh:
+            if touch.direction is Direction.INBOUND or fresh or two_way(touch):
                 run = []
                 continue
             run.append(touch)
             run = [t for t in run if timeline.when(touch) - timeline.when(t) <= window]
-            chasing = any(s.kind in CHASING and not s.negated for s in touch.signals)
+            # Ringing again, or leaving another voicemail, is chasing whatever the note says.
+            chasing = touch.kind in RINGING or any(s.kind in CHASING and not s.negated for s in touch.signals)
             if len(run) >= options["unanswered-touches"] and chasing and not touch.quoted:
                 yield self.finding(
                     conversation, touch, None,
@@ -94,7 +100,12 @@ class FollowUpPressure(Rule):
 
     def _repeat_asks(self, conversation, timeline, options):
         hours = timedelta(hours=options["think-hours"])
-        for touch, pauses, reply in timeline.replies_to("think_it_over"):
+        for touch, pauses, first, after in customer_turns(timeline, "think_it_over"):
+            # On a call note, our next touch is the repeat ask (asking again on the same call is not).
+            replies = ours_before_answer(timeline, first)
+            reply = replies[-1] if first is touch else first
+            if reply is touch:
+                continue
             asks = [s for s in reply.signals if s.kind in ("ask_business", "nudge") and plain(s)]
             if asks and timeline.when(reply) - timeline.when(touch) <= hours and not reply.has("acknowledgement"):
                 yield self.finding(

@@ -63,6 +63,7 @@ OURS = _kinds(
     ("ask_visit", "asks the customer to come in or bring something in"),
     ("ask_meeting", "asks for a meeting or a call at a time"),
     ("ask_online", "asks the customer to log in, click or fill in something"),
+    ("ask_call", "asks the customer to phone us (\"please call our line\")"),
     ("status", "says the problem is known and in hand (\"we are aware of the outage\"): an answer, no promise"),
     ("condition", "a condition the customer must meet first (\"if you DM us\"): a promise after it is an offer"),
     ("handoff", "takes the customer's point on, here or in another channel (\"so we can take a closer look\", \"we can help with that\")"),

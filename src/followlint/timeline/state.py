@@ -46,6 +46,10 @@ class Item:
         before = self.signal.sentence - 1
         if len(topic) <= SHORT_TOPIC and 0 <= before < len(self.touch.topics):
             topic = topic | (self.touch.topics[before] - self.names)
+        # "Maria called, upset." says how, not about what: the sentence after says what.
+        after = self.signal.sentence + 1
+        if self.signal.kind == "dissatisfaction" and len(topic) <= SHORT_TOPIC + 1 and after < len(self.touch.topics):
+            topic = topic | (self.touch.topics[after] - self.names)
         return topic
 
     @property

@@ -202,6 +202,19 @@ PHRASES: dict[str, list[str]] = {
         "(hard|difficult|tough) to justify",
         "(can't|cannot) justify",
         "(cost|price|fee) (is|was) (the|a) (problem|issue|sticking point|concern)",
+        # A price above what they meant to spend, in the ways people say it.
+        "(more|higher|above|over|beyond) than (i|we|they|she|he|i'd|we'd|they'd|i had|we had|they had|i have|we have) (was|were|had)? (wanted|expecting|expected|planned|planning|hoped|hoping|budgeted|budgeting|allowed|set aside|thought)",
+        "(more|higher|above|over|beyond) (than )?what (i|we|they|she|he|i'd|we'd|they'd) (was|were|had|have)? (wanted|expecting|expected|planned|hoped|budgeted|allowed|set aside|thought)",
+        "(a lot|much|way|well|far|quite a bit|a fair bit) (more|higher|above|over|dearer|pricier) than",
+        # A decline: the decision not to go on, said as a decision or a doubt.
+        "(decided|chosen|chose|opted|agreed) not to (go ahead|move ahead|proceed|move forward|continue|renew|sign|buy|switch|take it|take this|go with)",
+        "(don't|do not) think (i|we|i'll|we'll|i will|we will|i can|we can|i could|we could) (go ahead|move ahead|proceed|move forward|renew|sign|switch|take it|justify|afford|commit)",
+        "(don't|do not) think ** (is|are|would be|'s) (right|suitable|a good fit|the right fit|worth it|worth the|for us|for me)",
+        "(not sure|unsure|doubt) (it's|it is|it'd be|it would be|this is|that's|that is) (worth|right for|for us|a good fit)",
+        "(we'll|we will|i'll|i will|we're going to|i'm going to|we'd rather|i'd rather|we prefer to|i prefer to) (stay|stick|remain|keep going) with (our|my|the|what we|what i)",
+        "(another|a different|a competing|the other|their) (quote|offer|price|bid|supplier|provider) (came in|was|is|came back) (lower|cheaper|better|less)",
+        "(came in|is|was) (lower|cheaper) (elsewhere|with another|from another|from someone)",
+        "(contract|term|commitment|tie in|lock in|minimum term) (is|seems|feels|sounds) (too|a bit|rather|very) long",
     ],
     "think_it_over": [
         "(let me|i'd like to|i need to|i want to|i'll|i will|i'd prefer to|i prefer to|we need to|we'd like to|we'll|i have to|i must) (think|sleep) (about it|on it|it over|this over|about this)",
@@ -214,6 +227,13 @@ PHRASES: dict[str, list[str]] = {
         "(i'll|i will|we'll|we will) (get back to you|come back to you|be in touch|let you know|revert)",
         "(not|haven't|have not) (decided|made up my mind|made a decision) (yet)?",
         "(run|check) (it|this) (by|past) (my|our) (wife|husband|partner|boss|team|manager|accountant|board|finance)",
+        # Asking for a span of time ("Give me 48 hours"), and the same request as a call note
+        # reports it ("she said she would look over the information").
+        "(give|allow) (me|us) (<num>|a|a few|a couple of|two|three|some|more|another|a little|a bit more) (more )?(hours|days|day|week|weeks|weekend|time|while|minutes)",
+        "(give|allow) (me|us) (till|until) (<weekday>|next|the|tomorrow|end|after)",
+        "(said|says|told me|told us|wants|wanted|needs|needed|would like|'d like) (she|he|they)? (would|'d|will|to|needed to|wanted to|wants to|needs to|had to) (look over|look it over|go over|go through|think|mull|consider|sleep on|talk it over|discuss|read through|review)",
+        "(would|'d) rather not (decide|commit|sign|rush) ** (on the spot|today|now|right away|straight away|yet)",
+        "(doesn't|does not|didn't|did not|don't|do not) want to (decide|commit|sign|be rushed|rush) ** (on the spot|today|now|right away|straight away|yet)",
     ],
     "constraint": [
         "(car|vehicle|truck|van|engine|it) (won't|will not|doesn't|does not|wouldn't|would not|didn't|did not) (start|turn over|run|drive|move)",
@@ -242,5 +262,33 @@ PHRASES: dict[str, list[str]] = {
         "(abroad|away|overseas|out of the country|travelling|traveling) (until|till|through|for|from)",
         "(won't|will not|wouldn't|would not|doesn't|does not) (start|turn over|turn on|power on|move|drive)",
         "(it's|it is|is|car is|battery is) (dead|stranded|stuck) (in|at|on)",
+        # Constraints in ordinary words: a body that cannot get about, no way to travel, being
+        # away for a while, one device only, hours that rule others out.
+        "(laid up|stuck at home|off my feet|off work|signed off|on bed rest|in recovery|recovering|convalescing) (after|from|with|since|for|until|till)",
+        "(after|had|having|just had|recovering from) (knee|hip|back|foot|shoulder|eye|heart|major|minor|an|my) ** (surgery|operation|op)",
+        "(on|at) (a|the) (job|building|work|construction|oil|drilling) (site|rig) ** (all|until|till|for|this|up|down|out)",
+        "(working|posted|stationed|based|deployed|at sea|offshore) (away|abroad|up north|down south|out of town|overseas|offshore|on site|on the rigs) [until|till|for|all|this|the]",
+        "(no|without a|without) (car|vehicle|transport|ride|way to get there|way of getting) (at the moment|right now|for now|this week|this month|until|till|at present|currently)",
+        "(don't|do not|won't|will not) have (a|the|my) (car|van|vehicle|laptop|computer|printer) (until|till|for|this|at the moment|right now|back)",
+        "(can't|cannot|can not|won't be able to|unable to|not able to) (move|tow|trailer|transport|haul|shift|carry|lift) (the|it|my|our|them)",
+        "(only|just) (have|got) (my|a|the) (phone|mobile|tablet|ipad) (until|till|for|this|with me|at the moment|right now)",
+        "(i|we) (work|am working|are working|'m working|'re working) (nights|night shifts|nightshifts|lates|the night shift|evenings|weekends)",
+        "(i'm|i am|we're|we are) (away|out|abroad|offline|on leave|on holiday|on vacation) (until|till|through|for)",
+        "on (a|an|my|our) (trek|trip|cruise|holiday|vacation|course|retreat|tour|expedition|assignment|posting|secondment|deployment|sabbatical) ** (until|till|through|for|with no|without)",
+        "(no|without|with no) (phone|mobile|cell|network|signal|reception) ** (signal|reception|coverage|here|there|until|till)",
+        "(calls|phone calls|the phone|my phone|phones) (don't|do not|won't|will not|doesn't|does not|aren't|are not) (work|get through|connect|ring)",
+        "(can't|cannot|can not|unable to|not able to) (take|make|receive|answer) (calls|phone calls|a call|the phone)",
+        "(reply|respond|write|contact me|get back to me) (by|via|over) (email|e mail|text|post|letter) (only|please|instead|rather)",
+        "(passport|documents|visa|licence|license|id|logbook|v5) (is|are) (at|with|in) (the|my) ** (embassy|consulate|passport office|dvla|solicitor|lawyer|accountant)",
+        "(don't|do not|won't|will not) have (it|them|my passport|the documents|the logbook) (with me|to hand|until|till|back)",
+    ],
+    # Disputes and ultimatums: a charge the customer never agreed to, a problem that has gone
+    # on for a while, a demand to fix it or lose them.
+    "issue/dispute": [
+        "(i|we) (never|didn't|did not|haven't|have not) (agree|agreed|consent|consented|sign up|signed up|authorise|authorised|authorize|authorized|ask|asked|opt in|opted in) (to|for)",
+        "(want|need|expect) (this|it|that|the charge|the money|my money|our money) (refunded|reversed|credited|back|cancelled|canceled)",
+        "(been going on|has gone on|going on|been happening|happening) for (days|weeks|months|ages|too long|a while|over a week|over a month)",
+        "(sort|fix) (it|this|that) (out )?or (i'm|i am|i'll|i will|we're|we are|we'll|we will) (leaving|leave|cancelling|canceling|cancel|going elsewhere|switching|taking)",
+        "(paying|paid|pay) for <num> ** (and|but) (getting|only getting|get|only get|got)",
     ],
 }

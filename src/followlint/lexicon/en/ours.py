@@ -174,6 +174,13 @@ PHRASES: dict[str, list[str]] = {
         "(get|put|send) (your|an|the) (offer|order|application|deposit|signature|paperwork|booking) (in|over|through|across)",
         "(make|submit|place|put in) (an|your|the) (offer|order|bid|deposit|booking)",
         "(want|like) (me )?to (switch|sign|book|order|reserve|lock|secure) (you|it|your|the)",
+        # The ask as a call note reports it ("called to ask if she wants to switch today").
+        "(to|and) ask (if|whether) (she|he|they|the customer|the client) (wants|want|is ready|are ready|would like|'d like|will|would) to (switch|sign|order|go ahead|proceed|buy|book|commit|move forward|take it|decide)",
+        "(to|and) ask (her|him|them)? (for|about) (the|a|her|his|their) (order|decision|business|signature|go ahead|sale)",
+        "(asked|asking|pushed|pushing|push|pressed|pressing) (her|him|them)? (for|about) (the|a|her|his|their) (order|decision|business|signature|go ahead|sale|answer)",
+        # Asking for the decision itself ("Can you confirm acceptance today?", "Reply YES and...").
+        "(can|could|will|would) you (confirm|give me|let me have|send me) (your )?(acceptance|decision|answer|approval|go ahead|sign off|signature)",
+        "(reply|respond|text|answer) (yes|y|ok|okay|go) (and|to)",
     ],
     "concession": [
         "(lower|reduce|drop|cut|knock|bring down|take) (the )?(price|rate|cost|fee|monthly|payment|premium)",
@@ -197,6 +204,12 @@ PHRASES: dict[str, list[str]] = {
         "(cut|drop|lower|reduce|reducing|lowering|dropping) (your|the|our) (rate|rates|premium|price|fee|tariff|cost)",
         "(match|matching|beat|beating) (it|their|your current|your existing)",
         "(same|annual|the annual) price (on|for|with) (a|the) (monthly|shorter|month)",
+        # The price brought down with words between ("drop the unit rate", "cut your monthly fee").
+        "(lower|reduce|drop|cut|bring down|knock down|trim) (the|your|our) ** (rate|rates|price|premium|fee|fees|tariff|cost|charge)",
+        "(threw|throw|throwing|chuck|chucking|add|adding|include|including) in (a|an|the|your|some|two|free) ** (free|at no|for free|on the house|no charge|complimentary)",
+        "(threw|throw|throwing|chuck|chucking) in (a|an|the|some|two|free|your)",
+        "(beats|beat|beating|undercut|undercuts|undercutting) (what|the price|the quote|their) (you're|you are|you|they|their) ** (paying|pay|quoted|charge|charging|offered|offering)?",
+        "(on the house|free of charge|for free|at cost)",
     ],
     "exploration": [
         "(what|which) (part|aspect|bit|element) (of|about)",
@@ -230,6 +243,11 @@ PHRASES: dict[str, list[str]] = {
         "(never|won't ever) (break|fail|go wrong|let you down) [again]",
         "(this|it) (will|is going to) (never|not) (happen|occur) again",
         "last time (this|it|that) [ever] happens",
+        # Perfection promised in other words: never again, flawless, every time.
+        "(will|'ll|shall|is going to|are going to) never ** again",
+        "(will|'ll|shall|is going to|are going to) (be|go|run|arrive) (flawless|flawlessly|perfect|perfectly|faultless|faultlessly|seamless|seamlessly|without a hitch|without a single problem)",
+        "(every|each|all|all your|all future|any future) (order|orders|delivery|deliveries|shipment|shipments|trip|trips|job|jobs|visit|visits|booking|bookings|statement|statements|invoice|invoices) ** (will|'ll) (arrive|be|go|run|turn up|show up) ** (perfect|perfectly|flawless|complete and correct|on time|error free|correct|spot on)",
+        "never (leak|leaks|be late|break down|fail|go wrong|let you down|miss|crack|drip) ** again",
     ],
     "hedge": [
         "(can't|cannot|can not|won't|couldn't|could not) (guarantee|promise)",
@@ -270,6 +288,13 @@ PHRASES: dict[str, list[str]] = {
         "(upload|submit|fill in|fill out|complete) (the|your|this) (form|document|documents|details)",
         "(print|sign|scan) (it|and|the|this|out|off)",
         "(send|email|upload) (me|us)? (a )?(scan|copy|photo|picture) of (your|the)",
+    ],
+    # A phone call the customer must make: the one thing a customer without a signal, or who
+    # cannot hear well, cannot do.
+    "ask_call": [
+        "(please|just|simply|you'll need to|you will need to|you need to|you'd need to|you have to|you can) (call|ring|phone) (us|me|our|the|this)",
+        "(give|drop) (us|me) a (call|ring|bell)",
+        "(call|ring|phone) (us|me|our) (on|at|back)",
     ],
     # A status notice: the problem is known and in hand. It takes an issue up, and promises no
     # report back ("we are aware of an issue with our email and are working to resolve it").
@@ -312,6 +337,11 @@ PHRASES: dict[str, list[str]] = {
         "(asked|asks|wanted) me to (reach out|contact you|get in touch|follow up|pick this up|take over|help)",
         "(pass|passed|passing|hand|handed|handing) (you|this|your account|your file|your case) (over|on) to",
         "(introduce|introducing) (you to )?(my|our) (colleague|manager|teammate|specialist|engineer)",
+        # Taking an account over, in the ways people say it ("I've taken over your account from Tom").
+        "(taken|took|take|taking|picked|picking) over (your|the|this) (account|file|case|project|renewal|pilot|order|portfolio|contract) (from|for)",
+        "(taken|took) over (from|for)",
+        "(read|gone through|been through|went through|looked through|caught up on|reviewed) (his|her|their|the) (notes|file|history|handover|hand over|emails|thread)",
+        "(has|have|had) (moved|transferred|been moved|gone|left|switched) (to|on to|onto) (our|the|another|a new|a different) ** (team|role|department|office|region|position)",
     ],
     "introduction/self": [
         "(my name is|introduce myself|introducing myself|let me introduce myself)",

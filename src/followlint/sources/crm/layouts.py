@@ -71,7 +71,9 @@ HUBSPOT = Layout(
     units={"callduration": "ms", "hscallduration": "ms", "metadatadurationmilliseconds": "ms"},
     time_unit="ms",
     task_time_is_due=True,
-    kind_marks=(("hs_call_direction", "call"), ("hs_call_body", "call"), ("hs_email_direction", "email"),
+    # A calls export from the UI names its columns in words ("Call direction", "Call outcome").
+    kind_marks=(("hs_call_direction", "call"), ("hs_call_body", "call"), ("Call direction", "call"),
+                ("Call outcome", "call"), ("hs_email_direction", "email"),
                 ("hs_task_status", "task"), ("hs_meeting_title", "meeting"), ("hs_note_body", "note")),
 )
 
