@@ -46,6 +46,8 @@ PHRASES: dict[str, list[str]] = {
         "(you'll|you will|you'd|you can) (be|get|getting) (back )?in touch [in|on|with|by|within|after|soon]",
         "(you'll|you will|you can) (call|ring|phone|email|contact|text|reach) (us|me|them) [back|again|in|on|by|within|tomorrow|soon]",
         "(no|not a) problem [at all]",
+        # Effort, not a promise to act ("we'll do everything we can"): not the reply "Will do".
+        "(will|would|'ll|'d) do (everything|anything|whatever|all|our best|my best|what we can|what i can)",
         "no (issue|issues|worries|trouble)",
         "(no|without) [any] (complaints|problems|issues)",
         "check in (at|to) the (hotel|front desk|desk|airport|counter|reception)",
