@@ -15,6 +15,50 @@ PHRASES: dict[str, list[str]] = {
         "how have you been",
         "how's your (week|day|weekend)",
         "how was your (week|day|weekend)",
+        # Closing niceties: say nothing, ask nothing.
+        "no need to (reply|respond|write back|call back|ring back|get back|call|ring)",
+        "whenever (it suits|suits|suits you|you can|you're ready|you get a (chance|moment|minute|sec|second))",
+        "(at|in) your (convenience|leisure|own time)",
+        "(say hi|say hello|give my best|give my regards|my best|my regards|love) to (the|your) *",
+        "(stay|keep) (safe|warm|well|dry|cool|healthy)",
+        "(good luck|best of luck|all the best) with",
+        "[i] hope (the|your) (family|kids|team|weekend|holiday|holidays|trip|move|garden|dog|new baby) (is|are|was|went|has been|have been)",
+    ],
+    # Asking for the customer's news is not giving ours ("any updates on your side?").
+    "nudge/their_news": [
+        "any (update|updates|news|progress|movement|developments|word) (on|from|at) (your|their) (end|side)",
+        "(keen|eager|curious|excited|love|like|happy|glad|great|interested) to (hear|know|learn|find out) (how|what|where|whether|if|about|back|from you|more about how|your)",
+        "(hear|hearing) back from you",
+        "(would|'d) (love|like) to hear (back|from you|how|what|where|your)",
+        "(let|keep) me (know|posted|updated) (how|where|what is new|whether you|if you've|if you have) ** (going|getting on|finding|settling|went|landed|stand|working out|coming along|progressing|new|decided|had a chance)",
+        "(keep|kept) me (posted|updated|in the loop)",
+        "where (you have|you are|you've|things have|things are|your team has|the team has) (landed|got to|gotten to|ended up)",
+        "(what|what is|what's) (new|happening|the latest) (with|on|at|in) (you|your|the)",
+        "(drop|send|shoot|ping) me a (line|note|reply|message|quick reply|quick note)",
+    ],
+    # Pointing back at what was sent or said before is not news ("as per my last email").
+    "context/earlier": [
+        "(as per|per|as in|as mentioned in|as i said in|further to|following) (my|our) (previous|last|earlier|recent) (note|email|message|call|voicemail|conversation|chat)",
+        "(the|that|our) (pricing|price|terms|options|plan|proposal|numbers|figures) (we|i) (discussed|talked about|spoke about|mentioned|went over|covered|agreed)",
+        "(in|on|to) (that|my|our|the) (previous|last|earlier|original) (email|message|note|thread)",
+        "(attachment|attachments|attached|link) (on|to|in) (that|my|our|the|my last|my previous) (email|message|note)",
+        "(i|we) (sent|shared|emailed|forwarded) (over|across|you) (last|earlier|on|a few|the other|before|yesterday|recently)",
+    ],
+    # Offers with nothing named: no thing, slot, price or resource ("anything I can help with").
+    "boilerplate/vague_offer": [
+        "(anything|any *|something) (else )?(at all )?(i|we) can (help|do|assist|support) (with|for you)?",
+        "(changes|tweaks|adjustments|help|support|anything|questions) (you|that you) (might|may|could) (need|have|want)",
+        "(just )?(give|drop) (me|us) a (shout|line|shout out)",
+        "(always )?(here|around|on hand|available) (if|when|whenever) you need (anything|us|me|a hand|help)",
+    ],
+    # Check-ins as call notes and voicemails put them ("left VM, checking all good").
+    "checkin/notes": [
+        "(checking|check|checked) (that|if|whether)? (everything|all|things|it) (is|are|'s)? (still )?(ok|okay|good|fine|alright|all right|going well|working)",
+        "(called|rang|phoned|calling|ringing|call|ring|vm|voicemail) (just )?to (see|check|find out|ask) how",
+        "(called|rang|phoned|calling|ringing|vm|voicemail|left vm|left voicemail|left a message) (just )?(checking|to check) in",
+        "(make|making|be|being) sure (the|your|his|her|their) * (is|are)? (all )?(good|ok|okay|fine|alright|all right|working|running)",
+        "(make|making) sure all (good|ok|okay|fine|well)",
+        "(seeing|see|find out|check) how (she|he|they) (is|are|'s|'re) (getting on|doing|finding|settling|going)",
     ],
     "boilerplate": [
         "(let|just let) me know (if|when|what|how)",
@@ -54,7 +98,6 @@ PHRASES: dict[str, list[str]] = {
         "(hotel|flight|online) check in",
         "(i've|we've|i have|we have|i|we) [just|already|also] (tried|called|emailed|rung|reached|left|noticed|wondered|wanted|missed|enjoyed|loved|liked|realised|realized|hoped|decided|thought|checked in|followed|heard|mentioned|texted|messaged) (to|calling|a|you|your|that|how|if|in|about|up|for)",
         "(rolled|we rolled|we launched|we released) out last",
-        "any (update|updates|news) (on|from) (your|their) (end|side)",
         "(to|so we can) make sure everything is (in order|ready|correct|right|set)",
         "who else (from|on|in|at) (your|the) (team|side|office|company) (should|could|shall) (i|we) (add|invite|include|cc|copy|loop|bring)",
         "(refer|referring|referred) (to|you to) (the|our|this|that|your|section|page|attached|document)",
