@@ -44,12 +44,38 @@ PHRASES: dict[str, list[str]] = {
         "(attachment|attachments|attached|link) (on|to|in) (that|my|our|the|my last|my previous) (email|message|note)",
         "(i|we) (sent|shared|emailed|forwarded) (over|across|you) (last|earlier|on|a few|the other|before|yesterday|recently)",
     ],
+    # Why we write again, without news ("I know things get hectic").
+    "context/busy": [
+        "(i|we) (know|understand|appreciate) (things|you|everyone|life|it|schedules|inboxes) (get|gets|can get|can be|are|is|have been) [really|very|pretty|super] (busy|hectic|crazy|full on|a lot|packed|swamped)",
+        "(you're|you are|you must be|you've been|you have been) [really|very|pretty|super] (busy|swamped|snowed under|flat out)",
+    ],
+    # A call note reporting the customer's own "all fine": their words, not what we brought.
+    "context/reported": [
+        "(he|she|they|customer|client) (said|says|told me|reported|confirmed) (all|everything|things|it|it's|it is|they're|they are|he's|he is|she's|she is) ** (fine|good|ok|okay|well|great|grand|fine for now)",
+        "(nothing|no) (else )?(needed|required|to report|further|needed for now|needed at the moment)",
+    ],
+    # A chaser's reason: the last message may have been missed.
+    "nudge/buried": [
+        "[didn't|hasn't|won't|doesn't|hadn't] (slip|slipped|slipping|fall|fell|falling) through the (cracks|net)",
+        "[didn't|hasn't|won't|doesn't|hadn't] (get|got|getting|gets) (buried|lost) (in|under) (your|the|an|all)",
+        "(you'd|you had|you have|you've) seen my (last|previous|earlier) (note|email|message|voicemail)",
+        "(saw|seen|received|got) my (last|previous|earlier) (note|email|message|voicemail)",
+    ],
     # Offers with nothing named: no thing, slot, price or resource ("anything I can help with").
     "boilerplate/vague_offer": [
         "(anything|any *|something) (else )?(at all )?(i|we) can (help|do|assist|support) (with|for you)?",
         "(changes|tweaks|adjustments|help|support|anything|questions) (you|that you) (might|may|could) (need|have|want)",
         "(just )?(give|drop) (me|us) a (shout|line|shout out)",
         "(always )?(here|around|on hand|available) (if|when|whenever) you need (anything|us|me|a hand|help)",
+    ],
+    # Check-ins in everyday wording ("wanted to circle back and see how the new line is working out").
+    "checkin/plain": [
+        "(wanted|want|thought i'd|thought i would|i'd like|just) to (circle|loop|come) back",
+        "(see|seeing|hear|hearing|find out|check) how (the|your|that) ** (is|are|has been|have been) (going|working out|working|settling in|settling|running|treating you|getting on|coming along|holding up)",
+    ],
+    # Who is writing, and from where ("Carla here from Harbor & Main").
+    "context/intro": [
+        "(here|calling|writing|reaching out) from (the|your|our)? *",
     ],
     # Check-ins as call notes and voicemails put them ("left VM, checking all good").
     "checkin/notes": [
@@ -76,6 +102,8 @@ PHRASES: dict[str, list[str]] = {
         "(always|just|only) a (call|phone call|message|email|click) away",
         "(reply|respond) to this (email|message)",
         "(my|our) (door|line|inbox) is always open",
+        # ... as a call note reports it.
+        "(asked|told) (him|her|them|the customer|the client) to (call|ring|phone|get back to|give me a call|give me a ring|call me|ring me) (back|me|me back|us)?",
         "(you know|you have) where to find (me|us)",
         # Customer-service boilerplate: says thank you, answers nothing.
         "(thank you|thanks|many thanks) for (your|the) (feedback|comments|message|email|note|patience|understanding|enquiry|inquiry|query|getting in touch|reaching out|contacting us)",
@@ -90,6 +118,8 @@ PHRASES: dict[str, list[str]] = {
         "(you'll|you will|you'd|you can) (be|get|getting) (back )?in touch [in|on|with|by|within|after|soon]",
         "(you'll|you will|you can) (call|ring|phone|email|contact|text|reach) (us|me|them) [back|again|in|on|by|within|tomorrow|soon]",
         "(no|not a) problem [at all]",
+        # A wish, not a supposition: "I'd love to" does not make what follows hypothetical.
+        "would (love|like|be glad|be happy|be keen|be delighted|be interested|want) to",
         # Effort, not a promise to act ("we'll do everything we can"): not the reply "Will do".
         "(will|would|'ll|'d) do (everything|anything|whatever|all|our best|my best|what we can|what i can)",
         "no (issue|issues|worries|trouble)",
