@@ -27,7 +27,9 @@ class NoValueReason(Rule):
         An outbound touch that checks in, touches base, "makes sure everything is OK" or asks how
         it's going, and carries nothing else: no update on something pending, no answer, no news,
         no resource or link, no offer and no concrete proposal. A check-in that carries any of
-        these is fine.
+        these is fine. Asking for the customer's news ("any updates on your side?") gives none;
+        nor do an offer with nothing named ("anything I can help with, just shout"), a pointer
+        back at what was sent before, a template placeholder or a closing nicety.
     """
     why = """
         A customer reads "just checking in" as a thin cover for the rep's own motive (story 003:
