@@ -30,6 +30,8 @@ WORD_LISTS = {w.name: w for w in (
     WordList("hypothetical", "makes a phrase after it in its clause a supposition (\"if\", \"unless\")"),
     WordList("stopword", "says nothing about what a sentence is about (its other words are its topic)"),
     WordList("common", "too common to look a phrase up by (the phrase index anchors on rarer words)"),
+    WordList("contraction", "a contraction and what it stands for, \"form expansion\" (\"'ll will\", "
+             "\"won't will not\"): text and phrases are matched in the expanded form"),
     WordList("past_participle", "a past participle that does not end in -ed: the <past> class"),
     # -- dates and times ----------------------------------------------------------------------
     WordList("weekday", "a weekday's names and abbreviations: the <weekday> class", WEEKDAYS),

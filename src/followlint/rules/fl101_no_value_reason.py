@@ -9,6 +9,10 @@ from .base import Example, Rule
 FILLER_KINDS = {"pleasantry", "boilerplate", "nudge", "referral_ask", "ask_business", "context"}
 # A sentence with one of these is about checking in (or asking the customer), whatever its length.
 CHECKIN_KINDS = {"checkin", "nudge", "question"}
+# A sentence that asks ("any news on the install?", "let me know where you've landed") asks for
+# news, answers or documents; it gives none. A slot or an offer is given even in a question.
+ASKING_KINDS = {"nudge", "question"}
+GIVEN_WHEN_ASKING = {"proposal", "offer"}
 
 
 class NoValueReason(Rule):
@@ -23,7 +27,9 @@ class NoValueReason(Rule):
         An outbound touch that checks in, touches base, "makes sure everything is OK" or asks how
         it's going, and carries nothing else: no update on something pending, no answer, no news,
         no resource or link, no offer and no concrete proposal. A check-in that carries any of
-        these is fine.
+        these is fine. Asking for the customer's news ("any updates on your side?") gives none;
+        nor do an offer with nothing named ("anything I can help with, just shout"), a pointer
+        back at what was sent before, a template placeholder or a closing nicety.
     """
     why = """
         A customer reads "just checking in" as a thin cover for the rep's own motive (story 003:
@@ -35,6 +41,9 @@ class NoValueReason(Rule):
         Example("Hi Dana,\n\nJust wanted to make sure everything is OK with the car. Give me a call!\n\nMike\n"),
         Example("Hi Sam,\n\nJust checking in to see how things are going. Let me know if you need anything.\n\nThanks,\nPriya\n"),
         Example("Hello Ms Ortiz,\n\nI wanted to touch base and see how you're getting on with the new system.\n\nBest regards,\nTom\n"),
+        # Asking for their news is not giving ours, and a closing nicety does not add any.
+        Example("Hi Lee,\n\nJust checking in! Any updates on your side? Keen to hear where you've landed.\n\n"
+                "No rush, would love to hear back whenever suits.\n\nHave a great weekend,\nAna\n"),
     )
     good = (
         Example("Hi Sam,\n\nJust checking in on the new export feature: you can turn it on here https://example.com/export\n\nThanks,\nPriya\n"),
@@ -49,7 +58,7 @@ class NoValueReason(Rule):
     def check(self, conversation, ctx):
         for _, touch in sent_by_us(conversation):
             checkins = [s for s in touch.signals if s.kind == "checkin" and not (s.negated or s.hypothetical)]
-            if not checkins or touch.has("value"):
+            if not checkins or _gives_value(touch):
                 continue
             if _carries_content(touch, ctx.options):
                 continue
@@ -65,6 +74,19 @@ class NoValueReason(Rule):
             )
 
 
+def _gives_value(touch: Touch) -> bool:
+    asking = {s.sentence for s in touch.signals if s.kind in ASKING_KINDS and not s.negated}
+    return any(
+        s.kind == "value" and not (s.negated or s.hypothetical)
+        and (s.sentence not in asking or s.subtype in GIVEN_WHEN_ASKING or _is_link(s))
+        for s in touch.signals
+    )
+
+
+def _is_link(signal) -> bool:
+    return signal.subtype == "resource" and signal.text.lower().startswith(("http://", "https://", "www."))
+
+
 def _carries_content(touch: Touch, options) -> bool:
     """True when some sentence says something that check-in talk and filler do not cover.
 
@@ -72,14 +94,19 @@ def _carries_content(touch: Touch, options) -> bool:
     whatever its length; value anywhere in the touch has already cleared it.
     """
     kinds_of: dict[int, set[str]] = {}
+    filler_words: dict[int, set[int]] = {}  # the words filler phrases cover, per sentence
     for signal in touch.signals:
         if not signal.negated:
             kinds_of.setdefault(signal.sentence, set()).add(signal.kind)
+            if signal.kind in FILLER_KINDS:
+                filler_words.setdefault(signal.sentence, set()).update(range(signal.first_word, signal.last_word + 1))
     for index, sentence in enumerate(touch.sentences):
         kinds = kinds_of.get(index, set())
         if sentence.words <= options["short-sentence-words"] or kinds & CHECKIN_KINDS:
             continue
-        if kinds & FILLER_KINDS and sentence.words <= options["max-filler-words"]:
+        # A long sentence is filler too when filler phrases make up most of it.
+        if kinds & FILLER_KINDS and (sentence.words <= options["max-filler-words"]
+                                     or 2 * len(filler_words[index]) >= sentence.words):
             continue
         return True
     return False

@@ -13,6 +13,7 @@ import pickle
 import tempfile
 
 from .. import __version__
+from ..lexicon.words import current as current_words
 from .phrases import PhraseIndex
 
 ENV = "FOLLOWLINT_CACHE_DIR"
@@ -29,7 +30,9 @@ def cached_index(vocabularies: list[dict[str, list[str]]], common: frozenset[str
     """``common``: the words no phrase is anchored on (they change the index, so its key)."""
     # Lists of (kind, phrases), not dicts: the order of the kinds is the order phrases are tried.
     ordered = [list(vocabulary.items()) for vocabulary in vocabularies]
-    source = json.dumps([__version__, PhraseIndex.FORMAT, ordered, sorted(common)], ensure_ascii=False)
+    # Phrases are compiled with their contractions expanded: the contraction list is part of the key.
+    contractions = sorted(current_words()["contraction"])
+    source = json.dumps([__version__, PhraseIndex.FORMAT, ordered, sorted(common), contractions], ensure_ascii=False)
     key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32]
     path = os.path.join(cache_dir(), f"phrases-{key}.pickle")
     try:

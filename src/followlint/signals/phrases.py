@@ -8,6 +8,11 @@ A phrase is written as lowercase words with ``(a|b c)`` alternatives, ``[optiona
 every sequence is indexed under one of its literal words (its anchor). Matching looks up each
 word of the text in that index and checks the few sequences anchored there, so the cost is
 linear in the text whatever the input: no regular-expression backtracking is involved.
+
+Contractions are read expanded, in the text and in the phrases alike (``Contractions``, from
+the ``contraction`` word list): "who's" is "who is", "I'd" is "I would", so a phrase written
+either way matches both. Both words of an expanded contraction keep the span of the word as
+written, so evidence still quotes the text.
 """
 from __future__ import annotations
 
@@ -42,6 +47,46 @@ ORDINAL_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
 TIME_RE = re.compile(r"\d{1,2}(?:am|pm|h\d\d)?$|\d{3,4}(?:am|pm)$")
 
 
+class Contractions:
+    """Splits a contraction into the words it stands for ("we'll" -> "we", "will"), from the
+    ``contraction`` word list: whole words first, then endings ("n't", "'ll") of any word."""
+
+    def __init__(self, words):
+        self.whole: dict[str, tuple[str, ...]] = {}
+        endings = []
+        for entry in words["contraction"]:
+            form, *expansion = entry.replace("’", "'").split()
+            if form.startswith(("'", "n'")):
+                endings.append((form, tuple(expansion)))
+            else:
+                self.whole[form] = tuple(expansion)
+        self.endings = sorted(endings, key=lambda e: -len(e[0]))
+        # Whole words written without an apostrophe ("cannot"): looked for in the text too.
+        self.bare = frozenset(w for w in self.whole if "'" not in w)
+        self._memo: dict[str, tuple[str, ...] | None] = {}
+
+    def split(self, word: str) -> tuple[str, ...] | None:
+        """The words ``word`` stands for, or None when it is not a contraction."""
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        parts = self.whole.get(word)
+        if parts is None and "'" in word:
+            for ending, expansion in self.endings:
+                if word.endswith(ending) and len(word) > len(ending) and word[-len(ending) - 1] != "'":
+                    parts = (word[: -len(ending)], *expansion)
+                    break
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        self._memo[word] = parts
+        return parts
+
+
+def current_contractions() -> Contractions:
+    return current_words().memo(Contractions)
+
+
 class TokenClasses(dict):
     """word -> its token class ("" for none), filled as words are met: most words of a
     mailbox recur, so each is classified once. The calendar words and the irregular past
@@ -52,6 +97,7 @@ class TokenClasses(dict):
         self.weekdays = frozenset().union(*words.members("weekday").values())
         self.months = frozenset().union(*words.members("month").values())
         self.past = words["past_participle"]
+        self.contractions = words.memo(Contractions)
 
     def __missing__(self, word: str) -> str:
         if len(self) > 200_000:
@@ -95,11 +141,17 @@ class Tokens:
         # Offsets as integer arrays, not the Match objects: millions of those kept alive made
         # the garbage collector's walks, and so a huge body's lint time, grow faster than the text.
         matches = list(TOKEN_RE.finditer(lowered))
-        self.words = [m.group() for m in matches]
-        self.starts = array("l", [m.start() for m in matches])
-        self.ends = array("l", [m.end() for m in matches])
+        words = [m.group() for m in matches]
+        starts = [m.start() for m in matches]
+        ends = [m.end() for m in matches]
         del matches
         class_of = class_of if class_of is not None else current_classes()
+        contractions = class_of.contractions
+        if "'" in lowered or any(w in lowered for w in contractions.bare):
+            words, starts, ends = _expand_contractions(words, starts, ends, contractions)
+        self.words = words
+        self.starts = array("l", starts)
+        self.ends = array("l", ends)
         self.classes = {i: c for i, w in enumerate(self.words) if (c := class_of[w])}
         self.sentences = split_sentences(text)
         self._sentence_starts = [a for a, _ in self.sentences]
@@ -115,6 +167,31 @@ class Tokens:
 
     def words_per_sentence(self, text: str) -> list[int]:
         return [len(WORD_RE.findall(text, a, b)) for a, b in self.sentences]
+
+
+def _expand_contractions(words: list[str], starts: list[int], ends: list[int], contractions: Contractions):
+    """The words with each contraction replaced by the words it stands for; each of those
+    keeps the whole written word's span (evidence never cuts "haven't" into "n't")."""
+    split, bare = contractions.split, contractions.bare
+    found = [(i, parts) for i, w in enumerate(words) if ("'" in w or w in bare) and (parts := split(w))]
+    if not found:
+        return words, starts, ends
+    new_words: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    done = 0
+    for i, parts in found:
+        new_words += words[done:i]
+        new_starts += starts[done:i]
+        new_ends += ends[done:i]
+        new_words += parts
+        new_starts += [starts[i]] * len(parts)
+        new_ends += [ends[i]] * len(parts)
+        done = i + 1
+    new_words += words[done:]
+    new_starts += starts[done:]
+    new_ends += ends[done:]
+    return new_words, new_starts, new_ends
 
 
 def tokenize(text: str, class_of: TokenClasses | None = None) -> Tokens:
@@ -202,9 +279,11 @@ _VALID: set = set()  # word sets already checked
 _SLOTS: dict = {}  # each distinct word set, once
 
 
-def expand(pattern: str) -> list[tuple]:
+def expand(pattern: str, contractions: Contractions | None = None) -> list[tuple]:
     """The fixed-length sequences of positions a phrase stands for. A position is a frozenset
-    of accepted words (and classes), or ANY; ``**`` becomes 0-3 ANY positions."""
+    of accepted words (and classes), or ANY; ``**`` becomes 0-3 ANY positions. A contraction
+    is read as the words it stands for, as in the text (``Contractions``)."""
+    contractions = contractions if contractions is not None else current_contractions()
     sets: list[frozenset] = []
 
     def to_set(match: re.Match) -> str:
@@ -238,14 +317,30 @@ def expand(pattern: str) -> list[tuple]:
                         if not WORD_OK.fullmatch(word) or (word.startswith("<") and word not in CLASSES):
                             raise ValueError(f"phrase {pattern!r} has a word followlint cannot match: {word!r}")
                     _VALID.add(slot)
-                parts.append([(slot,)])
+                parts.append(_expanded(slot, contractions))
         for combo in product(*parts):
             seq = tuple(x for chunk in combo for x in chunk)
             if any(x is not ANY for x in seq):
                 out.append(seq)
             elif seq:
                 raise ValueError(f"phrase {pattern!r} needs at least one word that is not a wildcard")
-    return out
+    return list(dict.fromkeys(out))  # "(i'm|i am)" gives "i am" twice
+
+
+def _expanded(slot: frozenset, contractions: Contractions) -> list[tuple]:
+    """The positions a word set stands for once its contractions are expanded: one chunk per
+    shape ("(i'll|we'll|i)" -> "(i|we) will" and "i")."""
+    groups: dict[tuple, set] = {}
+    for word in slot:
+        words = contractions.split(word) or (word,)
+        groups.setdefault(words[1:], set()).add(words[0])
+    if len(groups) == 1 and () in groups:
+        return [(slot,)]
+    chunks = []
+    for tail, heads in groups.items():
+        chunk = (frozenset(heads), *(frozenset((t,)) for t in tail))
+        chunks.append(tuple(_SLOTS.setdefault(x, x) for x in chunk))
+    return chunks
 
 
 # Numbers and past participles are everywhere; a date, a time or a price is rarer than "the".
@@ -311,19 +406,21 @@ class Entry(NamedTuple):  # a tuple: tens of thousands of them, stored plain in 
 class PhraseIndex:
     """Every phrase of every vocabulary, indexed for one pass over a text."""
 
-    FORMAT = 7  # part of the on-disk cache key: bump when the index or its anchoring changes
+    FORMAT = 8  # part of the on-disk cache key: bump when the index or its anchoring changes
 
-    def __init__(self, vocabularies: list[dict[str, list[str]]], common: frozenset[str] | None = None):
+    def __init__(self, vocabularies: list[dict[str, list[str]]], common: frozenset[str] | None = None,
+                 contractions: Contractions | None = None):
         """``common``: the words not to anchor on; by default the ``common`` word list of the
-        words loaded last."""
+        words loaded last; ``contractions`` likewise."""
         anchoring = _Anchoring(current_words()["common"] if common is None else common)
+        contractions = contractions if contractions is not None else current_contractions()
         self.index: dict[str, list[Entry]] = {}  # anchored on one word (or class)
         self.pairs: dict[str, list[Entry]] = {}  # anchored on two words, "first second"
         for vocabulary in vocabularies:
             for key, phrases in vocabulary.items():
                 kind, _, subtype = key.partition("/")
                 for phrase in phrases:
-                    for seq in expand(phrase):
+                    for seq in expand(phrase, contractions):
                         anchor, width = anchoring.anchor(seq)
                         entry = Entry(kind, subtype, phrase, seq, anchor, width)
                         table = self.pairs if width == 2 else self.index

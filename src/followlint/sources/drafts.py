@@ -77,9 +77,9 @@ def _strip_headers(text: str) -> tuple[dict[str, str], int]:
         line = text[offset:] if end < 0 else text[offset:end]
         following = len(text) if end < 0 else end + 1
         key, colon, value = line.partition(":")
-        key = key.strip().lower()
+        key = key.strip().strip("*_").lower()  # Markdown drafts write "**Subject:** ..."
         if line[:1] not in (" ", "\t") and colon and key in HEADER_KEYS:
-            headers[key] = value.strip()
+            headers[key] = value.strip().lstrip("*_").strip()
             last_key = key
             seen += 1
         elif last_key and line[:1] in (" ", "\t") and line.strip():

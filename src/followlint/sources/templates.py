@@ -18,7 +18,7 @@ PLACEHOLDER_RE = re.compile(
     r"|\{#[^{}]{0,400}?#\}"  # {# comment #}
     r"|<!--(?:[^<]|<(?!!--)){0,400}?-->"  # a short HTML comment
     r"|\$?\{[A-Za-z_][\w .|-]{0,60}\}"  # {first_name} ${name}
-    r"|\[[A-Z][A-Za-z]{0,30}(?: [A-Z][A-Za-z]{0,30}){0,4}\]"  # [First Name]
+    r"|\[[A-Z][^\[\]\n]{0,120}\](?!\()"  # [First Name], [Add a line about their news] (not a Markdown link)
     r"|%[A-Z][A-Z0-9_]{1,40}%"  # %FIRSTNAME%
     r"|\*\|[A-Z][A-Z0-9_:]{0,40}\|\*"  # *|FNAME|* (Mailchimp merge tags)
 )

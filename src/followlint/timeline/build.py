@@ -121,4 +121,7 @@ def owned_promises(touch: Touch) -> list[Signal]:
     """Our own unconditional promises to act: not one inside a condition on the customer ("if
     you DM us we'll look into it") or next to an ask of them."""
     waits_on = {s.sentence + step for s in touch.signals if s.kind in ASKS_OF_CUSTOMER and not s.negated for step in (-1, 0, 1)}
-    return [s for s in touch.signals if s.kind == "commitment" and plain(s) and s.sentence not in waits_on]
+    # "I'll call you" inside "I'll call you back in 3 days" is that callback, not a promise to act.
+    callbacks = [(s.start, s.end) for s in touch.signals if s.kind == "callback"]
+    return [s for s in touch.signals if s.kind == "commitment" and plain(s) and s.sentence not in waits_on
+            and not any(a <= s.start and s.end <= b for a, b in callbacks)]

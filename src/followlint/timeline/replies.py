@@ -54,7 +54,7 @@ def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
             values = values | {"proposal", "update"}
     return any(
         not s.negated and s.sentence not in skip
-        and (s.kind in kinds or (s.kind == "value" and s.subtype in values))
+        and (s.kind in kinds or (s.kind == "value" and s.subtype in values and not s.hypothetical))
         for s in reply.signals
     )
 

@@ -15,6 +15,76 @@ PHRASES: dict[str, list[str]] = {
         "how have you been",
         "how's your (week|day|weekend)",
         "how was your (week|day|weekend)",
+        # Closing niceties: say nothing, ask nothing.
+        "no need to (reply|respond|write back|call back|ring back|get back|call|ring)",
+        "whenever (it suits|suits|suits you|you can|you're ready|you get a (chance|moment|minute|sec|second))",
+        "(at|in) your (convenience|leisure|own time)",
+        "(say hi|say hello|give my best|give my regards|my best|my regards|love) to (the|your) *",
+        "(stay|keep) (safe|warm|well|dry|cool|healthy)",
+        "(good luck|best of luck|all the best) with",
+        "[i] hope (the|your) (family|kids|team|weekend|holiday|holidays|trip|move|garden|dog|new baby) (is|are|was|went|has been|have been)",
+    ],
+    # Asking for the customer's news is not giving ours ("any updates on your side?").
+    "nudge/their_news": [
+        "any (update|updates|news|progress|movement|developments|word) (on|from|at) (your|their) (end|side)",
+        "(keen|eager|curious|excited|love|like|happy|glad|great|interested) to (hear|know|learn|find out) (how|what|where|whether|if|about|back|from you|more about how|your)",
+        "(hear|hearing) back from you",
+        "(would|'d) (love|like) to hear (back|from you|how|what|where|your)",
+        "(let|keep) me (know|posted|updated) (how|where|what is new|whether you|if you've|if you have) ** (going|getting on|finding|settling|went|landed|stand|working out|coming along|progressing|new|decided|had a chance)",
+        "(keep|kept) me (posted|updated|in the loop)",
+        "where (you have|you are|you've|things have|things are|your team has|the team has) (landed|got to|gotten to|ended up)",
+        "(what|what is|what's) (new|happening|the latest) (with|on|at|in) (you|your|the)",
+        "(drop|send|shoot|ping) me a (line|note|reply|message|quick reply|quick note)",
+    ],
+    # Pointing back at what was sent or said before is not news ("as per my last email").
+    "context/earlier": [
+        "(as per|per|as in|as mentioned in|as i said in|further to|following) (my|our) (previous|last|earlier|recent) (note|email|message|call|voicemail|conversation|chat)",
+        "(the|that|our) (pricing|price|terms|options|plan|proposal|numbers|figures) (we|i) (discussed|talked about|spoke about|mentioned|went over|covered|agreed)",
+        "(in|on|to) (that|my|our|the) (previous|last|earlier|original) (email|message|note|thread)",
+        "(attachment|attachments|attached|link) (on|to|in) (that|my|our|the|my last|my previous) (email|message|note)",
+        "(i|we) (sent|shared|emailed|forwarded) (over|across|you) (last|earlier|on|a few|the other|before|yesterday|recently)",
+    ],
+    # Why we write again, without news ("I know things get hectic").
+    "context/busy": [
+        "(i|we) (know|understand|appreciate) (things|you|everyone|life|it|schedules|inboxes) (get|gets|can get|can be|are|is|have been) [really|very|pretty|super] (busy|hectic|crazy|full on|a lot|packed|swamped)",
+        "(you're|you are|you must be|you've been|you have been) [really|very|pretty|super] (busy|swamped|snowed under|flat out)",
+    ],
+    # A call note reporting the customer's own "all fine": their words, not what we brought.
+    "context/reported": [
+        "(he|she|they|customer|client) (said|says|told me|reported|confirmed) (all|everything|things|it|it's|it is|they're|they are|he's|he is|she's|she is) ** (fine|good|ok|okay|well|great|grand|fine for now)",
+        "(nothing|no) (else )?(needed|required|to report|further|needed for now|needed at the moment)",
+    ],
+    # A chaser's reason: the last message may have been missed.
+    "nudge/buried": [
+        "[didn't|hasn't|won't|doesn't|hadn't] (slip|slipped|slipping|fall|fell|falling) through the (cracks|net)",
+        "[didn't|hasn't|won't|doesn't|hadn't] (get|got|getting|gets) (buried|lost) (in|under) (your|the|an|all)",
+        "(you'd|you had|you have|you've) seen my (last|previous|earlier) (note|email|message|voicemail)",
+        "(saw|seen|received|got) my (last|previous|earlier) (note|email|message|voicemail)",
+    ],
+    # Offers with nothing named: no thing, slot, price or resource ("anything I can help with").
+    "boilerplate/vague_offer": [
+        "(anything|any *|something) (else )?(at all )?(i|we) can (help|do|assist|support) (with|for you)?",
+        "(changes|tweaks|adjustments|help|support|anything|questions) (you|that you) (might|may|could) (need|have|want)",
+        "(just )?(give|drop) (me|us) a (shout|line|shout out)",
+        "(always )?(here|around|on hand|available) (if|when|whenever) you need (anything|us|me|a hand|help)",
+    ],
+    # Check-ins in everyday wording ("wanted to circle back and see how the new line is working out").
+    "checkin/plain": [
+        "(wanted|want|thought i'd|thought i would|i'd like|just) to (circle|loop|come) back",
+        "(see|seeing|hear|hearing|find out|check) how (the|your|that) ** (is|are|has been|have been) (going|working out|working|settling in|settling|running|treating you|getting on|coming along|holding up)",
+    ],
+    # Who is writing, and from where ("Carla here from Harbor & Main").
+    "context/intro": [
+        "(here|calling|writing|reaching out) from (the|your|our)? *",
+    ],
+    # Check-ins as call notes and voicemails put them ("left VM, checking all good").
+    "checkin/notes": [
+        "(checking|check|checked) (that|if|whether)? (everything|all|things|it) (is|are|'s)? (still )?(ok|okay|good|fine|alright|all right|going well|working)",
+        "(called|rang|phoned|calling|ringing|call|ring|vm|voicemail) (just )?to (see|check|find out|ask) how",
+        "(called|rang|phoned|calling|ringing|vm|voicemail|left vm|left voicemail|left a message) (just )?(checking|to check) in",
+        "(make|making|be|being) sure (the|your|his|her|their) * (is|are)? (all )?(good|ok|okay|fine|alright|all right|working|running)",
+        "(make|making) sure all (good|ok|okay|fine|well)",
+        "(seeing|see|find out|check) how (she|he|they) (is|are|'s|'re) (getting on|doing|finding|settling|going)",
     ],
     "boilerplate": [
         "(let|just let) me know (if|when|what|how)",
@@ -32,6 +102,8 @@ PHRASES: dict[str, list[str]] = {
         "(always|just|only) a (call|phone call|message|email|click) away",
         "(reply|respond) to this (email|message)",
         "(my|our) (door|line|inbox) is always open",
+        # ... as a call note reports it.
+        "(asked|told) (him|her|them|the customer|the client) to (call|ring|phone|get back to|give me a call|give me a ring|call me|ring me) (back|me|me back|us)?",
         "(you know|you have) where to find (me|us)",
         # Customer-service boilerplate: says thank you, answers nothing.
         "(thank you|thanks|many thanks) for (your|the) (feedback|comments|message|email|note|patience|understanding|enquiry|inquiry|query|getting in touch|reaching out|contacting us)",
@@ -46,13 +118,16 @@ PHRASES: dict[str, list[str]] = {
         "(you'll|you will|you'd|you can) (be|get|getting) (back )?in touch [in|on|with|by|within|after|soon]",
         "(you'll|you will|you can) (call|ring|phone|email|contact|text|reach) (us|me|them) [back|again|in|on|by|within|tomorrow|soon]",
         "(no|not a) problem [at all]",
+        # A wish, not a supposition: "I'd love to" does not make what follows hypothetical.
+        "would (love|like|be glad|be happy|be keen|be delighted|be interested|want) to",
+        # Effort, not a promise to act ("we'll do everything we can"): not the reply "Will do".
+        "(will|would|'ll|'d) do (everything|anything|whatever|all|our best|my best|what we can|what i can)",
         "no (issue|issues|worries|trouble)",
         "(no|without) [any] (complaints|problems|issues)",
         "check in (at|to) the (hotel|front desk|desk|airport|counter|reception)",
         "(hotel|flight|online) check in",
         "(i've|we've|i have|we have|i|we) [just|already|also] (tried|called|emailed|rung|reached|left|noticed|wondered|wanted|missed|enjoyed|loved|liked|realised|realized|hoped|decided|thought|checked in|followed|heard|mentioned|texted|messaged) (to|calling|a|you|your|that|how|if|in|about|up|for)",
         "(rolled|we rolled|we launched|we released) out last",
-        "any (update|updates|news) (on|from) (your|their) (end|side)",
         "(to|so we can) make sure everything is (in order|ready|correct|right|set)",
         "who else (from|on|in|at) (your|the) (team|side|office|company) (should|could|shall) (i|we) (add|invite|include|cc|copy|loop|bring)",
         "(refer|referring|referred) (to|you to) (the|our|this|that|your|section|page|attached|document)",

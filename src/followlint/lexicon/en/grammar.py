@@ -41,6 +41,20 @@ WORDS: dict[str, list[str]] = {
         i'd we'll we're you're that's there's don't get go see know need like new time day through
         some very well let
     """.split(),
+    # Contractions, as "form expansion": a form starting with an apostrophe (or "n't") is an
+    # ending of any word ("we'll" is "we will"); the others are whole words. Text and phrases
+    # are read in the expanded form, so a phrase written either way matches both. After a
+    # noun, "'s" stays part of the word ("the car's ready": possessive or "is", unknown).
+    "contraction": [
+        "'ll will", "'re are", "'ve have", "'m am", "'d would", "n't not",
+        "won't will not", "can't can not", "cannot can not", "shan't shall not", "ain't is not",
+        "let's let us",
+        "it's it is", "that's that is", "what's what is", "who's who is", "where's where is",
+        "when's when is", "how's how is", "why's why is", "there's there is", "here's here is",
+        "he's he is", "she's she is", "everything's everything is", "everyone's everyone is",
+        "everybody's everybody is", "something's something is", "nothing's nothing is",
+        "all's all is", "this's this is",
+    ],
     # Past participles that do not end in -ed ("I've sent", "we've put"): the <past> class.
     "past_participle": """
         sent made set put found done built written paid got gotten held brought taken given sold

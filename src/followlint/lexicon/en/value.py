@@ -43,6 +43,11 @@ PHRASES: dict[str, list[str]] = {
         "(engineer|technician|team|mechanic|courier|driver) (fixed|replaced|repaired|found|resolved|installed|will|is coming|is booked|is scheduled)",
         "(it|they|order|parcel|package|shipment|delivery|item|items|part|parts|rolls|goods|toner|stock|refund|payment|credit) (shipped|went out|left|arrived|landed|cleared|posted|was shipped|were shipped|was sent|were sent|was dispatched|were dispatched|was delivered|were delivered|has gone out|have gone out|is on its way|are on their way)",
         "(leave|leaves|left|leaving) (our|the) (warehouse|depot|factory|plant|office|lab|workshop)",
+        # Something of theirs has moved on, or work on it is set: news whatever the thing is.
+        "(went|has gone|have gone|goes) out (today|yesterday|this morning|this afternoon|on|by|in the post|first class)",
+        "tracking <num>",
+        "(arrived|came in|turned up|got here|landed|was delivered|were delivered) (at|in|this|yesterday|today|on|safely|back)",
+        "(fitting|installing|fixing|replacing|repairing|delivering|collecting|servicing) (it|them|this|that|your *|the *) (on|this|next|tomorrow|<weekday>)",
         "tracking (number|no|code|link|reference|ref|id|details|info|information|is)",
         "(with|via|by) (ups|fedex|dhl|usps|tnt|dpd|royal mail|courier|recorded delivery|special delivery|express post|overnight)",
         "(should|will|would) (reach|get to|be with) you (on|by|in|within|tomorrow|today|this|next|<weekday>)",
