@@ -84,7 +84,8 @@ def _only_thanks(touch: Touch) -> bool:
     sentence of some length carries one, and nothing else is said."""
     if not any(s.kind in THANKS_KINDS for s in touch.signals):
         return False
-    if any(s.kind not in THANKS_KINDS and s.kind != "when" for s in touch.signals):
+    # A bare yes or no ("No thanks!") says nothing more than the thanks.
+    if any(s.kind not in THANKS_KINDS and s.kind != "when" and s.subtype != "polar" for s in touch.signals):
         return False
     carried = {s.sentence for s in touch.signals}
     return all(i in carried or span.words < SHORT_SENTENCE for i, span in enumerate(touch.sentences))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import re
 from functools import lru_cache
 
+from ..lexicon.words import current as current_words
 from ..model import Touch
 from ..subjects import is_forward
 from .state import Item
@@ -72,7 +73,17 @@ def _polar_answer(reply: Touch, item: Item) -> bool:
     DM you?" "Absolutely!"; "its extra?" "Nope! Still just the $3")."""
     if item.signal.kind not in ASKING or any(s.kind in SELF_SERVING for s in reply.signals):
         return False
+    if not _yes_no(item):
+        return False  # "Where is my order?" is not answered by "Yes!"
     return any(s.kind == "assent" and s.subtype == POLAR and _opens(reply, s) for s in reply.signals)
+
+
+def _yes_no(item: Item) -> bool:
+    """Is the item a question a yes or a no answers: none of its words asks what, where, how..."""
+    sentence = item.touch.sentences[item.signal.sentence] if item.signal.sentence < len(item.touch.sentences) else None
+    text = item.touch.text[sentence.start:sentence.end] if sentence is not None else item.signal.text
+    asks = current_words()["question_word"]
+    return not any(w in asks for w in WORD_RE.findall(text.lower()))
 
 
 def _opens(reply: Touch, signal) -> bool:
@@ -94,13 +105,12 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     the same message and leaves this one out (``items``: the customer's items so far)."""
     if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items)):
         return True
-    if _hands_off(reply):
+    if _hands_off(reply) or _polar_answer(reply, item):
         return True
     if _leaves_out(reply, item, items):
         return False
     kinds = ENGAGING | ENGAGING_ISSUE if item.signal.kind in ISSUE_KINDS else ENGAGING
-    return (_engages(reply, kinds, item) or _polar_answer(reply, item) or _short_answer(reply, item)
-            or _works_on(reply, item))
+    return _engages(reply, kinds, item) or _short_answer(reply, item) or _works_on(reply, item)
 
 
 def _hands_off(reply: Touch) -> bool:

@@ -307,11 +307,25 @@ PHRASES: dict[str, list[str]] = {
         "(shoot|send|drop) (me|us) a (dm|direct message|private message|pm|note) [and|so]",
         "(meet|join|find|see) (me|us) [back] (in|via|over) (dm|dms|direct message|direct messages|private message)",
         "(let's|let us|lets) (work together|chat|talk|continue|connect|take this|sort this|discuss this) (in|via|over|through|to) (dm|dms|direct message|direct messages|private message|email)",
-        "so (we|i) (can|may|could) (chat|talk|discuss|connect|dive in|advise|look|take a look|take a closer look|get this|look into|follow up|assist further|help further)",
+        "so [that] (we|i) (can|may|could) (chat|talk|discuss|connect|dive in|advise|look|take a look|take a closer look|get this|look into|follow up|assist further|help further|pull up|locate|find|access|verify|check|review)",
         "(a member of|someone from|someone on|one of) (our|the) (team|specialists|experts|agents|support team) (will|is going to|'ll) (be in touch|be in contact|contact you|reach out|follow up|get back to you|be following up|connect)",
         "(will be|'ll be|are|is) (following up|in touch|reaching out|in contact) (with you )?(via|by|through|over|in) (dm|email|e mail|in app|the app|phone|direct message|private message)",
         "(we'd|we would|i'd|i would) (be happy|be glad|love|like) to (give you a call|call you|chat with you|talk with you|speak with you)",
         "(here|there) (we can|to) (help|chat|talk) ** (dm|direct message)",
+    ],
+    # Working on it with the customer: asking for the details we need to act ("May I have your
+    # confirmation number?", "please provide the flights you've booked and your full name"), or
+    # giving the steps to try ("Please power cycle your network devices and try again").
+    "handoff/details": [
+        "(may|can|could) (i|we) (have|get|grab|ask for|take) (your|the) ** (number|reference|ref|code|id|details|name|email|address|gamertag|username|platform|version|screenshot)",
+        "(provide|send|give|share|confirm|tell us|tell me|let us know|let me know|dm|dm us|dm me) ** (your|the) ** (number|reference|ref|code|id|details|full name|email address|gamertag|username|platform|version|browser|device|model|zip code|postcode|postal code)",
+        "(provide|send|give|share|confirm|tell us|let us know|let me know) (the|which) (flight|flights|order|booking|device|version|platform|browser|error) ** (you|you've|you're)",
+        "(provide|send|give|share|confirm|dm|tell us|let us know) ** (your|the) (confirmation|booking|order|account|tracking|case|ticket|claim|policy|serial|membership|loyalty) (number|no|code|id|reference|details|info|email)",
+        "(provide|send|give|share|confirm) (your|the) (confirmation|booking|order|tracking|case|ticket|claim|reference)",
+    ],
+    "handoff/steps": [
+        "(please|kindly|try|could you|can you|you can|you could|you may) [please] [try] (restart|restarting|reboot|rebooting|power cycle|power cycling|reset|resetting|clear|clearing|update|updating|reinstall|reinstalling|uninstall|log out|sign out|unplug|import|re import|delete and reinstall|force close|force quit|turn off|switch off|start your|back up)",
+        "(have you tried|did you try|have you had a chance to) (restarting|rebooting|resetting|clearing|updating|reinstalling|logging out|signing out|power cycling|running|turning)",
     ],
     # Honest news that there is nothing to tell yet answers a "when" or "will you" question:
     # a status of its own ("we don't have any information on that yet", "no ETA as of now").
