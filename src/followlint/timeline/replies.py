@@ -80,10 +80,15 @@ def _polar_answer(reply: Touch, item: Item) -> bool:
 
 def _yes_no(item: Item) -> bool:
     """Is the item a question a yes or a no answers: none of its words asks what, where, how..."""
-    sentence = item.touch.sentences[item.signal.sentence] if item.signal.sentence < len(item.touch.sentences) else None
-    text = item.touch.text[sentence.start:sentence.end] if sentence is not None else item.signal.text
     asks = current_words()["question_word"]
-    return not any(w in asks for w in WORD_RE.findall(text.lower()))
+    return not any(w in asks for w in WORD_RE.findall(_sentence_text(item).lower()))
+
+
+def _sentence_text(item: Item) -> str:
+    if item.signal.sentence < len(item.touch.sentences):
+        span = item.touch.sentences[item.signal.sentence]
+        return item.touch.text[span.start:span.end]
+    return item.signal.text
 
 
 def _opens(reply: Touch, signal) -> bool:
@@ -234,16 +239,27 @@ def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
 SHORT_ANSWER_SENTENCES = 2
 
 
-# A fact given in answer to the customer's question: a price, a time, news of the thing asked
-# about ("As long as it fits inside your meal, it's $3", "it's scheduled to take off at 10:10p").
-FACTS = {"answer", "update", "offer", "proposal"}
+def _facts_asked(item: Item) -> set[str]:
+    """What a short reply may give as the very fact asked for: a time to a question about when
+    ("It leaves at 7:45"), a price to a question about the price ("Nope! Still just the $3").
+    Any other offer, time or news in a short reply is an agenda of ours."""
+    if item.signal.kind not in ASKING:
+        return set()
+    facts = set()
+    words = set(WORD_RE.findall(_sentence_text(item).lower()))
+    said = item.touch.signals
+    if words & current_words()["time_question"]:
+        facts.add("proposal")
+    if "$" in item.touch.text or any(s.kind == "value" and s.subtype == "offer" for s in said):
+        facts.add("offer")
+    return facts
 
 
 def _short_answer(reply: Touch, item: Item) -> bool:
     """A reply of a sentence or two that brings no agenda of its own (no check-in, pitch,
     favour or question back) is an answer in other words ("That's what he goes by."). To a
-    question, the fact it gives (a price, a time, news) is the answer, not a pitch."""
-    facts = FACTS if item.signal.kind in ASKING else set()
+    question about a time or a price, that time or price is the answer, not a pitch."""
+    facts = _facts_asked(item)
     if any(s.kind in SELF_SERVING | {"question", "request", "ask_meeting"}
            or (s.kind == "value" and s.subtype not in facts) for s in reply.signals):
         return False

@@ -48,4 +48,6 @@ WORDS: dict[str, list[str]] = {
     """.split(),
     # Words that open a question a yes or a no cannot answer ("Where is my order?").
     "question_word": "what what's where where's when when's why how how's which who who's whom whose".split(),
+    # Words that ask for a time ("When does it leave?", "how long", "what time").
+    "time_question": "when when's time long soon eta".split(),
 }
