@@ -208,13 +208,23 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     """Of several distinct requests in one message, the reply takes one up by its subject and
     says nothing of this one."""
     own = item.signal.topic - item.names
-    if item.signal.kind not in ASKS or len(own) < DISTINCT_TOPIC:
+    if item.signal.kind not in ASKS or len(own) < DISTINCT_TOPIC or _points_back(item):
         return False
     # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
     # answering the rider answers the subject too.
     others = [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKS
               and i.signal.sentence != item.signal.sentence and len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
     return any(not (i.topic & own) and _on_topic(reply, i, SELF_SERVING) for i in others)
+
+
+OPENING = 3  # "Is this correct...?", "Will it be...?": the subject comes first
+
+
+def _points_back(item: Item) -> bool:
+    """A question about what was just said ("Is this correct or a pure scam?", "Will it be
+    canceled?") rides on the sentence before it, whatever words of its own it has."""
+    words = WORD_RE.findall(HANDLE_RE.sub(" ", _sentence_text(item)).lower())[:OPENING]
+    return bool(set(words) & current_words()["back_reference"])
 
 
 def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
