@@ -293,21 +293,26 @@ PHRASES: dict[str, list[str]] = {
         "(we|i) can help",
         "(let's|let us|lets) (work together|figure out|get to the bottom|see what|take a look|look into|get this)",
         "(we'll|we will|we can|we'd) (continue|carry on|pick this up|take it) from there",
+        "so [that] (we|i) (can|may|could) (chat|talk|discuss|connect|dive in|advise|look|take a look|take a closer look|get this|look into|follow up|assist further|help further|pull up|locate|find|access|verify|check|review)",
+    ],
+    # A pointer to the private channel where the answer waits or the work goes on: the reply
+    # owns the next step there ("Please check your DMs", "We've followed up via DM", "Shoot me a
+    # DM and I'll dive right in", "a member of our team will be in touch via email"). What we
+    # promise there is followed through there, out of this thread's sight.
+    "handoff/channel": [
         # The answer went by the private channel ("We've responded to your DM", "see you there").
         "(we've|we have|i've|i have|we|i) (received|responded to|replied to|answered|resent|resend|sent) (your|you a|you the|the) (dm|dms|direct message|private message|pm)",
         "(responded|replied|answered|sent) (you )?(via|by|in|through) (dm|dms|direct message|private message|pm)",
         "(continue|see you|talk|chat|speak) (there|in dm|in dms|via dm|in direct message|in private message)",
-        # A pointer to the private channel where the answer waits or the work goes on: the reply
-        # owns the next step there ("Please check your DMs", "We've followed up via DM", "Shoot me
-        # a DM and I'll dive right in", "a member of our team will be in touch via email").
         "(check|see|open|look at|look in) (your|the) (dm|dms|dm's|direct message|direct messages|private message|private messages|inbox|in app messages)",
         "(we've|we have|i've|i have|we|i) [just|already] (followed up|responded|replied|reached out|written|gotten back to you|got back to you) (to you )?(via|by|in|through|over) (dm|dms|direct message|private message|pm|email|e mail|in app|the app|phone)",
         "(we've|we have|i've|i have|we|i) [just|already] (responded to|replied to|answered|got|received|seen|see|read) your (dm|dms|direct message|private message|pm|message)",
         "(we've|we have|i've|i have|we|i) [just|already] (sent|dropped|shot) you (a|an|the) (dm|direct message|private message|pm|reply|email)",
         "(shoot|send|drop) (me|us) a (dm|direct message|private message|pm|note) [and|so]",
+        "(please|kindly|pls|just) (dm|pm|direct message) (us|me|your|the)",
+        "(dm|pm) (us|me) (your|the|with|so|and)",
         "(meet|join|find|see) (me|us) [back] (in|via|over) (dm|dms|direct message|direct messages|private message)",
         "(let's|let us|lets) (work together|chat|talk|continue|connect|take this|sort this|discuss this) (in|via|over|through|to) (dm|dms|direct message|direct messages|private message|email)",
-        "so [that] (we|i) (can|may|could) (chat|talk|discuss|connect|dive in|advise|look|take a look|take a closer look|get this|look into|follow up|assist further|help further|pull up|locate|find|access|verify|check|review)",
         "(a member of|someone from|someone on|one of) (our|the) (team|specialists|experts|agents|support team) (will|is going to|'ll) (be in touch|be in contact|contact you|reach out|follow up|get back to you|be following up|connect)",
         "(will be|'ll be|are|is) (following up|in touch|reaching out|in contact) (with you )?(via|by|through|over|in) (dm|email|e mail|in app|the app|phone|direct message|private message)",
         "(we'd|we would|i'd|i would) (be happy|be glad|love|like) to (give you a call|call you|chat with you|talk with you|speak with you)",
