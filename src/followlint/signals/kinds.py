@@ -67,7 +67,8 @@ OURS = _kinds(
     ("status", "says the problem is known and in hand (\"we are aware of the outage\"): an answer, no promise; "
      "subtype unknown: nothing to tell yet (\"we don't have any information on that\")"),
     ("condition", "a condition the customer must meet first (\"if you DM us\"): a promise after it is an offer"),
-    ("handoff", "takes the customer's point on, here or in another channel (\"so we can take a closer look\", \"we can help with that\")"),
+    ("handoff", "takes the customer's point on, here or in another channel (\"so we can take a closer look\", \"we can help with that\"); "
+     "subtypes channel (\"please check your DMs\"), details (\"may I have your booking reference?\"), steps (\"please restart the router\")"),
     ("introduction", "a new person links to the earlier contact; subtype self: says who they are"),
     ("defensive", "argues who is right (\"as I already told you\")"),
     ("apology", "says sorry or shows understanding"),
