@@ -384,7 +384,7 @@ CORPORA = Path(os.environ.get("FOLLOWLINT_CORPORA", ROOT.parent / "shared" / "co
 ENRON_NOW = "2002-01-01T00:00:00+00:00"  # as bench_realmail
 # (precision, recall) per rule over the judged cases: a ratchet, raised as the rules improve.
 # Recall has few cases to stand on (6 defensible of 60), precision is the figure that matters.
-JUDGED_FLOORS: dict[str, tuple[float, float]] = {"FL101": (1.0, 1.0), "FL103": (0.428, 0.6)}
+JUDGED_FLOORS: dict[str, tuple[float, float]] = {"FL101": (1.0, 1.0), "FL103": (0.5, 0.6)}
 
 
 @dataclass

@@ -33,6 +33,9 @@ WORD_LISTS = {w.name: w for w in (
     WordList("contraction", "a contraction and what it stands for, \"form expansion\" (\"'ll will\", "
              "\"won't will not\"): text and phrases are matched in the expanded form"),
     WordList("past_participle", "a past participle that does not end in -ed: the <past> class"),
+    WordList("question_word", "opens a question that a yes or a no does not answer (\"where\", \"how\")"),
+    WordList("time_question", "asks for a time in a question (\"when\", \"how long\", \"what time\")"),
+    WordList("back_reference", "points back to what was just said, as the subject of a question (\"is this correct?\")"),
     # -- dates and times ----------------------------------------------------------------------
     WordList("weekday", "a weekday's names and abbreviations: the <weekday> class", WEEKDAYS),
     WordList("month", "a month's names and abbreviations: the <month> class", MONTHS),

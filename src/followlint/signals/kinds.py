@@ -52,7 +52,8 @@ OURS = _kinds(
     ("value", "something of value; subtypes update, answer, resource, offer, proposal"),
     ("commitment", "a promise to act (\"I'll check on that\"); subtype task: an open CRM task",
      "vocabulary; signal stage: open CRM tasks"),
-    ("assent", "yes to what the customer asked (\"of course, please do\")"),
+    ("assent", "yes to what the customer asked (\"of course, please do\"); subtype polar: a bare yes or no "
+     "(\"Correct.\", \"Nope!\"), an answer where it opens a reply to a question"),
     ("referral_ask", "asks for a referral or an introduction"),
     ("ask_business", "asks for the sale (\"shall I send the contract?\")"),
     ("concession", "a lower price, a discount, a shorter term, a free extra"),
@@ -64,9 +65,11 @@ OURS = _kinds(
     ("ask_meeting", "asks for a meeting or a call at a time"),
     ("ask_online", "asks the customer to log in, click or fill in something"),
     ("ask_call", "asks the customer to phone us (\"please call our line\")"),
-    ("status", "says the problem is known and in hand (\"we are aware of the outage\"): an answer, no promise"),
+    ("status", "says the problem is known and in hand (\"we are aware of the outage\"): an answer, no promise; "
+     "subtype unknown: nothing to tell yet (\"we don't have any information on that\")"),
     ("condition", "a condition the customer must meet first (\"if you DM us\"): a promise after it is an offer"),
-    ("handoff", "takes the customer's point on, here or in another channel (\"so we can take a closer look\", \"we can help with that\")"),
+    ("handoff", "takes the customer's point on, here or in another channel (\"so we can take a closer look\", \"we can help with that\"); "
+     "subtypes channel (\"please check your DMs\"), details (\"may I have your booking reference?\"), steps (\"please restart the router\")"),
     ("introduction", "a new person links to the earlier contact; subtype self: says who they are"),
     ("defensive", "argues who is right (\"as I already told you\")"),
     ("apology", "says sorry or shows understanding"),
@@ -80,7 +83,8 @@ NEXT_CONTACT = _kinds(
 )
 # -- filler: hides what it covers ------------------------------------------------------------------
 FILLER = _kinds(
-    ("pleasantry", "greetings, thanks and small talk; hides shorter phrases inside it"),
+    ("pleasantry", "greetings, thanks and small talk; hides shorter phrases inside it; subtype greeting: "
+     "\"hi\", \"hello\" (says nothing, but leaves the rest of its sentence its meaning)"),
     ("boilerplate", "courtesy formulas (\"let me know if you have any questions\"); hides what it covers"),
     ("neutral", "phrases whose words would mislead other kinds; hides them and gives no signal"),
 )

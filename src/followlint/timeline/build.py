@@ -84,7 +84,8 @@ def _only_thanks(touch: Touch) -> bool:
     sentence of some length carries one, and nothing else is said."""
     if not any(s.kind in THANKS_KINDS for s in touch.signals):
         return False
-    if any(s.kind not in THANKS_KINDS and s.kind != "when" for s in touch.signals):
+    # A bare yes or no ("No thanks!") says nothing more than the thanks.
+    if any(s.kind not in THANKS_KINDS and s.kind != "when" and s.subtype != "polar" for s in touch.signals):
         return False
     carried = {s.sentence for s in touch.signals}
     return all(i in carried or span.words < SHORT_SENTENCE for i, span in enumerate(touch.sentences))
@@ -98,6 +99,9 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     # Our own records (a CRM note, an open task) never reach the customer: they can hold a
     # commitment ("call back about the plates", due Friday), never an answer.
     speaks = touch.direction is Direction.OUTBOUND
+    # A promise made while moving the customer to a private channel ("I've sent you a DM, let's
+    # get this fixed") is followed through in that channel, where no later touch here shows it.
+    elsewhere = any(s.kind == "handoff" and s.subtype == "channel" and plain(s) for s in touch.signals)
     for item in timeline.items:
         if item.index >= index or item.resolved_by is not None:
             continue
@@ -105,7 +109,7 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
             item.addressed_by = touch
         if speaks and item.reported_by is None and reports_back(touch, item):
             item.reported_by = touch
-        elif item.commitment is None and item.reported_by is None:
+        elif item.commitment is None and item.reported_by is None and not elsewhere:
             about = [s for s in callbacks if s.sentence < len(touch.topics) and on_topic(item.topic, touch.topics[s.sentence])]
             if promises or about:
                 item.commitment = (touch, (promises or about)[0])

@@ -4,14 +4,18 @@ not even written back to the customer.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import re
 from functools import lru_cache
 
+from ..lexicon.words import current as current_words
 from ..model import Touch
 from ..subjects import is_forward
 from .state import Item
 from .topics import on_topic
 
 ISSUE_KINDS = ("issue", "dissatisfaction")
+HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support replies open
+WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 # Sentences that serve us, not the customer: a word they share with the customer's issue
 # ("a referral bonus on your next bill") does not take the issue up.
@@ -53,10 +57,50 @@ def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
         if "schedule" in item.wants:  # "can I be seen soon?": a slot answers it
             values = values | {"proposal", "update"}
     return any(
-        not s.negated and s.sentence not in skip
+        not s.negated and s.sentence not in skip and s.subtype != POLAR
         and (s.kind in kinds or (s.kind == "value" and s.subtype in values and not s.hypothetical))
         for s in reply.signals
     )
+
+
+POLAR = "polar"  # assent/polar: a bare yes or no ("Correct.", "Nope!")
+ASKING = ("question", "request")
+OPENING_WORDS = 2  # "Hi Ryan - yes!": a greeting and a name may come before the answer
+
+
+def _polar_answer(reply: Touch, item: Item) -> bool:
+    """A yes or a no that opens a sentence of the reply answers the customer's question ("Can I
+    DM you?" "Absolutely!"; "its extra?" "Nope! Still just the $3")."""
+    if item.signal.kind not in ASKING or any(s.kind in SELF_SERVING for s in reply.signals):
+        return False
+    if not _yes_no(item):
+        return False  # "Where is my order?" is not answered by "Yes!"
+    return any(s.kind == "assent" and s.subtype == POLAR and _opens(reply, s) for s in reply.signals)
+
+
+def _yes_no(item: Item) -> bool:
+    """Is the item a question a yes or a no answers: none of its words asks what, where, how..."""
+    asks = current_words()["question_word"]
+    return not any(w in asks for w in WORD_RE.findall(_sentence_text(item).lower()))
+
+
+def _sentence_text(item: Item) -> str:
+    if item.signal.sentence < len(item.touch.sentences):
+        span = item.touch.sentences[item.signal.sentence]
+        return item.touch.text[span.start:span.end]
+    return item.signal.text
+
+
+def _opens(reply: Touch, signal) -> bool:
+    if signal.sentence >= len(reply.sentences):
+        return False
+    return _only_handles(reply.text[reply.sentences[signal.sentence].start:signal.start])
+
+
+def _only_handles(text: str) -> bool:
+    """Nothing but @handles, a greeting and a name before the word ("@116 Hi Sam, yes")."""
+    words = [w for w in HANDLE_RE.sub(" ", text).split() if w.strip(",.-!:;")]
+    return len(words) <= OPENING_WORDS
 
 
 def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
@@ -66,10 +110,20 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     the same message and leaves this one out (``items``: the customer's items so far)."""
     if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items)):
         return True
+    if _hands_off(reply) or _polar_answer(reply, item):
+        return True
     if _leaves_out(reply, item, items):
         return False
     kinds = ENGAGING | ENGAGING_ISSUE if item.signal.kind in ISSUE_KINDS else ENGAGING
-    return _engages(reply, kinds, item) or _short_answer(reply) or _works_on(reply, item)
+    return _engages(reply, kinds, item) or _short_answer(reply, item) or _works_on(reply, item)
+
+
+def _hands_off(reply: Touch) -> bool:
+    """An owned hand-off ("Please check your DMs", "We've followed up via email", "DM us so we
+    can take a closer look") takes up everything the customer raised in the message: the rest
+    goes on in the other channel, where we cannot see it."""
+    skip = {s.sentence for s in reply.signals if s.kind in SELF_SERVING}
+    return any(s.kind == "handoff" and not s.negated and s.sentence not in skip for s in reply.signals)
 
 
 # A reply with an agenda of its own (news, an offer, a proposal, a time of ours, a chaser, a
@@ -89,6 +143,7 @@ WORKING_VALUES = {"answer", "resource"}
 REDIRECT = {"request", "ask_online"}
 REDIRECT_VALUES = {"resource"}
 FILLER = {"pleasantry", "boilerplate"}
+GREETING = "greeting"  # pleasantry/greeting hides only its own words: "Hi Sam, that is the correct email." says something
 SUBSTANTIVE_WORDS = 3
 
 
@@ -103,7 +158,7 @@ def _works_on(reply: Touch, item: Item) -> bool:
     request for details, steps, a link that explains, an owned hand-off)?"""
     if any(_agenda(s) for s in reply.signals):
         return False
-    working = [s for s in reply.signals if not s.negated
+    working = [s for s in reply.signals if not s.negated and s.subtype != POLAR
                and (s.kind in WORKING or (s.kind == "value" and s.subtype in WORKING_VALUES))]
     if not working:
         return False
@@ -121,11 +176,26 @@ def _says_more(reply: Touch, redirect: set[int]) -> bool:
 
 
 def _substance(reply: Touch, besides: set[int] | frozenset[int] = frozenset()) -> list[int]:
-    """The reply's sentences of substance, other than ``besides``: of some length, and not a
-    greeting or a courtesy formula."""
-    filler = {s.sentence for s in reply.signals if s.kind in FILLER}
-    return [i for i, span in enumerate(reply.sentences)
-            if span.words >= SUBSTANTIVE_WORDS and i not in filler and i not in besides]
+    """The reply's sentences of substance, other than ``besides``: not a courtesy formula, and
+    of some length besides any greeting in them ("Hi Sam, that is the correct email." has
+    substance) and the @handles that open a support reply."""
+    formula = {s.sentence for s in reply.signals if s.kind in FILLER and s.subtype != GREETING}
+    filler: dict[int, list] = {}
+    for s in reply.signals:
+        if s.kind in FILLER and s.subtype == GREETING:
+            filler.setdefault(s.sentence, []).append(s)
+    out = []
+    for i, span in enumerate(reply.sentences):
+        if span.words < SUBSTANTIVE_WORDS or i in besides or i in formula:
+            continue
+        if i in filler or "@" in reply.text[span.start:span.end]:
+            text = reply.text[span.start:span.end]
+            for s in sorted(filler.get(i, ()), key=lambda s: -s.start):
+                text = text[:s.start - span.start] + " " + text[s.end - span.start:]
+            if len(WORD_RE.findall(HANDLE_RE.sub(" ", text))) < SUBSTANTIVE_WORDS:
+                continue
+        out.append(i)
+    return out
 
 
 # An item's own subject this many words or more is a request of its own ("and we are billed
@@ -138,11 +208,23 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     """Of several distinct requests in one message, the reply takes one up by its subject and
     says nothing of this one."""
     own = item.signal.topic - item.names
-    if item.signal.kind not in ASKS or len(own) < DISTINCT_TOPIC:
+    if item.signal.kind not in ASKS or len(own) < DISTINCT_TOPIC or _points_back(item):
         return False
+    # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
+    # answering the rider answers the subject too.
     others = [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKS
-              and i.signal.sentence != item.signal.sentence]
+              and i.signal.sentence != item.signal.sentence and len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
     return any(not (i.topic & own) and _on_topic(reply, i, SELF_SERVING) for i in others)
+
+
+OPENING = 3  # "Is this correct...?", "Will it be...?": the subject comes first
+
+
+def _points_back(item: Item) -> bool:
+    """A question about what was just said ("Is this correct or a pure scam?", "Will it be
+    canceled?") rides on the sentence before it, whatever words of its own it has."""
+    words = WORD_RE.findall(HANDLE_RE.sub(" ", _sentence_text(item)).lower())[:OPENING]
+    return bool(set(words) & current_words()["back_reference"])
 
 
 def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
@@ -167,10 +249,29 @@ def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
 SHORT_ANSWER_SENTENCES = 2
 
 
-def _short_answer(reply: Touch) -> bool:
-    """A reply of a sentence or two that brings no agenda of its own (no check-in, pitch, news,
-    favour or question back) is an answer in other words ("That's what he goes by.")."""
-    if any(s.kind in SELF_SERVING | {"value", "question", "request", "ask_meeting"} for s in reply.signals):
+def _facts_asked(item: Item) -> set[str]:
+    """What a short reply may give as the very fact asked for: a time to a question about when
+    ("It leaves at 7:45"), a price to a question about the price ("Nope! Still just the $3").
+    Any other offer, time or news in a short reply is an agenda of ours."""
+    if item.signal.kind not in ASKING:
+        return set()
+    facts = set()
+    words = set(WORD_RE.findall(_sentence_text(item).lower()))
+    said = item.touch.signals
+    if words & current_words()["time_question"]:
+        facts.add("proposal")
+    if "$" in item.touch.text or any(s.kind == "value" and s.subtype == "offer" for s in said):
+        facts.add("offer")
+    return facts
+
+
+def _short_answer(reply: Touch, item: Item) -> bool:
+    """A reply of a sentence or two that brings no agenda of its own (no check-in, pitch,
+    favour or question back) is an answer in other words ("That's what he goes by."). To a
+    question about a time or a price, that time or price is the answer, not a pitch."""
+    facts = _facts_asked(item)
+    if any(s.kind in SELF_SERVING | {"question", "request", "ask_meeting"}
+           or (s.kind == "value" and s.subtype not in facts) for s in reply.signals):
         return False
     return 0 < len(_substance(reply)) <= SHORT_ANSWER_SENTENCES
 

@@ -60,4 +60,10 @@ WORDS: dict[str, list[str]] = {
         sent made set put found done built written paid got gotten held brought taken given sold
         bought spoken run begun won chosen drawn driven shown fixed seen heard left kept met
     """.split(),
+    # Words that open a question a yes or a no cannot answer ("Where is my order?").
+    "question_word": "what what's where where's when when's why how how's which who who's whom whose".split(),
+    # Words that ask for a time ("When does it leave?", "how long", "what time").
+    "time_question": "when when's time long soon eta".split(),
+    # Words that point back to what was just said ("Is this correct?", "Will it be canceled?").
+    "back_reference": "this that it it's these those they they're".split(),
 }

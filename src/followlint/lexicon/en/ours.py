@@ -318,10 +318,63 @@ PHRASES: dict[str, list[str]] = {
         "(we|i) can help",
         "(let's|let us|lets) (work together|figure out|get to the bottom|see what|take a look|look into|get this)",
         "(we'll|we will|we can|we'd) (continue|carry on|pick this up|take it) from there",
+        "so [that] (we|i) (can|may|could) (chat|talk|discuss|connect|dive in|advise|look|take a look|take a closer look|get this|look into|follow up|assist further|help further|pull up|locate|find|access|verify|check|review)",
+    ],
+    # A pointer to the private channel where the answer waits or the work goes on: the reply
+    # owns the next step there ("Please check your DMs", "We've followed up via DM", "Shoot me a
+    # DM and I'll dive right in", "a member of our team will be in touch via email"). What we
+    # promise there is followed through there, out of this thread's sight.
+    "handoff/channel": [
         # The answer went by the private channel ("We've responded to your DM", "see you there").
         "(we've|we have|i've|i have|we|i) (received|responded to|replied to|answered|resent|resend|sent) (your|you a|you the|the) (dm|dms|direct message|private message|pm)",
         "(responded|replied|answered|sent) (you )?(via|by|in|through) (dm|dms|direct message|private message|pm)",
         "(continue|see you|talk|chat|speak) (there|in dm|in dms|via dm|in direct message|in private message)",
+        "(check|see|open|look at|look in) (your|the) (dm|dms|dm's|direct message|direct messages|private message|private messages|inbox|in app messages)",
+        "(we've|we have|i've|i have|we|i) [just|already] (followed up|responded|replied|reached out|written|gotten back to you|got back to you) (to you )?(via|by|in|through|over) (dm|dms|direct message|private message|pm|email|e mail|in app|the app|phone)",
+        "(we've|we have|i've|i have|we|i) [just|already] (responded to|replied to|answered|got|received|seen|see|read) your (dm|dms|direct message|private message|pm|message)",
+        "(we've|we have|i've|i have|we|i) [just|already] (sent|dropped|shot) you (a|an|the) (dm|direct message|private message|pm|reply|email)",
+        "(shoot|send|drop) (me|us) a (dm|direct message|private message|pm|note) [and|so]",
+        "(please|kindly|pls|just) (dm|pm|direct message) (us|me|your|the)",
+        "(dm|pm) (us|me) (your|the|with|so|and)",
+        "(meet|join|find|see) (me|us) [back] (in|via|over) (dm|dms|direct message|direct messages|private message)",
+        "(let's|let us|lets) (work together|chat|talk|continue|connect|take this|sort this|discuss this) (in|via|over|through|to) (dm|dms|direct message|direct messages|private message|email)",
+        "(a member of|someone from|someone on|one of) (our|the) (team|specialists|experts|agents|support team) (will|is going to|'ll) (be in touch|be in contact|contact you|reach out|follow up|get back to you|be following up|connect)",
+        "(will be|'ll be|are|is) (following up|in touch|reaching out|in contact) (with you )?(via|by|through|over|in) (dm|email|e mail|in app|the app|phone|direct message|private message)",
+        "(we'd|we would|i'd|i would) (be happy|be glad|love|like) to (give you a call|call you|chat with you|talk with you|speak with you)",
+        "(here|there) (we can|to) (help|chat|talk) ** (dm|direct message)",
+    ],
+    # Working on it with the customer: asking for the details we need to act ("May I have your
+    # confirmation number?", "please provide the flights you've booked and your full name"), or
+    # giving the steps to try ("Please power cycle your network devices and try again").
+    "handoff/details": [
+        "(may|can|could) (i|we) (have|get|grab|ask for|take) (your|the) ** (number|reference|ref|code|id|details|name|email|address|gamertag|username|platform|version|screenshot)",
+        "(provide|send|give|share|confirm|tell us|tell me|let us know|let me know|dm|dm us|dm me) ** (your|the) ** (number|reference|ref|code|id|details|full name|email address|gamertag|username|platform|version|browser|device|model|zip code|postcode|postal code)",
+        "(provide|send|give|share|confirm|tell us|let us know|let me know) (the|which) (flight|flights|order|booking|device|version|platform|browser|error) ** (you|you've|you're)",
+        "(provide|send|give|share|confirm|dm|tell us|let us know) ** (your|the) (confirmation|booking|order|account|tracking|case|ticket|claim|policy|serial|membership|loyalty) (number|no|code|id|reference|details|info|email)",
+        "(provide|send|give|share|confirm) (your|the) (confirmation|booking|order|tracking|case|ticket|claim|reference)",
+    ],
+    "handoff/steps": [
+        "(please|kindly|try|could you|can you|you can|you could|you may) [please] [try] (restart|restarting|reboot|rebooting|power cycle|power cycling|reset|resetting|clear|clearing|update|updating|reinstall|reinstalling|uninstall|log out|sign out|unplug|import|re import|delete and reinstall|force close|force quit|turn off|switch off|start your|back up)",
+        "(have you tried|did you try|have you had a chance to) (restarting|rebooting|resetting|clearing|updating|reinstalling|logging out|signing out|power cycling|running|turning)",
+    ],
+    # Honest news that there is nothing to tell yet answers a "when" or "will you" question:
+    # a status of its own ("we don't have any information on that yet", "no ETA as of now").
+    "status/unknown": [
+        "(don't|do not|doesn't|does not) have (any )?(information|info|details|news|timeline|eta|update|updates|word) (on|about|regarding|for|to share|as yet|yet|at the moment|at this time|right now)",
+        "(have|has|there is|there's) no (information|info|details|news|timeline|eta|update|updates|word) (on|about|regarding|for|to share|as yet|yet|at the moment|at this time|right now|as of now)",
+        "(there is|there's|we have|we've got) (no|nothing) (information|info|news|more|further) to share",
+        "no (eta|timeline|release date|date) (to share|to be shared|as of now|as yet|yet|at the moment|at this time|right now)",
+        "(not|nothing) (announced|confirmed|available) (yet|as yet|at the moment|at this time)",
+    ],
+    # A greeting hides only its own words: "Hi Sam, that is the correct email." still answers.
+    "pleasantry/greeting": [
+        "(hi|hello|hey|hiya|dear|greetings|good morning|good afternoon|good evening|hey there|hi there|hello there)",
+    ],
+    # A plain yes or no to the customer's question ("Correct.", "Nope! Still just the $3",
+    # "Absolutely!", "I'm afraid not"): the answer itself, when it opens the reply.
+    "assent/polar": [
+        "(yes|yep|yup|yeah|correct|that's correct|that is correct|that's right|that is right|absolutely|certainly|definitely|of course|sure|indeed)",
+        "(no|nope|unfortunately not|sadly not|i'm afraid not|i am afraid not|afraid not|not at the moment|not yet|not currently|no thank you|no thanks)",
     ],
     "introduction": [
         "(i'm|i am) (your|the|a) [new] (account manager|rep|representative|contact|manager|supervisor|colleague|team lead|specialist|advisor|adviser|consultant|agent)",
