@@ -333,7 +333,7 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # batch-2 measures; it is never read for tuning. First scored on 2026-12-07 before any change
     # of issue 14 reached the rules (its README has that table), raised after them.
     "batch-2": {
-        "FL101": (1.0, 0.6), "FL102": (0.8, 0.571), "FL103": (0.6, 0.333), "FL104": (1.0, 0.875),
+        "FL101": (1.0, 0.6), "FL102": (1.0, 0.714), "FL103": (0.6, 0.333), "FL104": (1.0, 0.875),
         "FL105": (1.0, 0.2), "FL106": (1.0, 0.8), "FL107": (1.0, 1.0), "FL108": (0.5, 0.2),
         "FL109": (1.0, 0.166), "FL110": (1.0, 0.8),
     },

@@ -31,6 +31,16 @@ WORD_LISTS = {w.name: w for w in (
     WordList("stopword", "says nothing about what a sentence is about (its other words are its topic)"),
     WordList("common", "too common to look a phrase up by (the phrase index anchors on rarer words)"),
     WordList("past_participle", "a past participle that does not end in -ed: the <past> class"),
+    # -- the customer's sentiment ---------------------------------------------------------
+    WordList("valence_lexicon", "a sentiment lexicon for short informal text, as package:file of "
+             "\"word<TAB>valence\" lines (read on first use)"),
+    WordList("intensifier", "raises the feeling of the word after it (\"really happy\")"),
+    WordList("downtoner", "lowers the feeling of the word after it (\"slightly annoying\")"),
+    WordList("reverser", "turns the feeling word right after it into its opposite (\"less stressful\")"),
+    WordList("contrast", "what follows it in a sentence outweighs what came before (\"but\")"),
+    WordList("valence_neutral", "a word whose lexicon valence is courtesy or another sense in a "
+             "customer's mail (\"like\", \"please\"): not scored"),
+    WordList("wish", "makes a sentence's feeling a wish or a supposition (\"I hope it works\")"),
     # -- dates and times ----------------------------------------------------------------------
     WordList("weekday", "a weekday's names and abbreviations: the <weekday> class", WEEKDAYS),
     WordList("month", "a month's names and abbreviations: the <month> class", MONTHS),

@@ -4,14 +4,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..model import Direction
-from ..timeline import ITEM_READS, plain, sent_by_us
+from ..timeline import ITEM_READS, sent_by_us
 from .base import Example, Rule
 
 
 class ReferralAskTiming(Rule):
     code = "FL102"
     name = "referral-ask-timing"
-    reads = ITEM_READS  # referral_ask, satisfaction, issue and dissatisfaction among them
+    reads = (*ITEM_READS, "sentiment")  # the customer's praise and displeasure: sentiment
     story = "003"
     summary = "A referral ask while the customer has an open issue, just after something negative, or without recent praise."
     what = """
@@ -55,11 +55,11 @@ class ReferralAskTiming(Rule):
             when = timeline.when(touch)
             open_issues = timeline.open_issues(index)
             previous = timeline.previous_inbound(index)
-            negative = [s for s in (previous.signals if previous else ()) if s.kind in ("dissatisfaction", "issue") and plain(s)]
+            negative = [s for s in (previous.signals if previous else ()) if _felt(s, "negative")]
             praise = [
                 (t, s) for t in conversation.touches[:index] if t.direction is Direction.INBOUND
                 and when - timeline.when(t) <= lookback
-                for s in t.signals if s.kind == "satisfaction" and plain(s)
+                for s in t.signals if _felt(s, "positive")
             ]
             if open_issues:
                 item = open_issues[-1]
@@ -79,3 +79,8 @@ class ReferralAskTiming(Rule):
                 suggestion="Close open issues first; ask for referrals just after the customer praises you.",
                 evidence=[self.evidence(touch, asks[0]), *evidence],
             )
+
+
+def _felt(signal, feeling: str) -> bool:
+    """The customer's sentence says ``feeling`` (the signal stage's verdict, sentence by sentence)."""
+    return signal.kind == "sentiment" and signal.subtype == feeling
