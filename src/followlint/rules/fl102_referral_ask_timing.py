@@ -18,7 +18,9 @@ class ReferralAskTiming(Rule):
         An outbound ask for a referral or an introduction ("know anyone else looking for a
         car?", "who else should I talk to?") while a customer issue is still open, right after
         the customer said something negative, or when the customer has said nothing positive
-        in the preceding inbound touch or within the lookback window.
+        in the preceding inbound touch or within the lookback window. Praise is read from the
+        customer's own sentences ("you saved our launch", "the kids haven't stopped using it");
+        contentment ("it's fine", "ok I guess") is not praise.
     """
     why = """
         Asking a customer to vouch for you is asking for a favour. In story 003 the rep asked
@@ -33,12 +35,23 @@ class ReferralAskTiming(Rule):
             "> It's fine. But I still have not received my plates. Can you check on that?\n"
         ),
         Example("Hi Ana,\n\nQuick one: who else in your company should I talk to about our payroll tool?\n\nLeo\n"),
+        Example(
+            "Hi Martin,\n\nGood to hear. Who's the next person in your office I should talk to?\n\nCarla\n\n"
+            "On Mon, 16 Nov 2026 at 11:03, Martin Greaves <martin@example.com> wrote:\n"
+            "> It's ok I guess. Does what it says.\n"
+        ),
     )
     good = (
         Example(
             "Hi Bob,\n\nThat's great to hear, thank you! If you know anyone else looking for a car, I'd be glad to help them too.\n\nMike\n\n"
             "On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
             "> The plates arrived yesterday and I love the car. Really happy with the service.\n"
+        ),
+        Example(
+            "Hi Lucia,\n\nThank you, I'll pass that on to the on-call team. Is there anyone else in your "
+            "network who'd benefit from a look at the platform?\n\nRavi\n\n"
+            "On Thu, 12 Nov 2026 at 09:20, Lucia Ortega <lucia@example.com> wrote:\n"
+            "> You saved our launch. The hotfix went in at 6am and the collection went live on time.\n"
         ),
     )
     options = {

@@ -134,12 +134,13 @@ class Sentiment:
                for s in plain):
             return "positive"  # a praise phrase outweighs the valence of its words ("so much less stressful")
         words = tokens.words
-        if not watched or any(words[i] in self.supposing for i in watched):
-            return ""
         start, end = tokens.sentences[index]
-        if text[start:end].rstrip().endswith("?"):
+        if not watched or text[start:end].rstrip().endswith("?"):
             return ""
         first = bisect_left(tokens.starts, start)
+        # A sentence with "if", "would" or "hope" supposes or wishes: its words are not felt.
+        if any(words[i] in self.supposing for i in watched):
+            return ""
         skip = {i for i in watched if i in masked or any(a <= i <= b for a, b in flat)}
         if _interjection(text, tokens, first, end):
             skip.add(first)

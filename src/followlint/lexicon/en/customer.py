@@ -199,6 +199,8 @@ PHRASES: dict[str, list[str]] = {
         "(sounds|sound|looks|look|seems|seem) (good|great|fine|ok|okay|perfect|lovely|grand|brilliant|fab|fantastic|alright) [to me|to us]",
         "(all|everything) (good|fine|ok|okay) [here|thanks|thank you|so far]",
         "(i'm|i am|we're|we are|doing|all) (good|fine|well|ok|okay) (thanks|thank you|cheers)",
+        # A way of speaking, not praise of our honesty.
+        "(to be honest|to be fair|to be frank|in all honesty|honestly speaking|truth be told)",
         # Willingness, not praise ("happy to jump on a call").
         "(happy|glad|pleased|delighted|keen|eager|willing) to (help|discuss|chat|talk|jump|hop|meet|share|provide|send|answer|review|look|go ahead|proceed|confirm|connect|sign|set up|arrange|book|schedule|try|test|give|take part|join|make|pay|wait|do)",
     ],
