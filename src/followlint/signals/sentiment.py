@@ -19,7 +19,6 @@ is scored: a run that lints only our own drafts never loads it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from importlib import resources
 from math import copysign, sqrt
 
 from ..model import Signal
@@ -46,6 +45,8 @@ PHRASE_KINDS = POSITIVE_KINDS | NEGATIVE_KINDS | {"sentiment"}
 
 def load_valences(sources) -> dict[str, float]:
     """word -> mean valence, from "package:file" lexicons of "word<TAB>valence<TAB>..." lines."""
+    from importlib import resources  # only when a customer's sentence is first scored
+
     table: dict[str, float] = {}
     for source in sorted(sources):
         package, _, name = source.partition(":")
@@ -130,14 +131,20 @@ class Sentiment:
 
         if plain and any(s.kind in NEGATIVE_KINDS or (s.kind == "sentiment" and s.subtype == "negative") for s in plain):
             return "negative"
-        if plain and any((s.kind in POSITIVE_KINDS or (s.kind == "sentiment" and s.subtype == "positive")) and not inside_flat(s)
-               for s in plain):
-            return "positive"  # a praise phrase outweighs the valence of its words ("so much less stressful")
         words = tokens.words
         start, end = tokens.sentences[index]
+        first = bisect_left(tokens.starts, start)
+        praise = [s for s in plain if (s.kind in POSITIVE_KINDS or (s.kind == "sentiment" and s.subtype == "positive"))
+                  and not inside_flat(s)]
+        if praise:
+            # A praise phrase outweighs the valence of its words ("so much less stressful"), not
+            # what a "but" after it says ("great product, but the delivery was a disaster").
+            turn = any(words[i] in self.contrast and i > praise[0].last_word for i in watched)
+            if turn and self._valence(text, tokens, watched, first, masked, table) <= NEGATIVE:
+                return "negative"
+            return "positive"
         if not watched or text[start:end].rstrip().endswith("?"):
             return ""
-        first = bisect_left(tokens.starts, start)
         # A sentence with "if", "would" or "hope" supposes or wishes: its words are not felt.
         if any(words[i] in self.supposing for i in watched):
             return ""
