@@ -19,6 +19,7 @@ is scored: a run that lints only our own drafts never loads it.
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import compress
 from math import copysign, sqrt
 
 from ..model import Signal
@@ -100,15 +101,9 @@ class Sentiment:
         table = self.table
         words = tokens.words
         scored = set(by_sentence)
-        # The sentences with a strong word, found by C-level scans of the word list.
-        for word in self._strong.intersection(words):
-            at = -1
-            try:
-                while True:
-                    at = words.index(word, at + 1)
-                    scored.add(tokens.sentence_at(at))
-            except ValueError:
-                pass
+        if not self._strong.isdisjoint(words):  # one pass, at C speed where it can
+            for at in compress(range(len(words)), map(self._strong.__contains__, words)):
+                scored.add(tokens.sentence_at(at))
         out = [s for s in signals if s.kind != "sentiment"] if said else signals
         for index in sorted(scored):
             start, end = tokens.sentences[index]
@@ -124,10 +119,10 @@ class Sentiment:
 
     def _verdict(self, text, tokens, index, said, watched, masked, count, table) -> str:
         plain = [s for s in said if not (s.negated or s.hypothetical)]
-        flat = [(s.first_word, s.last_word) for s in plain if s.kind == "sentiment" and s.subtype == "flat"]
+        flat = {i for s in plain if s.kind == "sentiment" and s.subtype == "flat" for i in range(s.first_word, s.last_word + 1)}
 
         def inside_flat(s: Signal) -> bool:
-            return any(a <= s.first_word and s.last_word <= b for a, b in flat)
+            return s.first_word in flat and s.last_word in flat
 
         if plain and any(s.kind in NEGATIVE_KINDS or (s.kind == "sentiment" and s.subtype == "negative") for s in plain):
             return "negative"
@@ -148,7 +143,7 @@ class Sentiment:
         # A sentence with "if", "would" or "hope" supposes or wishes: its words are not felt.
         if any(words[i] in self.supposing for i in watched):
             return ""
-        skip = {i for i in watched if i in masked or any(a <= i <= b for a, b in flat)}
+        skip = {i for i in watched if i in masked or i in flat}
         if _interjection(text, tokens, first, end):
             skip.add(first)
         valence = self._valence(text, tokens, watched, first, skip, table)
@@ -174,6 +169,7 @@ class Sentiment:
     def _valence(self, text, tokens, watched: list[int], first: int, skip: set[int], table) -> float:
         words, starts, ends = tokens.words, tokens.starts, tokens.ends
         pivot = next((i for i in watched if words[i] in self.contrast), None)
+        shouting = None  # the whole sentence in capitals: then capitals are no emphasis
         total = 0.0
         for i in watched:
             value = table.get(words[i])
@@ -184,8 +180,11 @@ class Sentiment:
                 value = self._modified(value, before[::-1])
             if text[starts[i]].isupper():
                 raw = text[starts[i]:ends[i]]
-                if len(raw) > 1 and raw.isupper() and not _shouting(text, starts[first], ends[watched[-1]]):
-                    value += copysign(CAPS, value)
+                if len(raw) > 1 and raw.isupper():
+                    if shouting is None:
+                        shouting = _shouting(text, starts[first], ends[watched[-1]])
+                    if not shouting:
+                        value += copysign(CAPS, value)
             if pivot is not None:
                 value *= BEFORE_CONTRAST if i < pivot else AFTER_CONTRAST if i > pivot else 1.0
             total += value
