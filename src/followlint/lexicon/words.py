@@ -36,6 +36,16 @@ WORD_LISTS = {w.name: w for w in (
     WordList("question_word", "opens a question that a yes or a no does not answer (\"where\", \"how\")"),
     WordList("time_question", "asks for a time in a question (\"when\", \"how long\", \"what time\")"),
     WordList("back_reference", "points back to what was just said, as the subject of a question (\"is this correct?\")"),
+    # -- the customer's sentiment ---------------------------------------------------------
+    WordList("valence_lexicon", "a sentiment lexicon for short informal text, as package:file of "
+             "\"word<TAB>valence\" lines (read on first use)"),
+    WordList("intensifier", "raises the feeling of the word after it (\"really happy\")"),
+    WordList("downtoner", "lowers the feeling of the word after it (\"slightly annoying\")"),
+    WordList("reverser", "turns the feeling word right after it into its opposite (\"less stressful\")"),
+    WordList("contrast", "what follows it in a sentence outweighs what came before (\"but\")"),
+    WordList("valence_neutral", "a word whose lexicon valence is courtesy or another sense in a "
+             "customer's mail (\"like\", \"please\"): not scored"),
+    WordList("wish", "makes a sentence's feeling a wish or a supposition (\"I hope it works\")"),
     # -- dates and times ----------------------------------------------------------------------
     WordList("weekday", "a weekday's names and abbreviations: the <weekday> class", WEEKDAYS),
     WordList("month", "a month's names and abbreviations: the <month> class", MONTHS),

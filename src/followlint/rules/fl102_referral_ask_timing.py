@@ -4,21 +4,23 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..model import Direction
-from ..timeline import ITEM_READS, plain, sent_by_us
+from ..timeline import ITEM_READS, sent_by_us
 from .base import Example, Rule
 
 
 class ReferralAskTiming(Rule):
     code = "FL102"
     name = "referral-ask-timing"
-    reads = ITEM_READS  # referral_ask, satisfaction, issue and dissatisfaction among them
+    reads = (*ITEM_READS, "sentiment")  # the customer's praise and displeasure: sentiment
     story = "003"
     summary = "A referral ask while the customer has an open issue, just after something negative, or without recent praise."
     what = """
         An outbound ask for a referral or an introduction ("know anyone else looking for a
         car?", "who else should I talk to?") while a customer issue is still open, right after
         the customer said something negative, or when the customer has said nothing positive
-        in the preceding inbound touch or within the lookback window.
+        in the preceding inbound touch or within the lookback window. Praise is read from the
+        customer's own sentences ("you saved our launch", "the kids haven't stopped using it");
+        contentment ("it's fine", "ok I guess") is not praise.
     """
     why = """
         Asking a customer to vouch for you is asking for a favour. In story 003 the rep asked
@@ -33,12 +35,23 @@ class ReferralAskTiming(Rule):
             "> It's fine. But I still have not received my plates. Can you check on that?\n"
         ),
         Example("Hi Ana,\n\nQuick one: who else in your company should I talk to about our payroll tool?\n\nLeo\n"),
+        Example(
+            "Hi Martin,\n\nGood to hear. Who's the next person in your office I should talk to?\n\nCarla\n\n"
+            "On Mon, 16 Nov 2026 at 11:03, Martin Greaves <martin@example.com> wrote:\n"
+            "> It's ok I guess. Does what it says.\n"
+        ),
     )
     good = (
         Example(
             "Hi Bob,\n\nThat's great to hear, thank you! If you know anyone else looking for a car, I'd be glad to help them too.\n\nMike\n\n"
             "On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
             "> The plates arrived yesterday and I love the car. Really happy with the service.\n"
+        ),
+        Example(
+            "Hi Lucia,\n\nThank you, I'll pass that on to the on-call team. Is there anyone else in your "
+            "network who'd benefit from a look at the platform?\n\nRavi\n\n"
+            "On Thu, 12 Nov 2026 at 09:20, Lucia Ortega <lucia@example.com> wrote:\n"
+            "> You saved our launch. The hotfix went in at 6am and the collection went live on time.\n"
         ),
     )
     options = {
@@ -55,11 +68,11 @@ class ReferralAskTiming(Rule):
             when = timeline.when(touch)
             open_issues = timeline.open_issues(index)
             previous = timeline.previous_inbound(index)
-            negative = [s for s in (previous.signals if previous else ()) if s.kind in ("dissatisfaction", "issue") and plain(s)]
+            negative = [s for s in (previous.signals if previous else ()) if _felt(s, "negative")]
             praise = [
                 (t, s) for t in conversation.touches[:index] if t.direction is Direction.INBOUND
                 and when - timeline.when(t) <= lookback
-                for s in t.signals if s.kind == "satisfaction" and plain(s)
+                for s in t.signals if _felt(s, "positive")
             ]
             if open_issues:
                 item = open_issues[-1]
@@ -79,3 +92,8 @@ class ReferralAskTiming(Rule):
                 suggestion="Close open issues first; ask for referrals just after the customer praises you.",
                 evidence=[self.evidence(touch, asks[0]), *evidence],
             )
+
+
+def _felt(signal, feeling: str) -> bool:
+    """The customer's sentence says ``feeling`` (the signal stage's verdict, sentence by sentence)."""
+    return signal.kind == "sentiment" and signal.subtype == feeling

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from ..lexicon.words import Words, is_word_list
-from ..model import Conversation, Signal, Span, Touch
+from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
 from .cache import cached_index
 from .phrases import TokenClasses, tokenize
+from .sentiment import Sentiment
 from .topics import Topics
 
 # Phrases of these kinds are context, not claims: they hide shorter phrases of other kinds
@@ -45,6 +46,7 @@ class SignalDetector:
         self.classes = TokenClasses(self.words)
         self.topics = Topics(self.words["stopword"])
         self.qualifiers = (self.words["negator"], self.words["hypothetical"])
+        self.sentiment = Sentiment(self.words, [s for vocab in vocabularies for s in vocab.get("valence_lexicon", ())])
 
     def annotate(self, conversation: Conversation) -> Conversation:
         several = len(conversation.touches) > 1
@@ -89,6 +91,11 @@ class SignalDetector:
                 )
             )
         signals.extend(_question_signals(touch, tokens, found, counts))
+        # Only the customer's own sentences are the customer's sentiment.
+        if touch.direction is Direction.INBOUND:
+            signals = self.sentiment.judge(touch.text, tokens, signals, masked, counts)
+        else:
+            signals = [s for s in signals if s.kind != "sentiment"]
         whens = [s for s in signals if s.kind == "when"]
         sentence_topics: dict[int, frozenset] = {}
 

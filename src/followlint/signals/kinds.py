@@ -39,6 +39,10 @@ CUSTOMER = _kinds(
     ("resolved", "the customer says the problem is solved (\"never mind, it arrived\")"),
     ("satisfaction", "praise or contentment (\"really happy with the car\")"),
     ("dissatisfaction", "displeasure short of a specific problem (\"very disappointed\")"),
+    ("sentiment", "the feeling of one of the customer's sentences: subtype positive (praise, \"you saved our "
+     "launch\"), negative (displeasure or an open complaint); flat (\"it's fine\") gives none",
+     "vocabulary (idioms); signal stage: a sentiment lexicon's valence of the customer's sentences, "
+     "with their praise and complaint phrases"),
     ("objection", "a reason not to buy, or a decline (\"too expensive\", \"not interested\")"),
     ("think_it_over", "asks for time to decide (\"let me think about it\")"),
     ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\")"),

@@ -7,14 +7,14 @@ and the phrase syntax in ``followlint.signals.phrases``; the word lists (``gramm
 ``mail``) in ``followlint.lexicon.words``.
 """
 from ...hookspecs import hookimpl
-from . import agreements, customer, dates, filler, grammar, mail, ours, value
+from . import agreements, customer, dates, filler, grammar, mail, ours, valence, value
 
 # Order matters where two phrases match the same words and only one may give a signal: of one
 # kind, the one listed first gives the subtype (value/resource before value/update, request
 # before request/send); of the kinds that hide, pleasantry before boilerplate before neutral.
 VOCABULARY: dict[str, list[str]] = {
     **ours.PHRASES, **value.PHRASES, **filler.PHRASES, **customer.PHRASES, **agreements.PHRASES,
-    **grammar.WORDS, **dates.WORDS, **mail.WORDS,
+    **grammar.WORDS, **dates.WORDS, **mail.WORDS, **valence.WORDS,
 }
 
 

@@ -3,7 +3,7 @@
 PHRASES: dict[str, list[str]] = {
     "issue": [
         "still (have not|haven't|not|hasn't|has not|didn't|did not) (received|got|gotten|heard|arrived|been|seen|come)",
-        "(still|yet) (no|no sign of|haven't|have not|waiting)",
+        "(still|yet) (no|no sign of|haven't|have not|waiting|nothing)",
         "(hasn't|has not|haven't|have not|didn't|did not|never) (arrived|come|turned up|shown up|been delivered|been fixed|been resolved|been sorted|been refunded|been credited|been processed|been sent|received|got|gotten|heard back|worked|been installed|been repaired|been returned)",
         "(won't|doesn't|does not|will not|can't|cannot|isn't|is not|wouldn't|didn't|did not) (start|work|working|load|turn on|connect|open|charge|print|sync|boot|respond|show up|go through|ship|arrive)",
         "(is|are|was|were|'s|keeps|keep) (broken|not working|damaged|missing|late|overdue|wrong|faulty|down|leaking|stuck|delayed|cracked|dead|failing|crashing|freezing|lost)",
@@ -172,6 +172,55 @@ PHRASES: dict[str, list[str]] = {
         "(costing|cost|costs|losing|lost) (us|me) (money|time|customers|business|sales|a fortune|a day)",
         "(is|was|are|were|been) (ruined|wasted|spoiled|a disaster|a nightmare)",
         "(i'm|i am|we're|we are) (furious|fuming|livid|gutted|devastated|appalled|shocked|disgusted)",
+    ],
+    # The feeling of a customer's sentence, where a word lexicon cannot see it: idioms of praise
+    # and of exasperation. The signal stage combines these with the satisfaction, issue and
+    # dissatisfaction phrases and a sentiment lexicon's valence (``signals/sentiment.py``).
+    "sentiment/positive": [
+        "(haven't|hasn't|have not|has not|can't|cannot|couldn't|could not|won't|don't|doesn't) (stop|stopped) (using|playing|talking|raving|smiling|bragging|telling|showing)",
+        "(use|uses|using|used|wear|wearing|drive|driving|play with|playing with) (it|them|this|that|the *|our *|my *) (every day|every single day|all the time|daily|constantly|non stop|nonstop|every chance)",
+        "(wouldn't|would not|couldn't|could not|can't|cannot) (be|live|cope|manage|function|imagine (life|work|it)) without (it|them|you|your *|this)",
+        "(don't|do not|didn't|did not) know how (we|i) (managed|coped|survived|lived|got by|did it|ever managed) without",
+        "(you|you've|you have|you guys|you all|your team|the team|your crew|your staff|your support|your fix|that fix|the fix) [really|totally|truly|absolutely|honestly] (saved|rescued) (us|me|our|my|the)",
+        "(saved|made|rescued) (my|our|the) (day|week|month|year|bacon|skin|launch|weekend|event)",
+        "(works|working|worked|runs|running|ran|goes|going|went) like (a dream|a charm|clockwork|a treat)",
+        "(game changer|game-changer|life saver|lifesaver|godsend|worth every penny|worth every cent|money well spent)",
+        "(exactly|just|precisely) what (we|i) (needed|wanted|were after|was after|were looking for|was looking for|hoped for)",
+        "(blown away|over the moon|on cloud nine|thrilled to bits|chuffed)",
+        "(can't|cannot|couldn't|could not) (recommend|praise|rate) (you|it|them|your *|this|the *) (enough|highly enough|more highly)",
+        "(so much|way|a lot|miles|far|much) (better|faster|easier|quicker|smoother|happier|nicer|clearer) (than|now|already|since)",
+    ],
+    "sentiment/flat": [
+        # Contentment without praise: not the moment a referral ask is welcome (story 003).
+        "(it's|it is|its|that's|that is|all|everything's|everything is|things are|it was|it's been|it has been|it seems|seems) (fine|ok|okay|alright|all right|decent|acceptable|adequate|not bad|good enough|so so)",
+        "(just|pretty|fairly) (fine|ok|okay|good)",
+        "(ok|okay|fine|alright|good) i (guess|suppose)",
+        "(not bad|can't complain|cannot complain|could be worse|no complaints|so far so good|does the job|did the job|gets the job done|does what it says|it'll do|it will do)",
+        "(sounds|sound|looks|look|seems|seem) (good|great|fine|ok|okay|perfect|lovely|grand|brilliant|fab|fantastic|alright) [to me|to us]",
+        "(all|everything) (good|fine|ok|okay) [here|thanks|thank you|so far]",
+        "(i'm|i am|we're|we are|doing|all) (good|fine|well|ok|okay) (thanks|thank you|cheers)",
+        # A way of speaking, not praise of our honesty.
+        "(to be honest|to be fair|to be frank|in all honesty|honestly speaking|truth be told)",
+        # Willingness, not praise ("happy to jump on a call").
+        "(happy|glad|pleased|delighted|keen|eager|willing) to (help|discuss|chat|talk|jump|hop|meet|share|provide|send|answer|review|look|go ahead|proceed|confirm|connect|sign|set up|arrange|book|schedule|try|test|give|take part|join|make|pay|wait|do)",
+    ],
+    "sentiment/negative": [
+        "(thanks|thank you|cheers) for nothing",
+        "(again|once again|yet again) nothing",
+        "how many (more )?times (do|must|will|have|should|did) (i|we)",
+        "(umpteenth|nth|hundredth|tenth|fifth|sixth) time",
+        "(this|it|that) is (getting|becoming) (old|tiresome|tedious|silly|beyond a joke)",
+        "(sick|tired|sick and tired|weary) of (waiting|chasing|asking|calling|emailing|this|being)",
+        "(getting|got|given|giving me) the (runaround|run around)",
+        "(fobbed|palmed|brushed) off",
+        "(going|go|went|gone) (round|around) in circles",
+        "(no one|nobody|noone) (seems|seemed|appears|appeared) to (care|know|listen|be listening|read)",
+        "(at|reached|reaching|the end of) (my|our) (wits end|wit's end|tether|rope)",
+    ],
+    # Handing a message on is not declining: "I'll pass that on to the team" is not "I'll pass".
+    "neutral/hand_on": [
+        "(i'll|i will|we'll|we will|i can|we can|let me|i'm going to|i am going to|we're going to|happy to|i'd be happy to|i shall|we shall) (pass|passing) (that|this|it|them|these|those|your *|the *|those *|that *|this *) (on|along|back|over|up)",
+        "(i'll|i will|we'll|we will|i can|we can|let me|i'm going to|we're going to|happy to) (pass|forward) (on|along) (your|the|that|this) (feedback|comments|message|note|suggestion|suggestions|thoughts|idea|ideas|request|praise|kind words|compliments)",
     ],
     "objection": [
         "(too|very|quite|rather|a bit|a little|way too) (expensive|pricey|costly|much|high|steep|long|complicated|complex)",

@@ -160,6 +160,14 @@ PHRASES: dict[str, list[str]] = {
         "(introducing|introduce) me to (a|some|any|your|other|a couple of|a few) (peers|colleagues|contacts|friends|people|others|buyers|owners)",
         "(told|tell|telling) (your|any|all your) (friends|family|colleagues|neighbours|neighbors|network) about",
         "(word of mouth|spread the word|pass the word)",
+        # An invitation to share: the customer passes us on rather than naming someone.
+        "(pass|passing|give|giving|hand|handing) (on|along|out) (my|our) (name|details|number|card|cards|contact|contact details|info|information|link|website)",
+        "(share|sharing|forward|forwarding|pass|passing|send|sending) (this|it|us|our *|my *) [on|along] (with|to) (anyone|anybody|someone|somebody|others|other people|people) [else] (who|that|you) (might|may|could|would|know|think|needs|need)",
+        "(share|sharing|forward|forwarding|pass|passing|recommend|recommending|mention|mentioning) (this|it|us|our *|my *) [on|along] (with|to) (your|any|a) (friends|friend|family|network|contacts|circle|neighbours|neighbors|community)",
+        "(tell|telling|let) (your|all your|any|a|any of your) (friends|friend|family|neighbours|neighbors|network|contacts|peers|circle) (about|know about) (us|me|our|it|this)",
+        "(anyone|anybody|someone|somebody|others|friends|colleagues|peers|people) (else )?(who'd|who would|who might|who could|that would|that might|that could|who may) (benefit|need|use|like|enjoy|want|be interested|find (it|this|us) useful|get value)",
+        "who (is|'s|are|'re|would be|might be) the next (person|people|contact|colleague|one|team|department|office) ** (i|we) (should|could|might|ought to|can) (talk|speak|reach|contact|call|meet|show|demo|visit)",
+        "(who|which) (other|else) (person|people|colleagues|teams|departments|offices|branches|managers|friends|businesses|companies) ** (might|could|would|may) (benefit|need|use|like|want|be interested)",
     ],
     "ask_business": [
         "(ready|want|like|decided) to (go ahead|move forward|sign|order|proceed|commit|switch)",
