@@ -8,11 +8,13 @@ phrases or regular expressions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..lexicon.words import Words, is_word_list
 from ..model import Conversation, Signal, Span, Touch
 from .activity import task_signals
 from .cache import cached_index
+from .intent import MAX_WORDS, MIN_WORDS, load as load_intent
 from .phrases import TokenClasses, tokenize
 from .topics import Topics
 
@@ -44,6 +46,7 @@ class SignalDetector:
         self.classes = TokenClasses(self.words)
         self.topics = Topics(self.words["stopword"])
         self.qualifiers = (self.words["negator"], self.words["hypothetical"])
+        self.intent = load_intent()
 
     def annotate(self, conversation: Conversation) -> Conversation:
         several = len(conversation.touches) > 1
@@ -88,6 +91,8 @@ class SignalDetector:
                 )
             )
         signals.extend(_question_signals(touch, tokens, found, counts))
+        if self.intent is not None:
+            signals.extend(learned_intent(touch.text, tokens, signals, counts, self.intent))
         whens = [s for s in signals if s.kind == "when"]
         sentence_topics: dict[int, frozenset] = {}
 
@@ -165,4 +170,30 @@ def _question_signals(touch: Touch, tokens, found, counts: list[int]) -> list[Si
             continue
         out.append(Signal(kind="question", subtype="interrogative", start=start, end=end,
                           text=text, sentence=index))
+    return out
+
+
+def sentence_words(tokens, index: int) -> list[str]:
+    """The tokens of one sentence, lowercased, punctuation marks such as "?" among them."""
+    begin, end = tokens.sentences[index]
+    starts = tokens.starts
+    return tokens.words[bisect_left(starts, begin):bisect_left(starts, end)]
+
+
+def learned_intent(text: str, tokens, signals, counts: list[int], model) -> list[Signal]:
+    """An "intent" signal on each sentence the learned model reads as a request or a
+    commitment (``signals.intent``); the phrase engine's own plain signals are among its inputs."""
+    kinds: dict[int, set[str]] = {}
+    for s in signals:
+        if not (s.negated or s.hypothetical):
+            kinds.setdefault(s.sentence, set()).add(s.kind)
+    out = []
+    for index, count in enumerate(counts):
+        if not MIN_WORDS <= count <= MAX_WORDS:
+            continue
+        words = sentence_words(tokens, index)
+        if model.says(words, kinds.get(index, ()), bool(words) and words[-1] == "?"):
+            start, end = tokens.sentences[index]
+            out.append(Signal(kind="intent", subtype="learned", start=start, end=end,
+                              text=text[start:end], sentence=index))
     return out
