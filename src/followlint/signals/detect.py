@@ -33,6 +33,8 @@ SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "objection", "neutral
 TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "callback", "objection", "dissatisfaction"}
 # Promises whose time is said nearby ("I'll call you back in 3 days").
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
+# A conditional or a "would" before one of these belongs to another clause.
+CLAUSE_JOINERS = frozenset({"and", "but"})
 CLAUSE_MARK_RE = re.compile(r"[,;:(]")  # between two words, it ends the clause a qualifier reaches over
 NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a name the touch mentions
 
@@ -149,11 +151,16 @@ def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, q
     negators, hypothetical = qualifiers
     found = set()
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
+    if words[first] in CLAUSE_JOINERS:
+        hypothetical = ()
     for j in range(first - 1, max(-1, first - 1 - HYPOTHETICAL_REACH), -1):
         if starts[j] < sentence_start or CLAUSE_MARK_RE.search(text, ends[j], starts[j + 1]):
             break
         if j not in masked:
             word = words[j]
+            if word in CLAUSE_JOINERS:
+                hypothetical = ()  # "she would like to think about it and asked me to call back"
+                continue
             if word in hypothetical or (word in negators and first - j <= NEGATION_REACH):
                 found.add(word)
     return found
