@@ -326,16 +326,16 @@ def test_precision_and_recall_per_rule(outcomes):
 # any tuning (issue 14): its figures are a ratchet, raised as the rules improve, never lowered.
 BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "batch-1": {
-        "FL101": (1.0, 0.666), "FL102": (1.0, 0.857), "FL103": (0.857, 0.545), "FL104": (1.0, 0.333),
-        "FL105": (1.0, 0.5), "FL106": (1.0, 0.8), "FL107": (0.8, 0.8), "FL108": (1.0, 0.8),
-        "FL109": (1.0, 0.5), "FL110": (1.0, 0.6),
+        "FL101": (1.0, 0.777), "FL102": (1.0, 1.0), "FL103": (0.875, 0.636), "FL104": (1.0, 1.0),
+        "FL105": (1.0, 0.5), "FL106": (1.0, 0.8), "FL107": (0.833, 1.0), "FL108": (1.0, 0.8),
+        "FL109": (1.0, 0.666), "FL110": (1.0, 0.6),
     },
     # batch-2 measures; it is never read for tuning. First scored on 2026-12-07 before any change
     # of issue 14 reached the rules (its README has that table), raised after them.
     "batch-2": {
-        "FL101": (1.0, 0.6), "FL102": (0.8, 0.571), "FL103": (0.6, 0.333), "FL104": (1.0, 0.875),
+        "FL101": (1.0, 0.7), "FL102": (0.833, 0.714), "FL103": (0.6, 0.333), "FL104": (1.0, 1.0),
         "FL105": (1.0, 0.2), "FL106": (1.0, 0.8), "FL107": (1.0, 1.0), "FL108": (0.5, 0.2),
-        "FL109": (1.0, 0.166), "FL110": (1.0, 0.8),
+        "FL109": (1.0, 0.333), "FL110": (1.0, 0.8),
     },
 }
 

@@ -26,6 +26,9 @@ PHRASES: dict[str, list[str]] = {
         "still (don't|do not|dont) (have|see|know)",
         "(haven't|have not|hasn't|has not|didn't|did not) (heard|had|received|seen|got) (anything|a thing|a word|nothing|any news|a reply|a response|an answer|a call)",
         "(heard|had) nothing (back|from|since)",
+        # A delivery that came short ("the pallet was two boxes short", "arrived three short").
+        "(is|are|was|were|came|arrived|turned up|delivered) (<num>|one|two|three|four|five|a few|several|some|a couple of) ** short",
+        "(is|are|was|were|came|arrived|delivered) short (by|of)",
         "(is|are|was|were|'s) still (wrong|broken|not working|missing|late|incorrect|down|showing|there|pending|outstanding|unpaid|open|stuck|failing)",
         "(wasn't|was not|weren't|were not|isn't|is not|aren't|are not) (included|fitted|installed|delivered|in the box|on the invoice|done|fixed|applied|credited|refunded|paid)",
         "(paid for|ordered|bought|booked|was promised|were promised) ** (wasn't|was not|weren't|were not|isn't|is not|never|didn't|did not|hasn't|has not|is missing|are missing)",

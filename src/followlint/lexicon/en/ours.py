@@ -38,7 +38,9 @@ PHRASES: dict[str, list[str]] = {
         "(see|check|find out|know|hear) (if|whether|that) (everything|everything's|all|all's|things|it|it's|the *|your *) ** (running|going|working|ok|okay|fine|good|well|smoothly|alright|all right|to plan|as planned)",
         "checking in",
         "check in (on|with) (you|how|things|everything)",
-        "(following|follow|followed) up (on|with|about|regarding|re) (my|our|the|your|this|that|last|previous|earlier|below)",
+        "(following|follow|followed) up (on|about|regarding|re) (my|our|the|your|this|that|last|previous|earlier|below)",
+        # "follow up with the warehouse" is a promise about a third party, not a chaser.
+        "(following|follow|followed) up with (you|my|our|your|this|that)",
         "(circling|circle|looping|loop|coming) back (on|to|around|about)",
         "(wanted|want|thought i'd|thought i would|i'd|just) (circle|loop|come) back",
         "(reaching|reach) out to (see|check|ask|find out|say)",
