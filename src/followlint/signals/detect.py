@@ -8,11 +8,13 @@ phrases or regular expressions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..lexicon.words import Words, is_word_list
 from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
 from .cache import cached_index
+from .intent import MAX_WORDS, MIN_WORDS, load as load_intent
 from .phrases import TokenClasses, tokenize
 from .sentiment import Sentiment
 from .topics import Topics
@@ -32,6 +34,8 @@ SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "objection", "neutral
 TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "callback", "objection", "dissatisfaction"}
 # Promises whose time is said nearby ("I'll call you back in 3 days").
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
+# A conditional or a "would" before one of these belongs to another clause.
+CLAUSE_JOINERS = frozenset({"and", "but"})
 CLAUSE_MARK_RE = re.compile(r"[,;:(]")  # between two words, it ends the clause a qualifier reaches over
 NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a name the touch mentions
 
@@ -47,6 +51,7 @@ class SignalDetector:
         self.topics = Topics(self.words["stopword"])
         self.qualifiers = (self.words["negator"], self.words["hypothetical"])
         self.sentiment = Sentiment(self.words, [s for vocab in vocabularies for s in vocab.get("valence_lexicon", ())])
+        self.intent = load_intent()
 
     def annotate(self, conversation: Conversation) -> Conversation:
         several = len(conversation.touches) > 1
@@ -91,6 +96,8 @@ class SignalDetector:
                 )
             )
         signals.extend(_question_signals(touch, tokens, found, counts))
+        if self.intent is not None:
+            signals.extend(learned_intent(touch.text, tokens, signals, counts, self.intent))
         # Only the customer's own sentences are the customer's sentiment.
         if touch.direction is Direction.INBOUND:
             signals = self.sentiment.judge(touch.text, tokens, signals, masked, counts)
@@ -152,11 +159,16 @@ def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, q
     negators, hypothetical = qualifiers
     found = set()
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
+    if words[first] in CLAUSE_JOINERS:
+        hypothetical = ()
     for j in range(first - 1, max(-1, first - 1 - HYPOTHETICAL_REACH), -1):
         if starts[j] < sentence_start or CLAUSE_MARK_RE.search(text, ends[j], starts[j + 1]):
             break
         if j not in masked:
             word = words[j]
+            if word in CLAUSE_JOINERS:
+                hypothetical = ()  # "she would like to think about it and asked me to call back"
+                continue
             if word in hypothetical or (word in negators and first - j <= NEGATION_REACH):
                 found.add(word)
     return found
@@ -173,4 +185,30 @@ def _question_signals(touch: Touch, tokens, found, counts: list[int]) -> list[Si
             continue
         out.append(Signal(kind="question", subtype="interrogative", start=start, end=end,
                           text=text, sentence=index))
+    return out
+
+
+def sentence_words(tokens, index: int) -> list[str]:
+    """The tokens of one sentence, lowercased, punctuation marks such as "?" among them."""
+    begin, end = tokens.sentences[index]
+    starts = tokens.starts
+    return tokens.words[bisect_left(starts, begin):bisect_left(starts, end)]
+
+
+def learned_intent(text: str, tokens, signals, counts: list[int], model) -> list[Signal]:
+    """An "intent" signal on each sentence the learned model reads as a request or a
+    commitment (``signals.intent``); the phrase engine's own plain signals are among its inputs."""
+    kinds: dict[int, set[str]] = {}
+    for s in signals:
+        if not (s.negated or s.hypothetical):
+            kinds.setdefault(s.sentence, set()).add(s.kind)
+    out = []
+    for index, count in enumerate(counts):
+        if not MIN_WORDS <= count <= MAX_WORDS:
+            continue
+        words = sentence_words(tokens, index)
+        if model.says(words, kinds.get(index, ()), bool(words) and words[-1] == "?"):
+            start, end = tokens.sentences[index]
+            out.append(Signal(kind="intent", subtype="learned", start=start, end=end,
+                              text=text[start:end], sentence=index))
     return out

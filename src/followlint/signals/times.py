@@ -58,7 +58,8 @@ def _resolve(expression: str, base: datetime) -> date | None:
         return day + timedelta(days=2)
     if not known.tomorrow.isdisjoint(words):
         return day + timedelta(days=1)
-    if words[0] in known.today or text in known.today:
+    weekday = next((known.weekdays[w] for w in words if w in known.weekdays), None)
+    if (words[0] in known.today or text in known.today) and weekday is None:  # not "eod Friday"
         return day
     numbers = known.numbers
     counted = [w for w in words if w.isdigit() or w in numbers]
@@ -80,13 +81,12 @@ def _resolve(expression: str, base: datetime) -> date | None:
         return day + relativedelta(months=number)
     says_following = not known.following.isdisjoint(words)
     says_next = not known.next.isdisjoint(words)
-    if not known.end.isdisjoint(words) and unit:
+    if not known.end.isdisjoint(words) and unit and not (unit == "day" and weekday is not None):
         if unit == "week":
             return day + timedelta(days=(4 - day.weekday()) % 7)
         if unit == "month":
             return day + relativedelta(day=31)
         return day
-    weekday = next((known.weekdays[w] for w in words if w in known.weekdays), None)
     if weekday is not None:
         ahead = (weekday - day.weekday()) % 7 or 7
         target = day + timedelta(days=ahead)

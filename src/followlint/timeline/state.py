@@ -12,6 +12,8 @@ from ..model import Conversation, Direction, Signal, Touch
 # sentence before it says.
 SHORT_TOPIC = 2
 CHASE_KINDS = {"nudge", "checkin"}
+# A feeling said in a word or two gives its reason in the sentence after it.
+FEELINGS = {"dissatisfaction"}
 
 
 @dataclass
@@ -46,10 +48,9 @@ class Item:
         before = self.signal.sentence - 1
         if len(topic) <= SHORT_TOPIC and 0 <= before < len(self.touch.topics):
             topic = topic | (self.touch.topics[before] - self.names)
-        # "Maria called, upset." says how, not about what: the sentence after says what.
         after = self.signal.sentence + 1
-        if self.signal.kind == "dissatisfaction" and len(topic) <= SHORT_TOPIC + 1 and after < len(self.touch.topics):
-            topic = topic | (self.touch.topics[after] - self.names)
+        if len(topic) <= SHORT_TOPIC and self.signal.kind in FEELINGS and after < len(self.touch.topics):
+            topic = topic | (self.touch.topics[after] - self.names)  # "Maria called, upset. Her claim..."
         return topic
 
     @property

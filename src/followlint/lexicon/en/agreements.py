@@ -32,6 +32,9 @@ PHRASES: dict[str, list[str]] = {
         "told (him|her|them|the customer|customer|client) (i'd|i would|we'd|we would|i'll|we'll) " + _CONTACT + " (him|her|them|back)",
         "(will|to) (call|ring|phone) (him|her|them|customer|the customer|client) back",
         "(promised|agreed|arranged|scheduled|booked) (a )?(call back|callback|follow up call)",
+        # What we will send by a time is the next contact ("I'll get the quote over to you by Wednesday").
+        "(i'll|i will|we'll|we will) (get|have|send|email) ** (over|across|through|back|out) to you (by|on|before|first thing|tomorrow|today|<weekday>|this|next|end of|in|within|later)",
+        "(i'll|i will|we'll|we will) (send|email) (it|this|that|them|you|the *|your *) (by|on|before|first thing|tomorrow|<weekday>|end of|within)",
     ],
     # The customer will answer by a time ("I'll let you know by the 20th").
     "callback/reply": [
@@ -40,6 +43,14 @@ PHRASES: dict[str, list[str]] = {
     ],
     # The customer asks us to contact them at a time ("call me Friday").
     "callback/asked": [
+        # ... as our call notes report it ("asked me to call her after the 20th", "wants a call
+        # back on Monday", "asked to be rung after payday").
+        "(asked|asks|wants|wanted|told|said|would like|'d like|prefers|preferred) (me|us) to (call|ring|phone|email|text|contact|try|get back to|follow up with|speak to) (her|him|them|back)",
+        "(asked|asks|wants|wanted|would like|'d like|prefers|preferred|prefer) to be (called|rung|phoned|contacted|emailed|texted) [back]",
+        "(asked|asks|wants|wanted|requested) (for )?(a )?(call back|callback|follow up call|follow-up call|ring back)",
+        "said to (call|ring|phone|try) (her|him|them|back)",
+        # A time the customer gives in passing ("I'm back from leave on the 3rd, call then").
+        "(call|ring|phone|email|try|contact|text) (me )?(then|that day|that week|after that)",
         "(call|ring|phone|email|text|contact) me (back )?(on|in|next|tomorrow|after|before|this|later|<weekday>|around|at)",
         "(call|ring|phone|email|text|contact) me (back )?" + _WHEN,
         "(call|ring|phone|email|text|contact) me (back )?(the following|instead|later|another|after|around|nearer)",
@@ -71,6 +82,8 @@ PHRASES: dict[str, list[str]] = {
     "when": [
         "(today|tonight|tomorrow|this afternoon|this evening|this morning|later today|end of day|eod|first thing tomorrow)",
         "(day after tomorrow|the day after tomorrow)",
+        "(end of day|eod|close of business|cob|end of play|close of play|first thing) [on] <weekday>",
+        "<weekday> (morning|afternoon|evening|lunchtime|eod|end of day|close of business)",
         "in " + _NUM + " [more] [business|working] (days|day|weeks|week|hours|hour|months|month)",
         "(within|in the next) " + _NUM + " [business|working] (days|day|weeks|week|hours|hour)",
         "(next|this|on|by|before|after|until|till|coming) (<weekday>|week|month|weekend)",

@@ -26,6 +26,9 @@ PHRASES: dict[str, list[str]] = {
         "still (don't|do not|dont) (have|see|know)",
         "(haven't|have not|hasn't|has not|didn't|did not) (heard|had|received|seen|got) (anything|a thing|a word|nothing|any news|a reply|a response|an answer|a call)",
         "(heard|had) nothing (back|from|since)",
+        # A delivery that came short ("the pallet was two boxes short", "arrived three short").
+        "(is|are|was|were|came|arrived|turned up|delivered) (<num>|one|two|three|four|five|a few|several|some|a couple of) ** short",
+        "(is|are|was|were|came|arrived|delivered) short (by|of)",
         "(is|are|was|were|'s) still (wrong|broken|not working|missing|late|incorrect|down|showing|there|pending|outstanding|unpaid|open|stuck|failing)",
         "(wasn't|was not|weren't|were not|isn't|is not|aren't|are not) (included|fitted|installed|delivered|in the box|on the invoice|done|fixed|applied|credited|refunded|paid)",
         "(paid for|ordered|bought|booked|was promised|were promised) ** (wasn't|was not|weren't|were not|isn't|is not|never|didn't|did not|hasn't|has not|is missing|are missing)",
@@ -96,8 +99,13 @@ PHRASES: dict[str, list[str]] = {
         "(give|send|forward|get|email|mail|fax|bring) me *",
         "i (need|want) (you|someone|somebody) to *",
         "(let me know|tell me|advise me) (by|before|asap|as soon as|today|tomorrow)",
+        # The customer's ask as our call notes report it ("Asked us to check the meter",
+        # "She needs a certificate of insurance before the event").
+        "(asked|asks|wants|wanted|needs|needed) (us|me|someone) to (check|look into|find out|confirm|fix|sort|chase|arrange|explain|cancel|refund|change|update|book|reschedule|replace|repair|swap|add|remove|get|order|request|organise|organize|come out|look at)",
+        "(she|he|they|customer|client|the customer|the client) (needs|wants|is after|asked for|requested|is asking for|was asking for|is chasing|was chasing) (a|an|the|her|his|their|some|to know|us to)",
     ],
     "request/send": [
+        "(asked|asks|wants|wanted|needs|needed) (us|me) to (send|resend|forward|post|mail|share|email) *",
         # Asking us to send something: a document sent back is the answer, whatever it is called.
         "(can|could|would|will) you [please] (send|resend|forward|post|mail|share) [me|us|over|across|through|on]",
         "please (send|resend|forward|post|mail|share) [me|us|over|across|through|on]",

@@ -30,6 +30,7 @@ WORDS: dict[str, list[str]] = {
         two three four five six seven eight nine ten eleven twelve twenty thirty hundred first second
         third fourth fifth last next happen happens happened honestly actually already quick quickly
         thing anyway though also
+        rang rung phoned calling
     """.split(),
     # Everyday words a phrase is never looked up by: the index anchors each phrase on its
     # rarest-looking word, and a pair of words on the rarer of the two.

@@ -1,5 +1,9 @@
 """What we say: check-ins and chasers, promises, asks, introductions and the tone of a reply."""
 
+# The verbs of doing that make a reported promise ("told her I'd chase it").
+_DOING = ("(check|look into|find out|chase|follow up|call|ring|phone|email|send|resend|confirm|get back|come back|sort|"
+          "fix|arrange|ask|speak|talk|request|order|raise|log|book|get|organise|organize|escalate|investigate|"
+          "update|forward|post|pass|text|bring|collect|refund|credit|replace|swap|look at|dig into)")
 _OK = "(ok|okay|fine|good|alright|all right|well|great|going well|going smoothly|on track|in order)"
 
 PHRASES: dict[str, list[str]] = {
@@ -34,7 +38,9 @@ PHRASES: dict[str, list[str]] = {
         "(see|check|find out|know|hear) (if|whether|that) (everything|everything's|all|all's|things|it|it's|the *|your *) ** (running|going|working|ok|okay|fine|good|well|smoothly|alright|all right|to plan|as planned)",
         "checking in",
         "check in (on|with) (you|how|things|everything)",
-        "(following|follow|followed) up (on|with|about|regarding|re) (my|our|the|your|this|that|last|previous|earlier|below)",
+        "(following|follow|followed) up (on|about|regarding|re) (my|our|the|your|this|that|last|previous|earlier|below)",
+        # "follow up with the warehouse" is a promise about a third party, not a chaser.
+        "(following|follow|followed) up with (you|my|our|your|this|that)",
         "(circling|circle|looping|loop|coming) back (on|to|around|about)",
         "(wanted|want|thought i'd|thought i would|i'd|just) (circle|loop|come) back",
         "(reaching|reach) out to (see|check|ask|find out|say)",
@@ -114,8 +120,16 @@ PHRASES: dict[str, list[str]] = {
         "(escalating|escalated|raising|raised|passing|passed) (this|it|that|your *) (to|with)",
         "(let me|i'll|i will) (ask|talk to|speak to|speak with|talk with|check with|get onto|get on to|take it up with)",
         "(we're|we are|i'm|i am|the team is|our team is) (looking into|investigating|working on|on|checking|escalating|chasing)",
-        # Our own promise reported in a call note or a CRM log ("said I'd follow up with the warehouse").
-        "(said|told (him|her|them|the customer|the client)|promised|agreed) (i'd|we'd|i would|we would) (check|look into|find out|chase|follow up|call|ring|email|send|confirm|get back|come back|sort|fix|arrange|ask|speak|talk)",
+        # Our own promise reported in a call note or a CRM log ("said I'd follow up with the
+        # warehouse", "told her I would request the certificate", "promised to send the quote
+        # Friday", "will check with accounts and call back").
+        "(said|told (him|her|them|the customer|the client)|promised|agreed|assured (him|her|them)) (i'd|we'd|i would|we would|i'll|we'll|i will|we will) " + _DOING,
+        "(promised|undertook|committed|agreed) (to|that i'd|that we'd|that i would|that we would) " + _DOING,
+        "will (check|chase|confirm|find out|ask|speak|talk|follow up|look into|raise|escalate) (with|on|about|into|if|whether|the|her|his|their|it|that|this)",
+        "(will|and) (get back to|come back to|call|ring|phone|email) (her|him|them) [back]",
+        "(will|and) (call|ring|phone) back",
+        # Sending it over by a time is a promise too ("I'll get the revised quote over to you").
+        "(i'll|i will|we'll|we will|let me) (get|have|send) ** (over|across|through|back|out) to you",
         "(we'd|we would|i'd|i would) (like|love|be happy|be glad) to (help|look into|take a look|sort|fix|get this sorted)",
         "(let's|let us|let me|allow me to) (take a look|look into|get this sorted|get this fixed|help|see what)",
         "(we'll|we will|i'll|i will) (get this|get it|have this|have it) (sorted|fixed|looked at|reported|resolved|checked)",
@@ -172,6 +186,8 @@ PHRASES: dict[str, list[str]] = {
     "ask_business": [
         "(ready|want|like|decided) to (go ahead|move forward|sign|order|proceed|commit|switch)",
         "(shall|can|should|may) (we|i) (go ahead|proceed|book|process|place|lock|set up|send the contract)",
+        "(shall|can|should|may) (we|i) (set|get|put|sort|book|lock) (it|you|this|that|everything|the policy|the order|the plan) (up|in|through|going|started|sorted|covered|booked|live|on)",
+        "(i|we) (just|only) need (a|your) (yes|go-ahead|go ahead|signature|ok|okay|decision|sign off|sign-off|say so|green light)",
         "(sign|place|confirm) (the|your) (order|contract|agreement|paperwork)",
         "(have you|did you) (decided|made a decision|had time to decide)",
         "(any|what's your|your) (decision|verdict)",

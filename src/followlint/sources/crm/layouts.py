@@ -71,10 +71,13 @@ HUBSPOT = Layout(
     units={"callduration": "ms", "hscallduration": "ms", "metadatadurationmilliseconds": "ms"},
     time_unit="ms",
     task_time_is_due=True,
-    # A calls export from the UI names its columns in words ("Call direction", "Call outcome").
-    kind_marks=(("hs_call_direction", "call"), ("hs_call_body", "call"), ("Call direction", "call"),
-                ("Call outcome", "call"), ("hs_email_direction", "email"),
-                ("hs_task_status", "task"), ("hs_meeting_title", "meeting"), ("hs_note_body", "note")),
+    # Without a type column (the UI's export of one activity kind: "Call direction", "Call
+    # notes"...), the columns a row fills say what it is.
+    kind_marks=(("hs_call_direction", "call"), ("hs_call_body", "call"), ("hs_email_direction", "email"),
+                ("hs_task_status", "task"), ("hs_meeting_title", "meeting"), ("hs_note_body", "note"),
+                ("Call direction", "call"), ("Call outcome", "call"), ("Call notes", "call"),
+                ("Call duration (HH:mm:ss)", "call"), ("Email direction", "email"), ("Task status", "task"),
+                ("Meeting name", "meeting"), ("Note body", "note")),
 )
 
 SALESFORCE = Layout(
