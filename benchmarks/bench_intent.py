@@ -167,17 +167,18 @@ def _predicts(signal) -> bool:
 def _child(path: str, out: str) -> None:
     from followlint import plugins
     from followlint.config import Settings
-    from followlint.engine import Linter
     from followlint.model import Conversation, Direction, Origin, Touch
+    from followlint.signals.detect import SignalDetector
 
     settings = Settings()
-    linter = Linter(settings, plugins.load(settings))
+    registry = plugins.load(settings)
+    detector = SignalDetector(registry.vocabularies, registry.words, learned=True)
     name = Path(path).name
     rows = []
     for line_no, label, text in read_corpus(path):
         touch = Touch(id=f"{name}:{line_no}", origin=Origin(name, line_no), text=text,
                       direction=Direction.OUTBOUND, kind="sentence")
-        linter.detector.annotate(Conversation(id=touch.id, touches=[touch], path=name))
+        detector.annotate(Conversation(id=touch.id, touches=[touch], path=name))
         fired = [s for s in touch.signals if _predicts(s)]
         rows.append({"line": line_no, "label": label, "text": text, "held_out": held_out(text),
                      "kinds": sorted({s.kind for s in fired}),

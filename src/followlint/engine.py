@@ -140,7 +140,8 @@ class Linter:
         self.options = {rule.code: MappingProxyType(rule_options(type(rule), settings)) for rule in self.rules}
         self.filter = FindingFilter(settings)
         self.plugin_of = {code: info.name for info in registry.plugins for code in info.rules}
-        self.detector = SignalDetector(registry.vocabularies, registry.words)
+        self.detector = SignalDetector(registry.vocabularies, registry.words,
+                                       learned=any("intent" in rule.reads for rule in self.rules))
         self.discovery = Discovery(registry.readers, settings.exclude)
         self.ours = Ours(settings.reps)
 

@@ -41,9 +41,12 @@ NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a nam
 
 
 class SignalDetector:
-    def __init__(self, vocabularies: list[dict[str, list[str]]], words: Words | None = None):
+    def __init__(self, vocabularies: list[dict[str, list[str]]], words: Words | None = None,
+                 learned: bool = True):
         """``vocabularies``: phrases by signal kind, and word lists (``followlint.lexicon.words``);
-        ``words``: those word lists already merged (the registry's), so they are built once."""
+        ``words``: those word lists already merged (the registry's), so they are built once;
+        ``learned``: score sentences with the learned intent model (it costs time, so the
+        engine asks for it only when a rule reads "intent")."""
         self.words = words if words is not None else Words(vocabularies)
         phrases = [{k: v for k, v in vocab.items() if not is_word_list(k)} for vocab in vocabularies]
         self.phrases = cached_index(phrases, self.words["common"])
@@ -51,7 +54,7 @@ class SignalDetector:
         self.topics = Topics(self.words["stopword"])
         self.qualifiers = (self.words["negator"], self.words["hypothetical"])
         self.sentiment = Sentiment(self.words, [s for vocab in vocabularies for s in vocab.get("valence_lexicon", ())])
-        self.intent = load_intent()
+        self.intent = load_intent() if learned else None
 
     def annotate(self, conversation: Conversation) -> Conversation:
         several = len(conversation.touches) > 1
