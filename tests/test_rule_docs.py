@@ -73,6 +73,9 @@ def test_rule_documentation_has_every_section(rule):
     for start, end in zip(positions, positions[1:] + [len(lines)]):
         assert any(line.strip() for line in lines[start + 1 : end]), f"{rule.code}: {lines[start]!r} is empty"
     assert rule.bad and rule.good, f"{rule.code} needs at least one bad and one good example"
+    if rule.code.startswith("FL1"):  # the customer rules guess at people's meaning: say where they fail
+        assert "## Known problems" in lines, f"{rule.code} documentation lacks its known problems"
+        assert lines.index("## Known problems") > lines.index("## Options")
     for key, (default, description) in rule.options.items():
         assert KEBAB.fullmatch(key) and description.strip(), f"{rule.code} option {key!r}"
         assert f"- `{key}` (default `{default}`)" in doc

@@ -60,6 +60,8 @@ class Rule:
     # The signal kinds its check reads, with those of the timeline helpers it calls: each must
     # be declared by a loaded plugin (``followlint.signals.kinds``), checked at load.
     reads: ClassVar[tuple[str, ...]] = ()
+    # What the rule gets wrong, said plainly (its page's "Known problems"): one entry a limit.
+    known_problems: ClassVar[tuple[str, ...]] = ()
 
     def check(self, conversation: Conversation, ctx: RuleContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -115,7 +117,7 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
-        """The rule's page: What it finds / Why it matters / Example / Better / Options / Reads."""
+        """The rule's page: What it finds / Why it matters / Example / Better / Options / Known problems / Reads."""
         out = [f"{cls.code} {cls.name} ({cls.severity.label})", "", cls.summary, "", "## What it finds", "",
                _para(cls.what), "", "## Why it matters", "", _para(cls.why)]
         if cls.story:
@@ -132,6 +134,8 @@ class Rule:
                 out.append(f"- `{key}` (default `{default}`): {description}")
         else:
             out.append("None.")
+        if cls.known_problems:
+            out += ["", "## Known problems", ""] + [f"- {_para(problem)}" for problem in cls.known_problems]
         if cls.reads:
             out += ["", "## Reads", "", "Signal kinds: " + ", ".join(f"`{kind}`" for kind in cls.reads) + "."]
         return "\n".join(out) + "\n"

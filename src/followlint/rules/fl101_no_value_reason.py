@@ -55,6 +55,12 @@ class NoValueReason(Rule):
         "short-sentence-words": (4, "a sentence this short (a greeting, a name) never counts as content"),
     }
 
+    known_problems = (
+        'What a message does is read from phrase families of the lexicon: a check-in worded outside them is missed, and small talk that sounds like news ("hope you\'re keeping warm now the cold snap is here") can pass for content.',
+        'A wish about the product ("hope the new car is treating you well") is taken for small talk, not a check-in.',
+        "Any concrete slot, price, link or attachment counts as value; whether it is worth the customer's time is not judged.",
+    )
+
     def check(self, conversation, ctx):
         for _, touch in sent_by_us(conversation):
             checkins = [s for s in touch.signals if s.kind == "checkin" and not (s.negated or s.hypothetical)]

@@ -58,6 +58,12 @@ class ReferralAskTiming(Rule):
         "lookback-days": (30, "praise from the customer this recent still makes a referral ask welcome"),
     }
 
+    known_problems = (
+        'Praise and displeasure are judged one customer sentence at a time, from VADER\'s general sentiment lexicon combined with the phrase engine: irony without a marker ("oh great another delay") can read as praise, and praise that spans several sentences without a feeling word can be missed.',
+        'An open issue is one the timeline still holds open; a problem the customer raised on a call that our notes do not report is invisible.',
+        'Referral asks are recognised by wording families (asks for names, introductions, invitations to share); an ask put in the customer\'s terms ("who else at the club would want one?") may be missed.',
+    )
+
     def check(self, conversation, ctx):
         timeline = ctx.timeline
         lookback = timedelta(days=ctx.options["lookback-days"])

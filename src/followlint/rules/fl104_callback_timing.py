@@ -56,6 +56,12 @@ class CallbackTiming(Rule):
         "grace-days": (2, "days past the agreed date before a missed contact is reported"),
     }
 
+    known_problems = (
+        'An agreed time needs a date the tool resolves: "in April", "this month" or "Saturday 14th" (only the weekday is read) are not agreed times to it.',
+        'A loose suggestion ("maybe you can call me before then") is read as an agreed time, so personal mail between friends can be flagged.',
+        'A call we made that the mailbox does not hold (logged elsewhere) is not seen: the time looks missed.',
+    )
+
     def check(self, conversation, ctx):
         timeline = ctx.timeline
         touches = conversation.touches

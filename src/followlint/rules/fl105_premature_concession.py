@@ -45,6 +45,11 @@ class PrematureConcession(Rule):
         ),
     )
 
+    known_problems = (
+        "The objection must be in the customer's own touch or reported in our call note; an objection said on a call whose notes do not report it is invisible.",
+        'Any question about the objection between it and the concession counts as exploring it, however thin.',
+    )
+
     def check(self, conversation, ctx):
         timeline = ctx.timeline
         for touch, objections, first, after in customer_turns(timeline, "objection", hypothetical_ok=True):

@@ -29,6 +29,10 @@ class PromisePerfection(Rule):
         Example("Hi Sam,\n\nI'm sorry about the missed delivery. I can't promise nothing will ever go wrong, but if it does I'll be right there to fix it.\n\nLee\n"),
     )
 
+    known_problems = (
+        'Only promises of perfection in wordings the lexicon knows are seen; one that is implied ("you won\'t have to think about it again") may be missed.',
+    )
+
     def check(self, conversation, ctx):
         for _, touch in sent_by_us(conversation):
             hedged = {s.sentence for s in touch.signals if s.kind == "hedge" and not s.negated}

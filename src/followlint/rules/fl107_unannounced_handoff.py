@@ -42,6 +42,11 @@ class UnannouncedHandoff(Rule):
         ),
     )
 
+    known_problems = (
+        'A new person is seen when the sender (or the CRM owner) of a touch changes; a colleague writing from a shared mailbox is not a new person to it.',
+        'A brand that posts from two accounts (a main one and a help one) looks like two people.',
+    )
+
     def check(self, conversation, ctx):
         # Only senders the conversation stage told apart (an address, or a name given with one,
         # or the owner column of a CRM activity) have a person.

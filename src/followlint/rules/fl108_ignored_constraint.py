@@ -51,6 +51,11 @@ class IgnoredConstraint(Rule):
         ),
     )
 
+    known_problems = (
+        "A constraint is read from families of wordings (can't, away until, no car, only a phone...) and matched to the kind of ask it rules out (come in, call, log in, meet, a time); a constraint said another way, or an ask of another kind, is missed.",
+        'Sides decide whose constraint it is: in a mailbox of two messages with no --rep, the owner is a tie, and the customer can be taken for us.',
+    )
+
     def check(self, conversation, ctx):
         timeline = ctx.timeline
         for touch, constraints, reply in timeline.replies_to("constraint"):

@@ -66,6 +66,11 @@ class FollowUpPressure(Rule):
         "think-hours": (24, "a repeat ask this soon after \"let me think about it\" is pressure"),
     }
 
+    known_problems = (
+        'The weakest rule on the blind batches (recall under 0.30 on the newest): "nothing new" is read from value signals, so the same offer reworded counts as new, and a run spread over more days than the window is not seen.',
+        'Unanswered calls count only when the export says so (a voicemail or an outcome); a CRM log that leaves the outcome blank reads as connected calls.',
+    )
+
     def check(self, conversation, ctx):
         timeline = ctx.timeline
         yield from self._runs(conversation, timeline, ctx.options)

@@ -37,6 +37,11 @@ class DefensiveTone(Rule):
         ),
     )
 
+    known_problems = (
+        'Defensive wording is read from families ("as I already told you", "per my last email", "not our fault"); a cold but correct reply without such phrases is not flagged.',
+        'It fires only in answer to a complaint or dispute; the same words answering a friendly question are fine to it.',
+    )
+
     def check(self, conversation, ctx):
         timeline = ctx.timeline
         for index, touch in sent_by_us(conversation):

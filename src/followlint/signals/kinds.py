@@ -36,6 +36,8 @@ CUSTOMER = _kinds(
     ("issue", "a problem, complaint or unmet promise (\"my plates still haven't arrived\")"),
     ("request", "asks us to do or tell something; subtypes send (a document) and schedule (a time)"),
     ("question", "a sentence that ends in '?'", "signal stage: punctuation"),
+    ("intent", "a sentence that makes a request or a commitment, by the learned model (either side; "
+     "computed only when a loaded rule reads it)", "signal stage: a logistic model fitted on labelled sentences"),
     ("resolved", "the customer says the problem is solved (\"never mind, it arrived\")"),
     ("satisfaction", "praise or contentment (\"really happy with the car\")"),
     ("dissatisfaction", "displeasure short of a specific problem (\"very disappointed\")"),
