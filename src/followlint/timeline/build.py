@@ -63,6 +63,7 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     by_sentence: dict[int, list[Signal]] = {}
     for signal in touch.signals:
         by_sentence.setdefault(signal.sentence, []).append(signal)
+    priced = "$" in touch.text or any(s.kind == "value" and s.subtype == "offer" for s in touch.signals)
     for signal in touch.signals:
         if signal.kind not in ITEM_KINDS or not plain(signal) or signal.sentence in seen_sentences:
             continue
@@ -72,7 +73,7 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
             continue  # "how are you?"
         seen_sentences.add(signal.sentence)
         timeline.items.append(Item(touch, signal, index, names=timeline.names,
-                                   neighbours=tuple(by_sentence[signal.sentence])))
+                                   neighbours=tuple(by_sentence[signal.sentence]), priced=priced))
 
 
 THANKS_KINDS = ("pleasantry", "satisfaction", "resolved")

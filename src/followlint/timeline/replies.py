@@ -247,6 +247,7 @@ def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
 
 
 SHORT_ANSWER_SENTENCES = 2
+SHORT_REPLY_SENTENCES = 12  # with greeting, thanks and name around them, at most: longer is no short answer
 
 
 def _facts_asked(item: Item) -> set[str]:
@@ -257,10 +258,9 @@ def _facts_asked(item: Item) -> set[str]:
         return set()
     facts = set()
     words = set(WORD_RE.findall(_sentence_text(item).lower()))
-    said = item.touch.signals
     if words & current_words()["time_question"]:
         facts.add("proposal")
-    if "$" in item.touch.text or any(s.kind == "value" and s.subtype == "offer" for s in said):
+    if item.priced:
         facts.add("offer")
     return facts
 
@@ -269,6 +269,8 @@ def _short_answer(reply: Touch, item: Item) -> bool:
     """A reply of a sentence or two that brings no agenda of its own (no check-in, pitch,
     favour or question back) is an answer in other words ("That's what he goes by."). To a
     question about a time or a price, that time or price is the answer, not a pitch."""
+    if len(reply.sentences) > SHORT_REPLY_SENTENCES:  # checked first: the rest reads the whole reply
+        return False
     facts = _facts_asked(item)
     if any(s.kind in SELF_SERVING | {"question", "request", "ask_meeting"}
            or (s.kind == "value" and s.subtype not in facts) for s in reply.signals):

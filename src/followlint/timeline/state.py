@@ -31,6 +31,9 @@ class Item:
     # The signals of its own sentence. The builder groups a touch's signals once; scanning all
     # of them for every item made a message with thousands of questions quadratic.
     neighbours: tuple[Signal, ...] | None = None
+    # Its message names a price or an offer, so a price in a short reply may be the answer
+    # (set once per message by the builder, for the same reason).
+    priced: bool = False
 
     @property
     def _same_sentence(self) -> tuple[Signal, ...]:
