@@ -79,7 +79,8 @@ class UnansweredCustomerIssue(Rule):
     }
 
     known_problems = (
-        'Whether a reply addresses a point is read from shared subject words and what the reply does (answers, asks back, takes it to a private channel, sends the thing). An answer in quite other words, often a link with one line, is not always seen: on real support threads this is the main source of false findings (of 60 real findings judged on 2026-12-07, 9 held up; 32 of the others had been answered, often in other words or by a hand-off) and why the rate there is above its target.',
+        'Whether a reply addresses a point is read from shared subject words and from what the reply does (answers, says how it stands, promises, apologises with an action, asks back, takes it to a private channel, sends the thing). A sentence that does one of these is a response even when words in it sound like a check-in or news ("I\'ll follow up with our team so..."). Replies that answer in plain words with a news-like phrase ("It was released earlier today") or that mix a response with a sales ask are still often misread: on real support threads this is the main source of false findings (of 60 real findings judged on 2026-12-07, 9 held up; 32 of the others had been answered).',
+        'A link counts as taking the point up when it goes into a page of a site (an article, a status page, a short link); a link to a site\'s front door ("help.example.com/hc/en-us") with nothing else only redirects. A short link can hide a front door, and a deep link can still be the wrong page.',
         'A canned pointer that happens to name the subject ("see our help page on login problems") counts as addressing it.',
         'In a Salesforce export the contact is known only by its id, so a name or call title can pass for a shared subject.',
         'Closure is read from the customer\'s words (thanks for the fix, "sorted it"); a problem solved off the record stays open.',
