@@ -160,9 +160,26 @@ INCIDENTAL = {"checkin", "nudge", "when", "satisfaction", "context"}
 INCIDENTAL_VALUES = {"update"}
 
 
+# A sales ask, an offer, a proposal, a check-in, a chaser or why we write: the agenda that makes
+# news in the same reply ours ("Our spring range is in. Could we book a call?").
+SALES = {"referral_ask", "ask_business", "ask_meeting", "checkin", "nudge", "context"}
+SALES_VALUES = {"offer", "proposal"}
+
+
 def _responding(reply: Touch) -> set[int]:
-    """The reply's sentences that respond to the customer."""
-    return {s.sentence for s in reply.signals if s.kind in RESPONDING and not s.negated}
+    """The reply's sentences that respond to the customer. News in a reply that asks nothing of
+    its own and sells nothing is how the customer's point stands ("We've turned it off for the
+    promo, it'll be back tomorrow", "It was released earlier today")."""
+    said = {s.sentence for s in reply.signals if s.kind in RESPONDING and not s.negated}
+    if not any(_sells(s, said) for s in reply.signals):
+        said |= {s.sentence for s in reply.signals
+                 if s.kind == "value" and s.subtype in INCIDENTAL_VALUES and not s.negated and not s.hypothetical}
+    return said
+
+
+def _sells(signal, responding: set[int]) -> bool:
+    return not signal.negated and not _incidental(signal, responding) and (
+        signal.kind in SALES or (signal.kind == "value" and signal.subtype in SALES_VALUES))
 
 
 def _incidental(signal, responding: set[int]) -> bool:
@@ -182,8 +199,12 @@ def _works_on(reply: Touch, item: Item) -> bool:
     responding = _responding(reply)
     if any(_agenda(s, responding) for s in reply.signals):
         return False
+    # News tells how a problem or a question stands; it does not do what the customer asked us
+    # to do ("could you also send me the VAT invoice?": news of the order is not the invoice).
+    news = "request" not in item.kinds
     working = [s for s in reply.signals if not s.negated and s.subtype != POLAR
-               and (s.kind in WORKING or (s.kind == "value" and s.subtype in WORKING_VALUES))]
+               and (s.kind in WORKING or (s.kind == "value" and s.subtype in WORKING_VALUES)
+                    or (s.kind == "value" and news and _incidental(s, responding)))]
     if not working:
         return False
     redirects = [s for s in working if s.kind in REDIRECT or (s.kind == "value" and s.subtype in REDIRECT_VALUES)]
