@@ -207,7 +207,11 @@ def _works_on(reply: Touch, item: Item) -> bool:
                     or (s.kind == "value" and news and _incidental(s, responding)))]
     if not working:
         return False
-    redirects = [s for s in working if s.kind in REDIRECT or (s.kind == "value" and s.subtype in REDIRECT_VALUES)]
+    # An instruction with no link in its sentence is a step to take ("please get her to speak to
+    # station staff"); with one, it is the pointer ("please visit our Help site <link>").
+    linked = {s.sentence for s in reply.signals if s.kind == "value" and s.subtype in REDIRECT_VALUES}
+    redirects = [s for s in working if (s.kind in REDIRECT and (s.kind != "request" or s.sentence in linked))
+                 or (s.kind == "value" and s.subtype in REDIRECT_VALUES)]
     if len(redirects) < len(working):
         return True
     if any(s.kind == "value" and _specific_link(s.text) for s in redirects):
