@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 import re
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from ..lexicon.words import current as current_words
 from ..model import Touch
@@ -47,7 +48,8 @@ REPORTING_VALUE = {"answer"}
 
 
 def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
-    skip = {s.sentence for s in reply.signals if s.kind in SELF_SERVING}
+    responding = _responding(reply)
+    skip = {s.sentence for s in reply.signals if s.kind in SELF_SERVING and not _incidental(s, responding)}
     if not item.topic:  # nothing to match it by: any substance answers it
         values = REPORTING_VALUE | {"update", "resource", "proposal"}
     else:
@@ -147,26 +149,92 @@ GREETING = "greeting"  # pleasantry/greeting hides only its own words: "Hi Sam, 
 SUBSTANTIVE_WORDS = 3
 
 
-def _agenda(signal) -> bool:
+# A sentence that does something for the customer (promises, hands on, says how it stands,
+# apologises, tells them what to do, asks about the problem) is a response, whatever words in it
+# also sound like an agenda: "I'll follow up with our team so..." is no check-in, "To see which
+# branches are available, please visit..." no news of ours.
+RESPONDING = {"commitment", "handoff", "status", "apology", "request", "exploration"}
+# What such a sentence turns from an agenda into a part of the response. A sales ask (a meeting,
+# a referral, the sale, an offer, a proposal) stays an agenda wherever it stands.
+INCIDENTAL = {"checkin", "nudge", "when", "satisfaction", "context"}
+INCIDENTAL_VALUES = {"update"}
+
+
+# A sales ask, an offer, a proposal, a check-in, a chaser or why we write: the agenda that makes
+# news in the same reply ours ("Our spring range is in. Could we book a call?").
+SALES = {"referral_ask", "ask_business", "ask_meeting", "checkin", "nudge", "context"}
+SALES_VALUES = {"offer", "proposal"}
+
+
+def _responding(reply: Touch) -> set[int]:
+    """The reply's sentences that respond to the customer. News in a reply that asks nothing of
+    its own and sells nothing is how the customer's point stands ("We've turned it off for the
+    promo, it'll be back tomorrow", "It was released earlier today")."""
+    said = {s.sentence for s in reply.signals if s.kind in RESPONDING and not s.negated}
+    if not any(_sells(s, said) for s in reply.signals):
+        said |= {s.sentence for s in reply.signals
+                 if s.kind == "value" and s.subtype in INCIDENTAL_VALUES and not s.negated and not s.hypothetical}
+    return said
+
+
+def _sells(signal, responding: set[int]) -> bool:
+    return not signal.negated and not _incidental(signal, responding) and (
+        signal.kind in SALES or (signal.kind == "value" and signal.subtype in SALES_VALUES))
+
+
+def _incidental(signal, responding: set[int]) -> bool:
+    return signal.sentence in responding and (
+        signal.kind in INCIDENTAL or (signal.kind == "value" and signal.subtype in INCIDENTAL_VALUES))
+
+
+def _agenda(signal, responding: set[int] = frozenset()) -> bool:
     # Not the hypothetical flag: a sales ask is mostly a "would you..." question.
-    return not signal.negated and (
+    return not signal.negated and not _incidental(signal, responding) and (
         signal.kind in AGENDA or (signal.kind == "value" and signal.subtype in AGENDA_VALUES))
 
 
 def _works_on(reply: Touch, item: Item) -> bool:
     """Does a reply with no agenda of its own work on the customer's point (a question back, a
     request for details, steps, a link that explains, an owned hand-off)?"""
-    if any(_agenda(s) for s in reply.signals):
+    responding = _responding(reply)
+    if any(_agenda(s, responding) for s in reply.signals):
         return False
+    # News tells how a problem or a question stands; it does not do what the customer asked us
+    # to do ("could you also send me the VAT invoice?": news of the order is not the invoice).
+    news = "request" not in item.kinds
     working = [s for s in reply.signals if not s.negated and s.subtype != POLAR
-               and (s.kind in WORKING or (s.kind == "value" and s.subtype in WORKING_VALUES))]
+               and (s.kind in WORKING or (s.kind == "value" and s.subtype in WORKING_VALUES)
+                    or (s.kind == "value" and news and _incidental(s, responding)))]
     if not working:
         return False
-    redirects = [s for s in working if s.kind in REDIRECT or (s.kind == "value" and s.subtype in REDIRECT_VALUES)]
+    # An instruction with no link in its sentence is a step to take ("please get her to speak to
+    # station staff"); with one, it is the pointer ("please visit our Help site <link>").
+    linked = {s.sentence for s in reply.signals if s.kind == "value" and s.subtype in REDIRECT_VALUES}
+    redirects = [s for s in working if (s.kind in REDIRECT and (s.kind != "request" or s.sentence in linked))
+                 or (s.kind == "value" and s.subtype in REDIRECT_VALUES)]
     if len(redirects) < len(working):
+        return True
+    if any(s.kind == "value" and _specific_link(s.text) for s in redirects):
         return True
     redirect = {s.sentence for s in redirects}
     return _says_more(reply, redirect) or any(on_topic(words, said) for words in item.touch.topics for said in reply.topics)
+
+
+# A link into a site ("help.example.com/articles/reset-password", a short link) points at a page
+# for this customer's point; a site's front door ("help.example.com", "/hc/en-us", "/help") is
+# the canned "please visit our Help site" that sends them off with nothing.
+FRONT_DOOR_SEGMENT = 5  # "hc", "en-us", "help", "home": the words of a site's entrance
+
+
+def _specific_link(text: str) -> bool:
+    try:
+        parts = urlsplit(text if "//" in text else "//" + text)
+    except ValueError:
+        return False
+    if "." not in parts.netloc or any(c.isspace() for c in text.strip()):
+        return False  # "the brochure", "our guide": not a link
+    segments = [p for p in parts.path.split("/") if p]
+    return bool(parts.query) or any(len(p) > FRONT_DOOR_SEGMENT for p in segments)
 
 
 def _says_more(reply: Touch, redirect: set[int]) -> bool:
