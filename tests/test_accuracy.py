@@ -386,7 +386,7 @@ ENRON_NOW = "2002-01-01T00:00:00+00:00"  # as bench_realmail
 # (precision, recall) per rule over the judged cases: a ratchet, raised as the rules improve.
 # Recall has few cases to stand on (6 and 9 defensible of 60), precision is the figure that matters:
 # each sample was drawn from the findings of its day, so its precision starts at what it measured.
-JUDGED_FLOORS: dict[str, tuple[float, float]] = {"FL101": (0.6, 1.0), "FL103": (0.18, 0.83)}
+JUDGED_FLOORS: dict[str, tuple[float, float]] = {"FL101": (0.6, 1.0), "FL103": (0.2, 0.83)}
 
 
 @dataclass
