@@ -14,7 +14,7 @@ class CallbackTiming(Rule):
     reads = (
         "callback", "when", "acknowledgement", "early_ok", "question", "request", "issue", "dissatisfaction",
         "objection", "think_it_over", "resolved", "ask_business", "ask_meeting", "ask_visit", "ask_online",
-        "nudge", "checkin", "referral_ask", "concession", "value",
+        "nudge", "checkin", "referral_ask", "concession", "value", "tentative",
     )
     story = "002"
     summary = "An agreed time for the next contact is broken: too early without saying so, or missed."
@@ -58,7 +58,7 @@ class CallbackTiming(Rule):
 
     known_problems = (
         'An agreed time needs a date the tool resolves: "in April", "this month" or "Saturday 14th" (only the weekday is read) are not agreed times to it.',
-        'A loose suggestion ("maybe you can call me before then") is read as an agreed time, so personal mail between friends can be flagged.',
+        'A time held out as a possibility ("maybe you can call me before then", "I\'ll try calling you next week") is no agreed time when the other side says it; a looser wording than the tool knows ("give me a shout sometime next week") still reads as one, so personal mail between friends can be flagged.',
         'A call we made that the mailbox does not hold (logged elsewhere) is not seen: the time looks missed.',
     )
 

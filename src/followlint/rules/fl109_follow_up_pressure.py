@@ -13,6 +13,23 @@ from .base import Example, Rule
 CHASING = {"checkin", "nudge", "ask_business", "question", "referral_ask", "request"}
 ATTEMPT = "attempt"  # a call of ours that reached nobody (CRM outcome "No answer", "Busy")
 RINGING = {ATTEMPT, "voicemail"}
+# Touches this close together from one sender are the parts of one message, split by a length
+# limit ("2/4", "3/4", "4/4" within seconds): one touch, not a run of chasers.
+PARTS_WITHIN = timedelta(minutes=2)
+WRITTEN = "email"  # calls are never split; redialling is ringing again
+
+
+def _part_of(touch, before, timeline) -> bool:
+    """Is ``touch`` a further part of ``before``: written by the same sender moments later?
+    Equal times are left apart: a log that keeps only the day gives its entries one time."""
+    return (before is not None and touch.kind == WRITTEN and before.kind == WRITTEN and touch.party == before.party
+            and timedelta(0) < timeline.when(touch) - timeline.when(before) <= PARTS_WITHIN)
+
+
+def _same_customer(a, b) -> bool:
+    """Written to the same person, as far as the recipients say: a brand answering three
+    shoppers in one public thread is not chasing one of them."""
+    return not a.recipients or not b.recipients or bool(set(a.recipients) & set(b.recipients))
 
 
 def _values(touch) -> set[str]:
@@ -77,7 +94,7 @@ class FollowUpPressure(Rule):
         yield from self._repeat_asks(conversation, timeline, ctx.options)
 
     def _runs(self, conversation, timeline, options):
-        run = []
+        run, before = [], None
         window = timedelta(days=options["window-days"])
         offered: set[str] = set()  # value either side has already named: repeating it is nothing new
         for touch in conversation.touches:
@@ -89,10 +106,14 @@ class FollowUpPressure(Rule):
             fresh = values - offered
             offered |= values
             if touch.direction is Direction.INBOUND or fresh or two_way(touch):
-                run = []
+                run, before = [], None
                 continue
+            if _part_of(touch, before, timeline):
+                before = touch
+                continue
+            before = touch
             run.append(touch)
-            run = [t for t in run if timeline.when(touch) - timeline.when(t) <= window]
+            run = [t for t in run if timeline.when(touch) - timeline.when(t) <= window and _same_customer(t, touch)]
             # Ringing again, or leaving another voicemail, is chasing whatever the note says.
             chasing = touch.kind in RINGING or any(s.kind in CHASING and not s.negated for s in touch.signals)
             if len(run) >= options["unanswered-touches"] and chasing and not touch.quoted:

@@ -56,7 +56,8 @@ OURS = _kinds(
     ("nudge", "a chaser about earlier mail (\"did you get a chance to...\")"),
     ("context", "why we write, without news (\"it's been a few weeks since...\")"),
     ("value", "something of value; subtypes update, answer, resource, offer, proposal"),
-    ("commitment", "a promise to act (\"I'll check on that\"); subtype task: an open CRM task",
+    ("commitment", "a promise to act (\"I'll check on that\"); subtype task: an open CRM task; subtype offer: an "
+     "offer in the conditional (\"we'd be glad to help\"), nothing owed back",
      "vocabulary; signal stage: open CRM tasks"),
     ("assent", "yes to what the customer asked (\"of course, please do\"); subtype polar: a bare yes or no "
      "(\"Correct.\", \"Nope!\"), an answer where it opens a reply to a question"),
@@ -72,8 +73,10 @@ OURS = _kinds(
     ("ask_online", "asks the customer to log in, click or fill in something"),
     ("ask_call", "asks the customer to phone us (\"please call our line\")"),
     ("status", "says the problem is known and in hand (\"we are aware of the outage\"): an answer, no promise; "
-     "subtype unknown: nothing to tell yet (\"we don't have any information on that\")"),
-    ("condition", "a condition the customer must meet first (\"if you DM us\"): a promise after it is an offer"),
+     "subtype unknown: nothing to tell yet (\"we don't have any information on that\"); subtype progress: work in hand "
+     "(\"our team is looking into this\")"),
+    ("condition", "a condition the customer must meet first (\"if you DM us\"): a promise after it is an offer; "
+     "subtype event: a condition on events (\"if anything changes\"): a promise under it is owed only if they come"),
     ("handoff", "takes the customer's point on, here or in another channel (\"so we can take a closer look\", \"we can help with that\"); "
      "subtypes channel (\"please check your DMs\"), details (\"may I have your booking reference?\"), steps (\"please restart the router\")"),
     ("introduction", "a new person links to the earlier contact; subtype self: says who they are"),
@@ -86,6 +89,7 @@ NEXT_CONTACT = _kinds(
     ("callback", "an agreed time for the next contact; subtypes asked (the customer asks us), reply "
      "(the customer will answer), task (an open CRM task)", "vocabulary; signal stage: open CRM tasks"),
     ("when", "a time expression (\"in 3 days\", \"Friday\"); also the due time of a promise near it"),
+    ("tentative", "holds a contact out as a possibility, not an agreement (\"maybe you can call me\", \"I'll try calling\")"),
 )
 # -- filler: hides what it covers ------------------------------------------------------------------
 FILLER = _kinds(

@@ -35,9 +35,18 @@ def build(conversation: Conversation, now: datetime) -> Timeline:
         else:
             _our_touch(timeline, index, touch)
         for signal in touch.signals:
-            if signal.kind == "callback" and plain(signal):
+            if signal.kind == "callback" and plain(signal) and not _held_out(touch, signal):
                 timeline.agreements.append(Agreement(touch, signal, index, agreed_date(touch, signal)))
     return timeline
+
+
+def _held_out(touch: Touch, callback: Signal) -> bool:
+    """A contact the other side holds out as a possibility ("maybe you can call me before then",
+    "I'll try calling you next week") is not agreed. Our own "I'll try to call you Friday" still
+    sets the customer waiting: it stays an agreed time."""
+    ours = touch.direction is not Direction.INBOUND and callback.subtype != "asked"
+    return not ours and any(s.kind == "tentative" and s.sentence == callback.sentence and s.start < callback.end
+                            for s in touch.signals)
 
 
 def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
@@ -106,11 +115,14 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     for item in timeline.items:
         if item.index >= index or item.resolved_by is not None:
             continue
+        # Once the item went to the private channel, what we say of it later here ("our team is
+        # on it") is followed through there too.
+        item.handed_off = item.handed_off or (speaks and elsewhere)
         if speaks and item.addressed_by is None and addresses(touch, item, timeline.items):
             item.addressed_by = touch
         if speaks and item.reported_by is None and reports_back(touch, item):
             item.reported_by = touch
-        elif item.commitment is None and item.reported_by is None and not elsewhere:
+        elif item.commitment is None and item.reported_by is None and not (elsewhere or item.handed_off):
             about = [s for s in callbacks if s.sentence < len(touch.topics) and on_topic(item.topic, touch.topics[s.sentence])]
             if promises or about:
                 item.commitment = (touch, (promises or about)[0])
@@ -120,13 +132,18 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
 # answer ("Can you tell us which device? We'll see what we can suggest", "We'd be happy to look
 # into this. Could you DM us your name?").
 ASKS_OF_CUSTOMER = ("condition", "exploration", "request", "question")
+EVENT = "event"  # condition/event: on what happens, not on the customer; it holds its own sentence only
+OFFER = "offer"  # commitment/offer: "we'd be glad to help"
 
 
 def owned_promises(touch: Touch) -> list[Signal]:
     """Our own unconditional promises to act: not one inside a condition on the customer ("if
-    you DM us we'll look into it") or next to an ask of them."""
-    waits_on = {s.sentence + step for s in touch.signals if s.kind in ASKS_OF_CUSTOMER and not s.negated for step in (-1, 0, 1)}
+    you DM us we'll look into it") or next to an ask of them, not one under a condition on
+    events ("if anything changes, we'll keep you posted"), not an offer ("we'd be glad to help")."""
+    waits_on = {s.sentence + step for s in touch.signals if s.kind in ASKS_OF_CUSTOMER and not s.negated
+                and s.subtype != EVENT for step in (-1, 0, 1)}
+    waits_on |= {s.sentence for s in touch.signals if s.kind == "condition" and s.subtype == EVENT and not s.negated}
     # "I'll call you" inside "I'll call you back in 3 days" is that callback, not a promise to act.
     callbacks = [(s.start, s.end) for s in touch.signals if s.kind == "callback"]
-    return [s for s in touch.signals if s.kind == "commitment" and plain(s) and s.sentence not in waits_on
+    return [s for s in touch.signals if s.kind == "commitment" and s.subtype != OFFER and plain(s) and s.sentence not in waits_on
             and not any(a <= s.start and s.end <= b for a, b in callbacks)]

@@ -27,6 +27,7 @@ class Item:
     commitment: tuple[Touch, Signal] | None = None  # we said we'd act on it
     reported_by: Touch | None = None  # a later touch that reports back on it
     resolved_by: Touch | None = None  # the customer said it is solved
+    handed_off: bool = False  # we took it to a private channel: what we owe on it is done there
     names: frozenset = frozenset()  # the people's names in the conversation: never a subject
     # The signals of its own sentence. The builder groups a touch's signals once; scanning all
     # of them for every item made a message with thousands of questions quadratic.

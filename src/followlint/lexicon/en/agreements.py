@@ -55,6 +55,17 @@ PHRASES: dict[str, list[str]] = {
         "(call|ring|phone|email|text|contact) me (back )?" + _WHEN,
         "(call|ring|phone|email|text|contact) me (back )?(the following|instead|later|another|after|around|nearer)",
     ],
+    # A contact held out as a possibility, not agreed: a hedged suggestion ("maybe you can call
+    # me before then", "perhaps we could talk next week") or an attempt promised ("I'll try
+    # calling you next week", "I might give you a ring Friday").
+    "tentative": [
+        "(maybe|perhaps|possibly) (you|we|i) (can|could|might|may|should|will|'ll)",
+        "(maybe|perhaps|possibly) (call|ring|phone|email|text|try|give|drop)",
+        "(i'll|i will|we'll|we will|i'd|we'd|i might|we might|i may|we may|i can|we can) try (to|and|calling|ringing|phoning|emailing|texting|reaching|getting|giving|to give)",
+        "(i|we) (might|may) (call|ring|phone|email|text|give you|drop you|reach out|get in touch|try)",
+        "(i'll|i will|we'll|we will) (see if|see whether) (i|we) (can|could)",
+        "if (i|we) (get|find|have) (a|the) (chance|minute|moment|spare moment)",
+    ],
     "early_ok": [
         "(tell|let) me (know )?(straight away|right away|immediately|asap|at once)",
         "(in the meantime|before then|meanwhile) ** (tell me|let me know|call me|email me|text me|get in touch)",

@@ -115,11 +115,10 @@ PHRASES: dict[str, list[str]] = {
         "(i'll|i will|we'll|we will) (make sure|ensure) (it|they|you|this|that)",
         "(will|'ll) (get back to you|revert|report back|come back to you)",
         "(will|'ll|is going to|are going to) (collect|pick up|swap|exchange|replace|refund|credit|repair|redeliver|reship|resend|waive|remove|reverse|correct|amend|update|bring|deliver|drop off|call you|contact you|email you|fix|sort|investigate|look into)",
-        "(i'm|i am|we're|we are) (escalating|looking into|checking|chasing|investigating|sorting|fixing|arranging|raising|booking|sending|on to)",
+        "(i'm|i am|we're|we are) (arranging|raising|booking|sending|on to)",
         "(i've|i have|we've|we have) (escalated|raised|logged|flagged|passed) (this|it|that|your|the)",
         "(escalating|escalated|raising|raised|passing|passed) (this|it|that|your *) (to|with)",
         "(let me|i'll|i will) (ask|talk to|speak to|speak with|talk with|check with|get onto|get on to|take it up with)",
-        "(we're|we are|i'm|i am|the team is|our team is) (looking into|investigating|working on|on|checking|escalating|chasing)",
         # Our own promise reported in a call note or a CRM log ("said I'd follow up with the
         # warehouse", "told her I would request the certificate", "promised to send the quote
         # Friday", "will check with accounts and call back").
@@ -130,11 +129,15 @@ PHRASES: dict[str, list[str]] = {
         "(will|and) (call|ring|phone) back",
         # Sending it over by a time is a promise too ("I'll get the revised quote over to you").
         "(i'll|i will|we'll|we will|let me) (get|have|send) ** (over|across|through|back|out) to you",
-        "(we'd|we would|i'd|i would) (like|love|be happy|be glad) to (help|look into|take a look|sort|fix|get this sorted)",
         "(let's|let us|let me|allow me to) (take a look|look into|get this sorted|get this fixed|help|see what)",
         "(we'll|we will|i'll|i will) (get this|get it|have this|have it) (sorted|fixed|looked at|reported|resolved|checked)",
         "(no|not yet an|no update on the) (eta|estimate|timeline) (yet|for|on)",
         "(passed|forwarded|escalated|reported|raised|logged) (this|it|your|the) [on|along|up] (to|with) (our|the)",
+    ],
+    # An offer in the conditional ("We'd be glad to help", "I'd love to take a look"): it takes
+    # the point up, and leaves the next step to the customer; nothing is owed back.
+    "commitment/offer": [
+        "(we'd|we would|i'd|i would) (like|love|be happy|be glad|be more than happy|be delighted|be pleased) to (help|look into|take a look|have a look|sort|fix|get this sorted|assist|check|go over|go through|walk you through|talk you through|explain)",
     ],
     "assent": [
         "(yes|yep|yeah|of course|certainly|absolutely|definitely|sure thing|by all means|gladly) ** (i|i'd|i'll|i've|i'm|i can|we|we'd|we'll|we've|we're|we can|we do|you can|you're|please|it's|it is|they|they're|that's|that is|there|here)",
@@ -326,6 +329,19 @@ PHRASES: dict[str, list[str]] = {
         "(we're|we are|i'm|i am|the team is|our team is|our teams are|our engineers are|the engineers are|everyone is) (already )?aware (of|that)",
         "(a|an) (known|ongoing|wider|widespread|reported) (issue|problem|outage|fault|bug)",
         "(we're|we are|we've been|we have been) (currently )?(experiencing|seeing) (an|some|a|longer|higher|intermittent|technical)",
+    ],
+    # Work in hand, said in the present ("our team is looking into this", "we're checking with
+    # the warehouse"): a status, not a promise to report back.
+    "status/progress": [
+        "(we're|we are|i'm|i am|the team is|our team is|our teams are|our engineers are|the engineers are|someone is|a member of our team is|a member of the team is) [currently|still|already|actively|now] (looking into|investigating|working on|checking|checking on|escalating|chasing|sorting|fixing|reviewing|looking at)",
+    ],
+    # A condition on events, not on the customer ("if anything changes", "should there be any
+    # news"): a promise under it is owed only if the event comes.
+    "condition/event": [
+        "(if|should|in case|in the event) (anything|something|things|that|this|it|the situation|the plan|the policy|any of this|the date|the timing) (changes|change|changed|develops|develop|comes up|come up|happens|happen|moves|shifts)",
+        "(if|should|in case|in the event) (there is|there are|there be|there's|we have|we get|we hear|we receive|we learn|we find|we see) (any|more|further|anything|an|news|updates|something)",
+        "(if|should|in case|in the event) (it|that|this|one|a|an|any|the) * (becomes|become|comes|come|opens|open|frees|free|turns|turn) (available|possible|free|up|back)",
+        "(if|should|in case|in the event) (it|that|this|one|anything|something) (becomes|become|comes|come|opens|open|frees|free|turns|turn) (available|possible|free|up|back)",
     ],
     # A condition the customer must meet first: a promise after it is an offer, not a commitment
     # ("if you DM us we'll look into it", "once you send the photos").
