@@ -7,7 +7,7 @@ import json
 
 from .engine import ReadContext, UnitResult
 from .model import Direction, InputError, InputProblem
-from .timeline import plain
+from .timeline import owned_promises, plain
 
 
 def inspect_units(linter, paths: list[str], fmt: str, out) -> list[InputProblem]:
@@ -81,12 +81,21 @@ def _timeline_dict(timeline) -> dict:
     return {
         "now": timeline.now.isoformat(),
         "items": items,
-        "commitments": [said(t, s) for t in ours for s in t.signals if s.kind == "commitment" and plain(s)],
+        "commitments": [said(t, s) for t in ours for s in _promises(t)],
         "agreements": [dict(said(a.touch, a.signal), due=a.due.isoformat() if a.due else None,
                             by=a.touch.direction.value) for a in timeline.agreements],
         "satisfaction": [{"touch": _label(t), "text": s.text}
                          for t in customers for s in t.signals if s.kind == "satisfaction" and plain(s)],
     }
+
+
+def _promises(touch) -> list:
+    """The promises the rules hold us to, each once ("I'll check" and "I'll check on" are one)."""
+    out = []
+    for signal in owned_promises(touch):
+        if not out or signal.start >= out[-1].end:
+            out.append(signal)
+    return out
 
 
 def _state(item) -> str:
