@@ -269,20 +269,23 @@ def _substance(reply: Touch, besides: set[int] | frozenset[int] = frozenset()) -
 # An item's own subject this many words or more is a request of its own ("and we are billed
 # for 12 seats"), not a rider on the one before ("Am I missing something?").
 DISTINCT_TOPIC = 2
-ASKS = ("request", "question")
 
 
 def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     """Of several distinct requests in one message, the reply takes one up by its subject and
     says nothing of this one."""
     own = item.signal.topic - item.names
-    if item.signal.kind not in ASKS or len(own) < DISTINCT_TOPIC or _points_back(item):
+    if item.signal.kind not in ASKING or len(own) < DISTINCT_TOPIC or _points_back(item):
         return False
     # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
     # answering the rider answers the subject too.
-    others = [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKS
-              and i.signal.sentence != item.signal.sentence and len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
-    return any(not (i.topic & own) and _on_topic(reply, i, SELF_SERVING) for i in others)
+    return any(not (i.topic & own) and _on_topic(reply, i, SELF_SERVING) for i in _other_requests(item, items))
+
+
+def _other_requests(item: Item, items: Sequence[Item]) -> list[Item]:
+    """The other distinct requests of the item's message, each in a sentence of its own."""
+    return [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKING
+            and i.signal.sentence != item.signal.sentence and len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
 
 
 OPENING = 3  # "Is this correct...?", "Will it be...?": the subject comes first
@@ -303,11 +306,9 @@ def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
     topic = item.topic
     # A request that borrows the subject of the one before ("And if so, can you arrange them?")
     # rides on it: answered with it.
-    if item.signal.kind not in ASKS or topic != item.signal.topic - item.names or len(topic) < DISTINCT_TOPIC:
+    if item.signal.kind not in ASKING or topic != item.signal.topic - item.names or len(topic) < DISTINCT_TOPIC:
         return topic
-    others = [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKS
-              and i.signal.sentence != item.signal.sentence
-              and len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
+    others = _other_requests(item, items)
     own = topic - frozenset().union(*(i.signal.topic for i in others))
     if not own or own == topic or not any(_on_topic(reply, i, SELF_SERVING) for i in others):
         return topic
