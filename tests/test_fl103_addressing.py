@@ -103,3 +103,60 @@ def test_the_evidence_is_the_whole_sentence(run_cli, tmp_path):
     whole = "Please do not hesitate: my plates are still missing."
     assert f'"{whole}"' in findings[0]["message"]
     assert [e["text"] for e in findings[0]["evidence"]] == [whole]
+
+
+def _thread(*posts: tuple[str, str, str]) -> str:
+    """An mbox of (sender, time, body) posts, each replying to the one before."""
+    out = []
+    people = {sender for sender, _, _ in posts}
+    for n, (sender, time, body) in enumerate(posts):
+        reply = f"In-Reply-To: <p{n - 1}@desk.example>\n" if n else ""
+        to = ", ".join(sorted(people - {sender}))
+        out.append(f"From {sender} Mon Nov  2 00:00:00 2026\nFrom: {sender}\nTo: {to}\nSubject: leaderboard\n"
+                   f"Date: {time}\nMessage-ID: <p{n}@desk.example>\n{reply}\n{body}\n\n")
+    return "".join(out)
+
+
+def _fl103_thread(run_cli, tmp_path, mbox: str) -> list[dict]:
+    path = tmp_path / "thread.mbox"
+    path.write_text(mbox, encoding="utf-8")
+    code, out, err = run_cli("check", path, "--format", "json", "--select", "FL103", "--rep", "@games.example",
+                             "--now", NOW)
+    assert code in (0, 1), err
+    return json.loads(out)["findings"]
+
+
+ASKED = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000",
+         "How do I report a cheater who is sitting at the top of the weekly leaderboard?")
+OPENER = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000", "Hi there Kim! (1/2)")
+
+
+def test_a_reply_split_over_two_posts_is_read_whole(run_cli, tmp_path):
+    rest = "Use the report button on the player's leaderboard profile and our team reviews it. (2/2)"
+    split = _thread(ASKED, OPENER, ("help@games.example", "Mon, 02 Nov 2026 11:02:00 +0000", rest))
+    assert _fl103_thread(run_cli, tmp_path, split) == []
+    # The same second part a day later is a later touch: the opener walked past the question.
+    late = _thread(ASKED, OPENER, ("help@games.example", "Tue, 03 Nov 2026 11:02:00 +0000", rest))
+    assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, late)] == ["FL103"]
+
+
+def test_disbelief_worded_as_a_question_is_a_complaint(run_cli, tmp_path):
+    """A statement with a question mark is the customer's problem, not a question to answer:
+    an apology takes it up, and a pitch leaves the issue open."""
+    said = "I pay you every month and nobody can find my account?"
+    assert _fl103(run_cli, tmp_path, _draft("So sorry about all of this, Duke.", said)) == []
+    pitched = _fl103(run_cli, tmp_path, _draft("Our spring range is in. Could we book a call this week?", said))
+    assert [f["message"].split(" from ")[0] for f in pitched] == ["The customer's issue"]
+
+
+def test_thanks_for_checking_in_is_not_our_check_in(run_cli, tmp_path):
+    quoted = "Is there a way to free up space without waiting 30 days for the bin to empty?"
+    reply = _draft("Thanks for checking in! Have you tried the steps at "
+                   "https://help.example.com/files/delete-permanently ?", quoted)
+    assert _fl103(run_cli, tmp_path, reply) == []
+
+
+def test_work_in_hand_said_in_other_words_takes_the_issue_up(run_cli, tmp_path):
+    quoted = "The change-flight search on your website is broken again."
+    for said in ("Our IT team is diligently working on it.", "The search fault is being looked into."):
+        assert _fl103(run_cli, tmp_path, _draft(said, quoted)) == [], said

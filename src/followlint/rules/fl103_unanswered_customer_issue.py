@@ -107,7 +107,7 @@ class UnansweredCustomerIssue(Rule):
                     overdue.append((item, *promise))
                 continue
             index, reply = following
-            if not addresses(reply, item, timeline.items):
+            if not any(addresses(part, item, timeline.items) for part in timeline.reply_parts(item.index)):
                 if goes_back_to(reply, item.touch):
                     ignored.setdefault(index, []).append(item)
                 continue
@@ -175,7 +175,7 @@ def _sentence(item) -> str:
 
 
 def _what(item) -> str:
-    return "issue" if item.signal.kind in ("issue", "dissatisfaction") else "request"
+    return "issue" if item.complains else "request"
 
 
 def _date(touch) -> str:

@@ -37,6 +37,7 @@ TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 # A conditional or a "would" before one of these belongs to another clause.
 CLAUSE_JOINERS = frozenset({"and", "but"})
 CLAUSE_MARK_RE = re.compile(r"[,;:(]")  # between two words, it ends the clause a qualifier reaches over
+HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support posts open
 NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a name the touch mentions
 
 
@@ -98,7 +99,7 @@ class SignalDetector:
                     last_word=last,
                 )
             )
-        signals.extend(_question_signals(touch, tokens, found, counts))
+        signals.extend(_question_signals(touch, tokens, found, counts, self.words))
         if self.intent is not None:
             signals.extend(learned_intent(touch.text, tokens, signals, counts, self.intent))
         # Only the customer's own sentences are the customer's sentiment.
@@ -177,7 +178,7 @@ def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, q
     return found
 
 
-def _question_signals(touch: Touch, tokens, found, counts: list[int]) -> list[Signal]:
+def _question_signals(touch: Touch, tokens, found, counts: list[int], words: Words) -> list[Signal]:
     """A sentence that ends in '?' is a question unless a neutral phrase covers it."""
     masked_sentences = {s for entry, _, _, s in found if entry.kind in {"boilerplate", "neutral"}}
     masked_sentences |= {s for entry, _, _, s in found if entry.kind == "pleasantry" and counts[s] <= 6}
@@ -186,9 +187,23 @@ def _question_signals(touch: Touch, tokens, found, counts: list[int]) -> list[Si
         text = touch.text[start:end]
         if not text.rstrip().endswith("?") or index in masked_sentences:
             continue
-        out.append(Signal(kind="question", subtype="interrogative", start=start, end=end,
-                          text=text, sentence=index))
+        subtype = "statement" if _statement(text, words) else "interrogative"
+        out.append(Signal(kind="question", subtype=subtype, start=start, end=end, text=text, sentence=index))
     return out
+
+
+OPENING_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _statement(text: str, words) -> bool:
+    """Is the question worded as a statement: after any @handles, greeting and discourse word,
+    does it open with a subject ("I'm", "nobody", "it's", "they")? "You guys open today?" and
+    "Any update?" ask; "Nobody can find my account?" does not."""
+    for word in OPENING_RE.findall(HANDLE_RE.sub(" ", text.lower())):
+        if word in words["discourse_opening"]:
+            continue
+        return re.split("['’]", word)[0] in words["statement_subject"]
+    return False
 
 
 def sentence_words(tokens, index: int) -> list[str]:

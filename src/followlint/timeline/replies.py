@@ -14,7 +14,6 @@ from ..subjects import is_forward
 from .state import Item
 from .topics import on_topic
 
-ISSUE_KINDS = ("issue", "dissatisfaction")
 HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support replies open
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -66,14 +65,13 @@ def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
 
 
 POLAR = "polar"  # assent/polar: a bare yes or no ("Correct.", "Nope!")
-ASKING = ("question", "request")
 OPENING_WORDS = 2  # "Hi Ryan - yes!": a greeting and a name may come before the answer
 
 
 def _polar_answer(reply: Touch, item: Item) -> bool:
     """A yes or a no that opens a sentence of the reply answers the customer's question ("Can I
     DM you?" "Absolutely!"; "its extra?" "Nope! Still just the $3")."""
-    if item.signal.kind not in ASKING or any(s.kind in SELF_SERVING for s in reply.signals):
+    if not item.asks or any(s.kind in SELF_SERVING for s in reply.signals):
         return False
     if not _yes_no(item):
         return False  # "Where is my order?" is not answered by "Yes!"
@@ -110,13 +108,13 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     apologises, or works on it with the customer (a question back, a hand-off it owns, steps,
     the thing asked for). It does not when it takes up another of the customer's requests of
     the same message and leaves this one out (``items``: the customer's items so far)."""
-    if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items)):
+    if _on_topic(reply, item, SELF_SERVING - {"checkin"}, _own_topic(reply, item, items)):
         return True
     if _hands_off(reply) or _polar_answer(reply, item):
         return True
     if _leaves_out(reply, item, items):
         return False
-    kinds = ENGAGING | ENGAGING_ISSUE if item.signal.kind in ISSUE_KINDS else ENGAGING
+    kinds = ENGAGING | ENGAGING_ISSUE if item.complains else ENGAGING
     return _engages(reply, kinds, item) or _short_answer(reply, item) or _works_on(reply, item)
 
 
@@ -150,9 +148,10 @@ SUBSTANTIVE_WORDS = 3
 
 
 # A sentence that does something for the customer (promises, hands on, says how it stands,
-# apologises, tells them what to do, asks about the problem) is a response, whatever words in it
-# also sound like an agenda: "I'll follow up with our team so..." is no check-in, "To see which
-# branches are available, please visit..." no news of ours.
+# apologises, tells them what to do, asks about the problem, points into a page for it) is a
+# response, whatever words in it also sound like an agenda: "I'll follow up with our team so..." is
+# no check-in, "To see which branches are available, please visit..." no news of ours, "These steps
+# may get things running smoothly: <link>" no cheer of ours.
 RESPONDING = {"commitment", "handoff", "status", "apology", "request", "exploration"}
 # What such a sentence turns from an agenda into a part of the response. A sales ask (a meeting,
 # a referral, the sale, an offer, a proposal) stays an agenda wherever it stands.
@@ -170,7 +169,8 @@ def _responding(reply: Touch) -> set[int]:
     """The reply's sentences that respond to the customer. News in a reply that asks nothing of
     its own and sells nothing is how the customer's point stands ("We've turned it off for the
     promo, it'll be back tomorrow", "It was released earlier today")."""
-    said = {s.sentence for s in reply.signals if s.kind in RESPONDING and not s.negated}
+    said = {s.sentence for s in reply.signals if not s.negated and (
+        s.kind in RESPONDING or (s.kind == "value" and s.subtype in REDIRECT_VALUES and _specific_link(s.text)))}
     if not any(_sells(s, said) for s in reply.signals):
         said |= {s.sentence for s in reply.signals
                  if s.kind == "value" and s.subtype in INCIDENTAL_VALUES and not s.negated and not s.hypothetical}
@@ -275,7 +275,7 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     """Of several distinct requests in one message, the reply takes one up by its subject and
     says nothing of this one."""
     own = item.signal.topic - item.names
-    if item.signal.kind not in ASKING or len(own) < DISTINCT_TOPIC or _points_back(item):
+    if not item.asks or len(own) < DISTINCT_TOPIC or _points_back(item):
         return False
     # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
     # answering the rider answers the subject too.
@@ -284,7 +284,7 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
 
 def _other_requests(item: Item, items: Sequence[Item]) -> list[Item]:
     """The other distinct requests of the item's message, each in a sentence of its own."""
-    return [i for i in items if i is not item and i.touch is item.touch and i.signal.kind in ASKING
+    return [i for i in items if i is not item and i.touch is item.touch and i.asks
             and i.signal.sentence != item.signal.sentence and len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
 
 
@@ -306,7 +306,7 @@ def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
     topic = item.topic
     # A request that borrows the subject of the one before ("And if so, can you arrange them?")
     # rides on it: answered with it.
-    if item.signal.kind not in ASKING or topic != item.signal.topic - item.names or len(topic) < DISTINCT_TOPIC:
+    if not item.asks or topic != item.signal.topic - item.names or len(topic) < DISTINCT_TOPIC:
         return topic
     others = _other_requests(item, items)
     own = topic - frozenset().union(*(i.signal.topic for i in others))
@@ -323,7 +323,7 @@ def _facts_asked(item: Item) -> set[str]:
     """What a short reply may give as the very fact asked for: a time to a question about when
     ("It leaves at 7:45"), a price to a question about the price ("Nope! Still just the $3").
     Any other offer, time or news in a short reply is an agenda of ours."""
-    if item.signal.kind not in ASKING:
+    if not item.asks:
         return set()
     facts = set()
     words = set(WORD_RE.findall(_sentence_text(item).lower()))

@@ -4,7 +4,7 @@ the questions rules ask of them (what came before, what came next, what is still
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ..model import Conversation, Direction, Signal, Touch
 
@@ -12,6 +12,9 @@ from ..model import Conversation, Direction, Signal, Touch
 # sentence before it says.
 SHORT_TOPIC = 2
 CHASE_KINDS = {"nudge", "checkin"}
+REPLY_BURST = timedelta(minutes=10)
+COMPLAINT_KINDS = ("issue", "dissatisfaction")
+STATEMENT = "statement"  # question/statement: a statement with a question mark
 # A feeling said in a word or two gives its reason in the sentence after it.
 FEELINGS = {"dissatisfaction"}
 
@@ -56,6 +59,17 @@ class Item:
         if len(topic) <= SHORT_TOPIC and self.signal.kind in FEELINGS and after < len(self.touch.topics):
             topic = topic | (self.touch.topics[after] - self.names)  # "Maria called, upset. Her claim..."
         return topic
+
+    @property
+    def asks(self) -> bool:
+        """A request, or a question asked as one ("Where is my order?")."""
+        return self.signal.kind == "request" or (self.signal.kind == "question" and self.signal.subtype != STATEMENT)
+
+    @property
+    def complains(self) -> bool:
+        """A problem, or disbelief worded as a question ("I'm trying to pay and nobody can find
+        me?"): it wants the problem taken up, not an answer."""
+        return self.signal.kind in COMPLAINT_KINDS or (self.signal.kind == "question" and self.signal.subtype == STATEMENT)
 
     @property
     def kinds(self) -> set[str]:
@@ -104,6 +118,22 @@ class Timeline:
 
     def next_outbound(self, index: int) -> tuple[int, Touch] | None:
         return next(((i, t) for i, t in enumerate(self.touches) if i > index and t.direction is Direction.OUTBOUND), None)
+
+    def reply_parts(self, index: int) -> list[Touch]:
+        """Our next touch after touch ``index`` and the parts that continue it: our touches right
+        after it, with nothing from the customer between, sent within REPLY_BURST of it (a reply
+        split over several posts, "1/2" and "2/2", or a note sent a minute after its mail)."""
+        following = self.next_outbound(index)
+        if following is None:
+            return []
+        first, reply = following
+        parts = [reply]
+        for touch in self.touches[first + 1:]:
+            if (touch.direction is not Direction.OUTBOUND or touch.time is None or reply.time is None
+                    or touch.time - reply.time > REPLY_BURST):
+                break
+            parts.append(touch)
+        return parts
 
     def replies_to(self, kind: str, hypothetical_ok: bool = False):
         """Each customer touch that says ``kind``, with those signals and our next touch after

@@ -2,6 +2,8 @@
 
 PHRASES: dict[str, list[str]] = {
     "pleasantry": [
+        # Thanks for the customer's own contact: not our check-in or chaser.
+        "(thanks|thank you) [so much|very much] for (checking in|reaching out|following up|getting in touch|touching base|contacting us|writing in|getting back)",
         "(hi|hello|hey|dear|greetings|good morning|good afternoon|good evening)",
         "[i] hope (you|you're|you are|all is|everything is|this finds|your|the)",
         "(have|enjoy) a (great|good|nice|lovely|wonderful|fantastic|relaxing) (day|week|weekend|evening|holiday|time)",
@@ -114,6 +116,8 @@ PHRASES: dict[str, list[str]] = {
         "(we|i) (have|'ve) (noted|passed on|shared) your (feedback|comments)",
     ],
     "neutral": [
+        # Asking about an order the customer placed ("What date did you place the order on?") is no sales ask.
+        "(did|have|had|when) you (place|placed|make|made|submit|submitted) (the|your|an|this|that) (order|purchase|booking|payment)",
         # The customer's own contact is not our promise ("you'll be in touch in no time").
         "(you'll|you will|you'd|you can) (be|get|getting) (back )?in touch [in|on|with|by|within|after|soon]",
         "(you'll|you will|you can) (call|ring|phone|email|contact|text|reach) (us|me|them) [back|again|in|on|by|within|tomorrow|soon]",

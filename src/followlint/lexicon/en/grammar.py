@@ -65,6 +65,9 @@ WORDS: dict[str, list[str]] = {
     "question_word": "what what's where where's when when's why how how's which who who's whom whose".split(),
     # Words that ask for a time ("When does it leave?", "how long", "what time").
     "time_question": "when when's time long soon eta".split(),
+    # Subjects that open a statement; "you" is left out ("you guys open today?" asks).
+    "statement_subject": "i we they it its this that there nobody everyone everybody someone somebody he she".split(),
+    "discourse_opening": "so and but or then well oh also hey hi hello ok okay".split(),
     # Words that point back to what was just said ("Is this correct?", "Will it be canceled?").
     "back_reference": "this that it it's these those they they're".split(),
 }

@@ -333,6 +333,11 @@ PHRASES: dict[str, list[str]] = {
     # Work in hand, said in the present ("our team is looking into this", "we're checking with
     # the warehouse"): a status, not a promise to report back.
     "status/progress": [
+        # The team named by its trade ("our IT team is diligently working on it"), hard work in hand
+        # ("we are working very hard to remove these listings") and the passive ("it is being looked into").
+        "(our|the) * (team|teams|engineers|staff|department|developers|specialists|technicians) (is|are) [currently|still|already|actively|now|diligently|busy] (looking into|investigating|working on|checking|fixing|reviewing|looking at)",
+        "(we're|we are|i'm|i am|the team is|our team is) [currently|still|all] working [very] (hard|diligently|around the clock|urgently) (to|on)",
+        "(is|are) [currently|now|still] being (looked into|investigated|reviewed|worked on|fixed|addressed|escalated|handled|processed|looked at)",
         "(we're|we are|i'm|i am|the team is|our team is|our teams are|our engineers are|the engineers are|someone is|a member of our team is|a member of the team is) [currently|still|already|actively|now] (looking into|investigating|working on|checking|checking on|escalating|chasing|sorting|fixing|reviewing|looking at)",
     ],
     # A condition on events, not on the customer ("if anything changes", "should there be any
@@ -352,6 +357,8 @@ PHRASES: dict[str, list[str]] = {
     # Taking the customer's point on without a promise to report back: the purpose of a hand-off
     # ("create a ticket so we can assist you"), an offer of our help ("we can help with that").
     "handoff": [
+        "(we'd|we would|i'd|i would) like to (see what|look into|take a look|dig into|help|assist|sort)",
+        "(let us|let me) (guide|walk|point|help|show) you",
         "so (we|i|our team|the team) (can|may|could) (assist|help|look|take a look|take a closer look|check|investigate|review|sort|dig|find out|get|gather|continue|follow up)",
         "(we|i) (can|could|would like to|'d like to|want to) (help|assist) (you|with|further|out|turn)",
         "(we'll|i'll|we will|i will|we'd|i'd|we would|i would) (be happy to |be glad to )?(help|assist) (you|with|further|out)",
@@ -365,6 +372,8 @@ PHRASES: dict[str, list[str]] = {
     # DM and I'll dive right in", "a member of our team will be in touch via email"). What we
     # promise there is followed through there, out of this thread's sight.
     "handoff/channel": [
+        # Whatever the verb (or its spelling), something we did by the private channel ("We've followed up via DM").
+        "(we've|we have|i've|i have) * [up|back] (via|over|through|by) (dm|dms|direct message|private message|pm)",
         # The answer went by the private channel ("We've responded to your DM", "see you there").
         "(we've|we have|i've|i have|we|i) (received|responded to|replied to|answered|resent|resend|sent) (your|you a|you the|the) (dm|dms|direct message|private message|pm)",
         "(responded|replied|answered|sent) (you )?(via|by|in|through) (dm|dms|direct message|private message|pm)",
@@ -477,6 +486,8 @@ PHRASES: dict[str, list[str]] = {
         "(which|as) the (setup guide|guide|manual|instructions|terms|website|contract|policy) (warns|says|states|explains|makes clear)",
     ],
     "apology": [
+        "(i|we) [sincerely|truly|deeply|really|do|again] (apologize|apologise)",
+        "(my|our) [sincere|sincerest|deepest|humble|humblest] apologies",
         "(sorry|apologies|apologise|apologize|apologising|apologizing) (for|about|that|again)",
         "(i'm|i am|we're|we are|so|really|truly) sorry",
         "(i|we) understand (how|your|that|why|the)",
