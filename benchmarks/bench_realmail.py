@@ -32,6 +32,7 @@ import json
 import mailbox
 import random
 import time
+import tomllib
 from pathlib import Path
 
 import support_threads
@@ -271,12 +272,28 @@ _RULE_NAMES = {
 }
 
 
+JUDGED = Path(__file__).parent / "judged"
+
+
+def _judged_threads() -> set[tuple[str, str]]:
+    """(corpus, conversation) of every thread a verdict in benchmarks/judged/ was given on."""
+    seen = set()
+    for path in JUDGED.glob("*.toml"):
+        with open(path, "rb") as handle:
+            seen |= {(v["corpus"], v["conversation"]) for v in tomllib.load(handle).get("verdict", ())}
+    return seen
+
+
 def _draw_sample(results: list[dict], size: int) -> list[dict]:
-    """Up to ``size`` findings, round-robin across corpora, each corpus shuffled with SEED."""
+    """Up to ``size`` findings, round-robin across corpora, each corpus shuffled with SEED.
+    Threads judged before are left out: their verdicts have been read while tuning, so only a
+    fresh thread measures."""
     rng = random.Random(SEED)
+    judged = _judged_threads()
     pools = []
     for res in results:
-        pool = [dict(f, corpus=res["label"]) for f in res["findings"] or ()]
+        pool = [dict(f, corpus=res["label"]) for f in res["findings"] or ()
+                if (res["label"], f.get("conversation")) not in judged]
         pool.sort(key=lambda f: (f.get("path", ""), f.get("line", 0), f.get("column", 0),
                                  f["code"], f.get("touch", "")))
         rng.shuffle(pool)
