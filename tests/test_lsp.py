@@ -357,3 +357,24 @@ def test_every_comment_syntax_is_one_the_linter_honours(tmp_path, suffix):
     lines[finding.line - 1] = suppression_line(path, "FL106", "  ")
     report = linter.lint(path, "", "", "".join(lines))
     assert [(f.code, f.line) for f in report.findings] == [("FL001", finding.line), ("FL101", finding.line + 1)]
+
+
+def test_config_and_local_plugins_are_read_again_when_they_change(workspace):
+    linter = WorkspaceLinter(str(workspace))
+    path = str(workspace / "welcome.html")
+    assert [f.code for f in linter.lint(path, "", "html", DRAFT).findings] == ["FL101", "LOC001"]
+    plugin = workspace / "local" / "snark.py"
+    plugin.write_text(SNARK_PLUGIN.replace("[as] per my last (email|message)", "the contract needs your signature"),
+                      encoding="utf-8")
+    [snark] = [f for f in linter.lint(path, "", "html", DRAFT).findings if f.code == "LOC001"]
+    assert snark.excerpt == "the contract needs your signature"
+    (workspace / ".followlint.toml").write_text('plugins = ["local/snark.py"]\nignore = ["FL101"]\n', encoding="utf-8")
+    assert [f.code for f in linter.lint(path, "", "html", DRAFT).findings] == ["LOC001"]
+
+
+def test_a_directive_without_a_reason_is_a_note_on_its_line(tmp_path):
+    draft = "Hi Sam,\n\n<!-- followlint: disable-next-line=FL101 -->\nJust checking in to see how things are going.\n"
+    report = WorkspaceLinter(str(tmp_path)).lint(str(tmp_path / "a.html"), "", "html", draft)
+    assert [f.code for f in report.findings] == ["FL101"]
+    [note] = report.notes
+    assert note.line == 3 and not note.error and "has no reason" in note.message

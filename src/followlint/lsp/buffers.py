@@ -54,8 +54,9 @@ class BufferReport:
 
 
 class WorkspaceLinter:
-    """One Linter per config file, rebuilt when the file changes: loading the plugins and the
-    phrase index takes most of a second, linting a draft a few milliseconds."""
+    """One Linter per config file, rebuilt when the file or one of its local plugin modules
+    changes: loading the plugins and the phrase index takes most of a second, linting a draft a
+    few milliseconds."""
 
     def __init__(self, root: str):
         self.root = root
@@ -67,13 +68,13 @@ class WorkspaceLinter:
         from ..selection import check_rule_tables
 
         settings = load_settings(None, path)
-        key = _file_key(settings.config_file)
+        key = (_file_key(settings.config_file), *map(_file_key, _local_plugins(settings)))
         linter = self._linters.get(key)
         if linter is None:
             registry = plugins.load(settings)
             check_rule_tables(settings, registry.rules.values())
             linter = Linter(settings, registry)
-            self._linters = {key: linter for key, linter in self._linters.items() if key[0] != settings.config_file}
+            self._linters = {k: v for k, v in self._linters.items() if k[0][0] != settings.config_file}
             self._linters[key] = linter
         linter.now = parse_now(linter.settings.now)  # a server runs for days: "now" moves on
         return linter
@@ -108,6 +109,14 @@ class WorkspaceLinter:
             return self.linter_for(path).registry.rules.get(code)
         except UsageError:
             return None
+
+
+def _local_plugins(settings) -> list[str]:
+    paths = list(settings.plugins)
+    folder = settings.plugins_dir
+    if folder and os.path.isdir(folder):
+        paths += sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".py"))
+    return paths
 
 
 def _file_key(path: str | None) -> tuple:
