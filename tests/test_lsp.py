@@ -378,3 +378,8 @@ def test_a_directive_without_a_reason_is_a_note_on_its_line(tmp_path):
     assert [f.code for f in report.findings] == ["FL101"]
     [note] = report.notes
     assert note.line == 3 and not note.error and "has no reason" in note.message
+
+
+def test_stdio_flag_is_accepted_and_end_of_input_ends_the_server(run_cli):
+    code, out, err = run_cli("server", "--stdio", input=b"")
+    assert code == 0 and out == "", err
