@@ -353,6 +353,21 @@ def show_rule(code: str = typer.Argument(..., help="A rule code (FL101) or name.
     typer.echo(rule.documentation(), nl=False)
 
 
+@app.command("server")
+def language_server(
+    stdio: bool = typer.Option(False, "--stdio", help="Speak over stdin and stdout (the only transport; accepted for editors that pass it)."),
+):
+    """Run the language server for editors (LSP over stdio): findings as diagnostics, rule pages
+    on hover, a quick fix that inserts an inline suppression. Needs pygls: the lsp extra."""
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        _fail("the language server needs pygls: pip install 'followlint[lsp]'")
+    from .lsp.server import serve
+
+    serve()
+
+
 @app.command("plugins")
 @_guard
 def list_plugins(
