@@ -110,11 +110,15 @@ def _per_rule(findings) -> str:
     for f in findings:
         counts.setdefault((f.code, f.name), []).append(f.severity)
     rows = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    chart = bar_chart(
-        [(f"{code} {name}", len(sevs), f"sev-{max(sevs).label}") for (code, name), sevs in rows],
-        chart_id="chart-rules", title="Findings per rule",
-    )
+    chart = _charts([(f"{code} {name}", len(sevs), f"sev-{max(sevs).label}") for (code, name), sevs in rows],
+                    "chart-rules", "Findings per rule")
     return f'<section aria-labelledby="per-rule">\n<h2 id="per-rule">Findings per rule</h2>\n<figure>{chart}</figure>\n</section>'
+
+
+def _charts(rows, chart_id: str, title: str) -> str:
+    """The chart twice: for a screen and for a phone (the style sheet shows one)."""
+    return (bar_chart(rows, chart_id=chart_id, title=title)
+            + bar_chart(rows, chart_id=f"{chart_id}-narrow", title=title, narrow=True))
 
 
 def _per_rep(findings) -> str:
@@ -130,13 +134,12 @@ def _per_rep(findings) -> str:
             "line, a CRM export without an owner), so findings are not split per rep. When the drafts "
             "are all one rep's, <code>--rep ADDRESS</code> says whose they are.</p>\n</section>"
         )
-    chart = bar_chart([(rep, sum(row.values()), "rep") for rep, row in ordered],
-                      chart_id="chart-reps", title="Findings per rep")
+    chart = _charts([(rep, sum(row.values()), "rep") for rep, row in ordered], "chart-reps", "Findings per rep")
     codes = sorted({f.code for f in findings})
     head = "".join(f'<th scope="col" class="num"><abbr title="{esc(_name(findings, c))}">{esc(c)}</abbr></th>'
                    for c in codes)
     body = "".join(
-        f'<tr><th scope="row">{esc(rep)}</th><td class="num total-col">{sum(row.values())}</td>'
+        f'<tr><th scope="row">{_breakable(rep)}</th><td class="num total-col">{sum(row.values())}</td>'
         + "".join(f'<td class="num{"" if row.get(c) else " zero"}">{row.get(c, 0)}</td>' for c in codes) + "</tr>"
         for rep, row in ordered
     )
@@ -147,6 +150,13 @@ def _per_rep(findings) -> str:
         f'<th scope="col">Rep</th><th scope="col" class="num">All</th>{head}</tr></thead><tbody>{body}</tbody>'
         "</table></div>\n</section>"
     )
+
+
+def _breakable(rep: str) -> str:
+    """A rep's address that may wrap before its "@" and the dots of its domain on a narrow
+    screen, and nowhere else."""
+    local, at, domain = rep.rpartition("@")
+    return f"{esc(local)}<wbr>@" + "<wbr>.".join(esc(part) for part in domain.split(".")) if at and local else esc(rep)
 
 
 def _name(findings, code: str) -> str:

@@ -33,6 +33,7 @@ code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .
 .total.zero dd { color: var(--muted); }
 figure { margin: 0 0 1rem; overflow-x: auto; }
 svg.chart { max-width: 100%; height: auto; font-family: inherit; }
+svg.chart.narrow { display: none; }
 svg text { fill: var(--ink); font-size: 13px; }
 svg text.count, svg text.value { font-weight: 600; }
 svg text.axis { fill: var(--muted); font-size: 12px; }
@@ -52,6 +53,7 @@ caption { text-align: left; color: var(--muted); font-size: .85rem; padding-bott
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); }
 thead th { font-size: .85rem; color: var(--muted); }
 tbody th { font-weight: 500; overflow-wrap: anywhere; }
+table.reps tbody th { overflow-wrap: break-word; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .finding { border: 1px solid var(--line); border-left: 5px solid var(--muted); border-radius: 6px;
   padding: .9rem 1.1rem; margin: 0 0 1rem; break-inside: avoid; }
@@ -105,6 +107,10 @@ blockquote p { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
   h1 { font-size: 1.5rem; }
   .finding { padding: .7rem .75rem; }
   .total { flex-basis: 5.5rem; }
+  th, td { padding: .3rem .35rem; }
+  svg.chart.wide { display: none; }
+  svg.chart.narrow { display: block; }
+  table.reps { font-size: .85rem; }
 }
 @media print {
   .filters, .after-list { display: none; }
