@@ -170,6 +170,10 @@ def test_drafts_of_one_rep_and_a_crm_owner_column_split_per_rep(run_cli, tmp_pat
     assert code == 1, err
     dom = parse_dom((tmp_path / "drafts.html").read_text(encoding="utf-8"))
     assert [g.attrs["data-rep"] for g in dom.all("section", class_="rep-group")] == ["priya@acme.example"]
+    # with a whole domain on our side, anyone there may have written it: not guessed
+    code, out, err = run_cli("check", "monday.txt", "--rep", "priya@acme.example", "--rep", "@acme.example",
+                             "--format", "json")
+    assert [f["sender"] for f in json.loads(out)["findings"]] == [None], err
 
     crm = ROOT / "fixtures" / "crm" / "pipedrive"
     code, _, err = run_cli("check", crm, "--format", "json", "-o", "crm.json", "--html", "crm.html")

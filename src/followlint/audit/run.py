@@ -209,10 +209,10 @@ def _lint(linter: Linter, account: Account, state: State, sent: str, now: dateti
         return
     result.findings.sort(key=Finding.sort_key)
     state.forget(account.url, [k for k in received if k not in keep] + stored.unusable)
-    prints = {_fingerprint(account, f, stored.message_ids): f.code for f in result.findings}
-    new = state.see_findings(account.url, prints, when)
-    for finding in result.findings:  # what the report marks: not seen by an earlier run
-        finding.new = _fingerprint(account, finding, stored.message_ids) in new
+    prints = [(_fingerprint(account, f, stored.message_ids), f) for f in result.findings]
+    new = state.see_findings(account.url, {fp: f.code for fp, f in prints}, when)
+    for fp, finding in prints:  # what the report marks: not seen by an earlier run
+        finding.new = fp in new
     outcome.new = len(new)
 
 
