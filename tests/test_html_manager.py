@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 from chromium_pipe import Browser  # noqa: E402
-from test_html_report import chromium, parse_dom, png_size  # noqa: E402,F401
+from test_html_report import audit_page, chromium, parse_dom, png_size  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parents[1]
 LONG_COPY = "export/lease-copy-from-the-crm-export-of-november-2026-for-the-quarterly-review-meeting.eml"
@@ -255,3 +255,15 @@ def test_screenshots_at_desktop_and_phone_width_with_nothing_overflowing(browser
     shot_width, shot_height = png_size(data)
     assert shot_width == width
     assert shot_height >= browser.evaluate("document.documentElement.scrollHeight") - 1  # the whole page
+
+
+def test_the_audit_page_of_hostile_mail_fits_a_phone_too(browser, request, tmp_path):
+    """Unbroken hostile strings (file names, Message-IDs, markup), the trend, the charts."""
+    page, report = request.getfixturevalue("audit_page")
+    browser.open(page.resolve().as_uri(), 390, 900, mobile=True)
+    measured = overflow(browser)
+    assert measured["scrollWidth"] <= measured["width"] and measured["wide"] == [], measured
+    assert browser.evaluate("document.querySelectorAll('article.finding').length") == len(report.findings)
+    shot = tmp_path / "audit-hostile-390px.png"
+    browser.screenshot(str(shot))
+    keep_screenshot(shot)
