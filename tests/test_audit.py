@@ -396,6 +396,24 @@ def test_html_report_per_rep_with_the_trend_from_the_state(mailbox, tmp_path):
     assert "Findings over the last 2 runs: from 2 to 2" in html  # the trend comes from the state file
 
 
+def test_html_report_marks_what_is_new_since_the_last_run(mailbox, tmp_path):
+    mailbox.seed(PLATES_ISSUE, PLATES_CHECKIN)
+    page = tmp_path / "audit.html"
+    _, first, _ = mailbox.audit_json("--now", "2026-11-06T09:00:00+00:00")
+    assert [f["new"] for f in first["findings"]] == [True, True]  # the first run has seen nothing before
+    mailbox.seed(INVOICE_ISSUE, INVOICE_PROMISE)
+    _, second, err = mailbox.audit_json("--now", "2026-11-20T09:00:00+00:00", "--html", page)
+    new = {(f["code"], f["subject"]) for f in second["findings"] if f["new"]}
+    old = {(f["code"], f["subject"]) for f in second["findings"] if not f["new"]}
+    assert old == {("FL101", "Plates"), ("FL103", "Plates")}, err
+    assert new and {subject for _, subject in new} == {"Invoice amount"}
+    html = page.read_text()
+    marked = re.findall(r'<article class="finding [^"]*\bnew\b[^"]*"', html)
+    assert len(marked) == len(new) == html.count('<span class="badge new">new</span>')
+    assert re.search(r'data-total="new"><dt>New since the last run</dt><dd>%d</dd>' % len(new), html)
+    assert 'id="f-age-new"' in html  # a filter: only what is new
+
+
 def test_on_a_terminal_asks_the_password_and_shows_progress(mailbox):
     """stdin and stderr on a pseudo-terminal: the password is asked for (not echoed), a progress
     bar is drawn; without a terminal (every other test) neither happens."""

@@ -25,7 +25,8 @@ from followlint.rules.fl101_no_value_reason import NoValueReason
 
 TOP_KEYS = {"version", "tool", "findings", "errors", "summary"}
 FINDING_KEYS = {"code", "name", "severity", "message", "suggestion", "path", "conversation", "touch",
-                "line", "column", "end_line", "end_column", "excerpt", "evidence", "sender", "customer"}
+                "line", "column", "end_line", "end_column", "excerpt", "evidence", "sender", "customer",
+                "subject", "message_id"}
 SUMMARY_KEYS = {"files", "conversations", "touches", "findings", "by_code", "bulk", "internal"}
 
 

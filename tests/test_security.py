@@ -648,7 +648,7 @@ def test_starttls_that_fails_never_sends_the_login(run_cli, tmp_path, offers):
 # The page's own vocabulary: every tag its templates write (a tag from mail would not be here).
 OWN_TAGS = set(re.findall(r"<([a-z][a-z0-9]*)\b", "".join(
     (ROOT / "src" / "followlint" / "reporters" / name).read_text(encoding="utf-8")
-    for name in ("html.py", "html_page.py", "html_charts.py", "html_style.py"))))
+    for name in ("html.py", "html_page.py", "html_charts.py", "html_style.py", "html_findings.py", "html_filters.py"))))
 
 
 class _Tags(HTMLParser):

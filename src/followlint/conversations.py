@@ -31,6 +31,10 @@ class Ours:
     def __bool__(self) -> bool:
         return bool(self.addresses or self.domains)
 
+    def only_person(self) -> str:
+        """The one address of our side when --rep / reps name exactly one person (no @domain)."""
+        return next(iter(self.addresses)) if len(self.addresses) == 1 and not self.domains else ""
+
     def matches(self, address: str) -> bool:
         address = address.lower()
         if address in self.addresses:

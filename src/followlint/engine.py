@@ -200,6 +200,10 @@ class Linter:
                 finding = self.filter.keep(finding, suppressions.get(finding.path, ()), use)
                 if finding is not None:
                     kept.append(finding)
+        only = self.ours.only_person()
+        if only:  # a draft names no sender: when our side is one person, they wrote it
+            for finding in kept:
+                finding.sender = finding.sender or only
         return kept
 
     def _rule_failed(self, rule, path: str, exc: Exception, problems: list) -> None:

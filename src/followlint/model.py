@@ -206,6 +206,9 @@ class Finding:
     evidence: list[Evidence] = field(default_factory=list)
     sender: str = ""  # our rep who sent the touch (an address, or a CRM owner), when known
     customer: str = ""  # the customer's address, or name
+    subject: str = ""  # the conversation's subject, when its messages have one
+    message_id: str = ""  # the Message-ID of the message it is on: one message stored twice is one
+    new: bool | None = None  # audit only: not seen by an earlier run; None when no run kept count
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.touch)
@@ -228,7 +231,9 @@ class Finding:
             "evidence": [e.to_dict() for e in self.evidence],
             "sender": self.sender or None,
             "customer": self.customer or None,
-        }
+            "subject": self.subject or None,
+            "message_id": self.message_id or None,
+        } | ({} if self.new is None else {"new": self.new})
 
 
 @dataclass(slots=True)

@@ -209,8 +209,11 @@ def _lint(linter: Linter, account: Account, state: State, sent: str, now: dateti
         return
     result.findings.sort(key=Finding.sort_key)
     state.forget(account.url, [k for k in received if k not in keep] + stored.unusable)
-    prints = {_fingerprint(account, f, stored.message_ids): f.code for f in result.findings}
-    outcome.new = len(state.see_findings(account.url, prints, when))
+    prints = [(_fingerprint(account, f, stored.message_ids), f) for f in result.findings]
+    new = state.see_findings(account.url, {fp: f.code for fp, f in prints}, when)
+    for fp, finding in prints:  # what the report marks: not seen by an earlier run
+        finding.new = fp in new
+    outcome.new = len(new)
 
 
 def _count(n: int, noun: str) -> str:

@@ -1,13 +1,16 @@
 """The manager's report: one self-contained HTML page (inline CSS and SVG, no script, no fetch).
 
-Sections: totals; findings per rule and per rep (SVG bar charts); the trend across past runs
-(when a history is given); every finding with its message, suggestion, location and evidence.
+Sections: totals; findings per rule and per rep (SVG bar charts, a rep x rule table); the trend
+across past runs (when a history is given); the findings grouped per rep, then per conversation
+(subject, customer), with filters by rep, rule and severity made of radio buttons and CSS
+(``html_filters``); a message stored in two places is shown once (``html_findings``).
 
 Everything that comes from mail or from findings (messages, excerpts, evidence, paths, names,
 codes from plugins) goes through ``esc``; a Content-Security-Policy forbids scripts anyway.
 
 The rep of a finding is its ``sender`` (our rep who sent the touch, as the rules record it),
-or ``"unknown"`` when the touch does not say (a draft without a From line).
+or ``"unknown"`` when the touch does not say (a draft without a From line). With ``audit``,
+``Finding.new`` marks what an earlier run had not seen.
 
 The trend plots ``history`` as given, oldest first: a list of ``{"time": ISO string,
 "findings": int, "by_code": {...}, "by_rep": {...}}``; whoever passes it decides whether today's

@@ -30,27 +30,46 @@ BAR_AREA = 380
 CHART_WIDTH = LABEL_WIDTH + BAR_AREA + 60
 
 
-def bar_chart(rows, *, chart_id: str, title: str) -> str:
-    """Horizontal bars, one per row. ``rows``: (label, count, css class) in display order."""
+NARROW_WIDTH = 360  # a phone's width: each label on its own line above its bar
+NARROW_BAR_AREA = 310
+NARROW_LABEL_CHARS = 48
+NARROW_ROW_HEIGHT = 42
+
+
+def bar_chart(rows, *, chart_id: str, title: str, narrow: bool = False) -> str:
+    """Horizontal bars, one per row. ``rows``: (label, count, css class) in display order.
+    ``narrow``: the phone layout, labels above the bars (the page shows one or the other)."""
     rows = list(rows)
     top = max((count for _, count, _ in rows), default=0) or 1
-    height = ROW_HEIGHT * len(rows) + 8
+    width, row_height = (NARROW_WIDTH, NARROW_ROW_HEIGHT) if narrow else (CHART_WIDTH, ROW_HEIGHT)
+    height = row_height * len(rows) + 8
     parts = [
-        f'<svg class="chart bars" id="{esc(chart_id)}" role="img" aria-labelledby="{esc(chart_id)}-title" '
-        f'viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}" '
+        f'<svg class="chart bars {"narrow" if narrow else "wide"}" id="{esc(chart_id)}" role="img" '
+        f'aria-labelledby="{esc(chart_id)}-title" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{esc(chart_id)}-title">{esc(title)}</title>',
     ]
     for index, (label, count, css_class) in enumerate(rows):
-        y = 4 + index * ROW_HEIGHT
-        width = max(2, round(BAR_AREA * count / top))
-        middle = y + BAR_HEIGHT / 2 + 5
+        y = 4 + index * row_height
+        if narrow:
+            bar_width = max(2, round(NARROW_BAR_AREA * count / top))
+            label_at = f'x="0" y="{y + 13}"'
+            label_text = shorten(label, NARROW_LABEL_CHARS)
+            bar = f'<rect x="0" y="{y + 19}" width="{bar_width}" height="16" rx="3"></rect>'
+            count_at = f'x="{bar_width + 6}" y="{y + 32}"'
+        else:
+            bar_width = max(2, round(BAR_AREA * count / top))
+            middle = y + BAR_HEIGHT / 2 + 5
+            label_at = f'x="{LABEL_WIDTH - 10}" y="{middle}" text-anchor="end"'
+            label_text = shorten(label, LABEL_CHARS)
+            bar = f'<rect x="{LABEL_WIDTH}" y="{y}" width="{bar_width}" height="{BAR_HEIGHT}" rx="3"></rect>'
+            count_at = f'x="{LABEL_WIDTH + bar_width + 8}" y="{middle}"'
         parts.append(
             f'<g class="bar {esc(css_class)}" data-label="{esc(label)}" data-count="{int(count)}">'
             f"<title>{esc(label)}: {int(count)}</title>"
-            f'<text class="label" x="{LABEL_WIDTH - 10}" y="{middle}" text-anchor="end">{esc(shorten(label, LABEL_CHARS))}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width}" height="{BAR_HEIGHT}" rx="3"></rect>'
-            f'<text class="count" x="{LABEL_WIDTH + width + 8}" y="{middle}">{int(count)}</text>'
+            f'<text class="label" {label_at}>{esc(label_text)}</text>{bar}'
+            f'<text class="count" {count_at}>{int(count)}</text>'
             "</g>"
         )
     parts.append("</svg>")

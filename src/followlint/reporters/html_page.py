@@ -9,36 +9,39 @@ from datetime import datetime, timezone
 from .. import __version__, clock
 from ..model import RuleError, Severity
 from .html_charts import bar_chart, esc, trend_chart
+from .html_filters import filter_form, filter_style
+from .html_findings import UNKNOWN_REP, choices, finding_list, grouped, once_per_message, rep_of
 from .html_style import STYLE
 
-UNKNOWN_REP = "unknown"
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"  # no script, no fetch
 
-
-def rep_of(finding) -> str:
-    return finding.sender or UNKNOWN_REP
+__all__ = ["CSP", "UNKNOWN_REP", "render_html", "rep_of"]
 
 
 def render_html(report, history=None, generated: datetime | None = None) -> str:
     generated = generated or clock.current_time()
-    findings = sorted(report.findings, key=lambda f: (-f.severity, f.sort_key()))
-    sections = [_header(report, generated)]
+    items = once_per_message(sorted(report.findings, key=lambda f: (-f.severity, f.sort_key())))
+    findings = [item.finding for item in items]
+    groups = grouped(items)
+    picks = choices(groups)
+    sections = [_header(report, findings, generated, len(report.findings) - len(findings))]
     if findings:
         sections.append(_per_rule(findings))
         sections.append(_per_rep(findings))
     if history:
         sections.append(_trend(history))
-    sections.append(_finding_list(findings))
+    sections.append(_finding_section(findings, groups, picks))
     if report.problems:
         sections.append(_problems(report.problems))
+    style = STYLE + (filter_style(picks) if findings else "")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{esc(_title(report))}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{esc(_title(findings, report.problems))}</title>\n<style>{style}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(sections)
         + f'\n<footer class="generated">followlint {esc(__version__)}</footer>\n</main>\n</body>\n</html>\n'
     )
@@ -70,15 +73,17 @@ def _tally(findings) -> str:
     return f"{_plural(len(findings), 'finding')} ({', '.join(parts)})"
 
 
-def _title(report) -> str:
-    return f"followlint report: {_tally(report.findings) if report.findings or not report.problems else 'no findings'}"
+def _title(findings, problems) -> str:
+    return f"followlint report: {_tally(findings) if findings or not problems else 'no findings'}"
 
 
-def _header(report, generated: datetime) -> str:
+def _header(report, findings, generated: datetime, copies: int) -> str:
     s = report.summary()
     totals = [("Files", s["files"], "files"), ("Conversations", s["conversations"], "conversations"),
-              ("Touches", s["touches"], "touches"), ("Findings", s["findings"], "findings")]
-    totals += [(_severity_heading(sev), count, sev.label) for sev, count in _severity_counts(report.findings).items()]
+              ("Touches", s["touches"], "touches"), ("Findings", len(findings), "findings")]
+    totals += [(_severity_heading(sev), count, sev.label) for sev, count in _severity_counts(findings).items()]
+    if any(f.new is not None for f in findings):
+        totals.append(("New since the last run", sum(bool(f.new) for f in findings), "new"))
     if report.problems:
         totals.append(("Input errors", len(report.problems), "problems"))
     cards = "".join(
@@ -86,10 +91,13 @@ def _header(report, generated: datetime) -> str:
         for label, value, key in totals
     )
     when = generated.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    if report.findings:
-        verdict = _tally(report.findings).capitalize() + "."
+    if findings:
+        verdict = _tally(findings).capitalize() + "."
     else:  # not clear if an input or a rule failed
         verdict = "No findings." if report.problems else "All clear: no findings."
+    if copies:
+        verdict += (f" {_plural(copies, 'finding')} on a second copy of a message (stored in another folder "
+                    "or file) are shown once, with the places it is stored.")
     return (
         '<header>\n<h1>Follow-up report</h1>\n'
         f'<p class="lede">{esc(verdict)} Generated <time datetime="{generated.isoformat()}">{when}</time>.</p>\n'
@@ -102,39 +110,57 @@ def _per_rule(findings) -> str:
     for f in findings:
         counts.setdefault((f.code, f.name), []).append(f.severity)
     rows = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    chart = bar_chart(
-        [(f"{code} {name}", len(sevs), f"sev-{max(sevs).label}") for (code, name), sevs in rows],
-        chart_id="chart-rules", title="Findings per rule",
-    )
+    chart = _charts([(f"{code} {name}", len(sevs), f"sev-{max(sevs).label}") for (code, name), sevs in rows],
+                    "chart-rules", "Findings per rule")
     return f'<section aria-labelledby="per-rule">\n<h2 id="per-rule">Findings per rule</h2>\n<figure>{chart}</figure>\n</section>'
 
 
+def _charts(rows, chart_id: str, title: str) -> str:
+    """The chart twice: for a screen and for a phone (the style sheet shows one)."""
+    return (bar_chart(rows, chart_id=chart_id, title=title)
+            + bar_chart(rows, chart_id=f"{chart_id}-narrow", title=title, narrow=True))
+
+
 def _per_rep(findings) -> str:
-    table: dict[str, dict[Severity, int]] = {}
+    table: dict[str, dict[str, int]] = {}
     for f in findings:
-        row = table.setdefault(rep_of(f), {s: 0 for s in SEVERITIES})
-        row[f.severity] = row.get(f.severity, 0) + 1
+        row = table.setdefault(rep_of(f), {})
+        row[f.code] = row.get(f.code, 0) + 1
     ordered = sorted(table.items(), key=lambda kv: (kv[0] == UNKNOWN_REP, -sum(kv[1].values()), kv[0]))
     if list(table) == [UNKNOWN_REP]:
         return (
             '<section aria-labelledby="per-rep">\n<h2 id="per-rep">Findings per rep</h2>\n'
             '<p class="note">This run does not know who sent each message (a draft without a From '
-            "line, a CRM export without an owner), so findings are not split per rep.</p>\n</section>"
+            "line, a CRM export without an owner), so findings are not split per rep. When the drafts "
+            "are all one rep's, <code>--rep ADDRESS</code> says whose they are.</p>\n</section>"
         )
-    chart = bar_chart([(rep, sum(row.values()), "rep") for rep, row in ordered],
-                      chart_id="chart-reps", title="Findings per rep")
-    head = "".join(f'<th scope="col" class="num">{_severity_heading(s)}</th>' for s in SEVERITIES)
+    chart = _charts([(rep, sum(row.values()), "rep") for rep, row in ordered], "chart-reps", "Findings per rep")
+    codes = sorted({f.code for f in findings})
+    head = "".join(f'<th scope="col" class="num"><abbr title="{esc(_name(findings, c))}">{esc(c)}</abbr></th>'
+                   for c in codes)
     body = "".join(
-        f'<tr><th scope="row">{esc(rep)}</th><td class="num">{sum(row.values())}</td>'
-        + "".join(f'<td class="num">{row.get(s, 0)}</td>' for s in SEVERITIES) + "</tr>"
+        f'<tr><th scope="row">{_breakable(rep)}</th><td class="num total-col">{sum(row.values())}</td>'
+        + "".join(f'<td class="num{"" if row.get(c) else " zero"}">{row.get(c, 0)}</td>' for c in codes) + "</tr>"
         for rep, row in ordered
     )
     return (
         '<section aria-labelledby="per-rep">\n<h2 id="per-rep">Findings per rep</h2>\n'
         f"<figure>{chart}</figure>\n"
-        f'<table class="reps"><caption>Findings per rep and severity</caption><thead><tr><th scope="col">Rep</th>'
-        f'<th scope="col" class="num">Findings</th>{head}</tr></thead><tbody>{body}</tbody></table>\n</section>'
+        f'<div class="table-scroll"><table class="reps"><caption>Findings per rep and rule</caption><thead><tr>'
+        f'<th scope="col">Rep</th><th scope="col" class="num">All</th>{head}</tr></thead><tbody>{body}</tbody>'
+        "</table></div>\n</section>"
     )
+
+
+def _breakable(rep: str) -> str:
+    """A rep's address that may wrap before its "@" and the dots of its domain on a narrow
+    screen, and nowhere else."""
+    local, at, domain = rep.rpartition("@")
+    return f"{esc(local)}<wbr>@" + "<wbr>.".join(esc(part) for part in domain.split(".")) if at and local else esc(rep)
+
+
+def _name(findings, code: str) -> str:
+    return next(f.name for f in findings if f.code == code)
 
 
 def _trend(history) -> str:
@@ -169,49 +195,15 @@ def _day(value) -> str:
         return str(value or "?")[:12]
 
 
-def _finding_list(findings) -> str:
+def _finding_section(findings, groups, picks) -> str:
     if not findings:
         return '<section aria-labelledby="findings">\n<h2 id="findings">Findings</h2>\n<p class="all-clear">No findings.</p>\n</section>'
-    items = "\n".join(_finding(number, f) for number, f in enumerate(findings, 1))
-    return f'<section aria-labelledby="findings">\n<h2 id="findings">Findings</h2>\n{items}\n</section>'
-
-
-def _finding(number: int, f) -> str:
-    where = f"{f.path}:{f.line}:{f.column}"
-    meta = [("Where", f"<code>{esc(where)}</code>")]
-    rep = rep_of(f)
-    if rep != UNKNOWN_REP:
-        meta.append(("Rep", esc(rep)))
-    if f.customer:
-        meta.append(("Customer", esc(f.customer)))
-    if f.conversation and f.conversation != f.path:
-        meta.append(("Conversation", f"<code>{esc(f.conversation)}</code>"))
-    parts = [
-        f'<article class="finding sev-{f.severity.label}" id="finding-{number}" data-code="{esc(f.code)}">',
-        f'<h3><span class="badge sev-{f.severity.label}">{f.severity.label}</span> '
-        f'<span class="code">{esc(f.code)}</span> <span class="rule">{esc(f.name)}</span></h3>',
-        f'<p class="message">{esc(f.message)}</p>',
-        '<dl class="meta">' + "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in meta) + "</dl>",
-    ]
-    if f.excerpt:
-        parts.append(f'<blockquote class="excerpt"><p>{esc(f.excerpt)}</p></blockquote>')
-    if f.suggestion:
-        parts.append(f'<p class="suggestion"><strong>Better:</strong> {esc(f.suggestion)}</p>')
-    evidence = [e for e in f.evidence if not (e.path == f.path and e.line == f.line and e.text == f.excerpt)]
-    if evidence:
-        parts.append('<h4>Evidence</h4><ul class="evidence">' + "".join(_evidence(e) for e in evidence) + "</ul>")
-    parts.append("</article>")
-    return "\n".join(parts)
-
-
-def _evidence(e) -> str:
-    when = ""
-    if e.time is not None:
-        shown = e.time.strftime("%a %d %b %Y, %H:%M") + (e.time.strftime(" %z") if e.time.tzinfo else "")
-        when = f'<time datetime="{esc(e.time.isoformat())}">{esc(shown)}</time> · '
     return (
-        f'<li><blockquote><p>{esc(e.text)}</p></blockquote>'
-        f'<p class="source">{when}<code>{esc(e.path)}:{esc(e.line)}</code></p></li>'
+        '<section aria-labelledby="findings">\n<h2 id="findings">Findings</h2>\n'
+        '<p class="note">Per rep, then per conversation, the most serious first.</p>\n'
+        f"{filter_form(picks)}\n"
+        f'<div id="findings-list">\n{finding_list(groups, picks)}\n'
+        f'<p class="after-list" data-total="{len(findings)}"></p>\n</div>\n</section>'
     )
 
 

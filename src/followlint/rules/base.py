@@ -104,6 +104,8 @@ class Rule:
             evidence=list(evidence),
             sender=_sender(conversation, touch),
             customer=conversation.customer,
+            subject=conversation.subject,
+            message_id=touch.message_id,
         )
 
     @staticmethod
