@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from . import clock
 from .conversations import Ours, build_conversations
-from .model import Conversation, Finding, InputError, InputProblem, RuleError, Severity, UsageError
+from .model import Conversation, Finding, InputError, InputProblem, RuleError, Severity, UsageError, a_type
 from .plugins import Registry
 from .rules.base import Rule, RuleContext, UnitEnd
 from .selection import FindingFilter, for_rule, select_rules
@@ -122,7 +122,7 @@ def rule_options(rule, settings) -> dict:
         if isinstance(default, bool) != isinstance(value, bool) or (
             isinstance(default, (int, float)) and not isinstance(value, (int, float))
         ):
-            raise UsageError(f"option {key!r} of rule {rule.code} must be a {type(default).__name__}, not {value!r}")
+            raise UsageError(f"option {key!r} of rule {rule.code} must be {a_type(type(default))}, not {value!r}")
         options[key] = value
     return options
 
