@@ -116,7 +116,7 @@ def _settings(config, first_path, *, select=None, extend_select=None, ignore=Non
         settings.crm = crm.lower()
     for flag in plugin_flags or []:
         if not flag.startswith("no:"):
-            _fail(f"-p takes no:NAME to turn a plugin off, not {flag!r}")
+            _fail(f"-p/--plugin takes no:NAME to turn a plugin off, not {flag!r}")
         settings.blocked_plugins.append(flag[3:])
     return settings
 

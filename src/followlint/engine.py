@@ -157,8 +157,10 @@ class Linter:
                 result.findings.extend(self.check(conversation, suppressions, result, use))
         except InputError as exc:
             ctx.report(exc)
+            _unread(result)
         except (UnicodeError, ValueError, LookupError, OSError, RecursionError, MemoryError) as exc:
             ctx.report(InputError(unit.path, f"cannot read: {type(exc).__name__}: {exc}"))
+            _unread(result)
         return result, use
 
     def finish(self, result: UnitResult, use: SuppressionUse, path: str) -> UnitResult:
@@ -248,6 +250,13 @@ class Linter:
                         self.detector.annotate(conversation)
                     yield conversation, suppressions
             _free_cycles()
+
+def _unread(result: UnitResult) -> None:
+    """A unit that failed before giving a single touch was not read: the summary counts the
+    files actually read."""
+    if not result.touches:
+        result.files = 0
+
 
 def _first_per_rule(failures: list[RuleError]) -> list[RuleError]:
     """The first failure of each rule on each path (the parts of a unit each report their own)."""

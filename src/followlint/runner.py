@@ -29,7 +29,7 @@ def _run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs
     units: list[SourceUnit] = []
 
     def on_error(error: InputError) -> None:
-        report.problems.append(InputProblem(error.path, error.message))
+        report.problems.append(InputProblem(_tidy(error.path), error.message))
 
     if stdin is not None:
         try:
