@@ -23,7 +23,7 @@ from followlint.reporters.sarif import SarifReporter
 from followlint.reporters.text import TextReporter
 from followlint.rules.fl101_no_value_reason import NoValueReason
 
-TOP_KEYS = {"version", "tool", "findings", "errors", "summary"}
+TOP_KEYS = {"version", "tool", "findings", "errors", "warnings", "summary"}
 FINDING_KEYS = {"code", "name", "severity", "message", "suggestion", "path", "conversation", "touch",
                 "line", "column", "end_line", "end_column", "excerpt", "evidence", "sender", "customer"}
 SUMMARY_KEYS = {"files", "conversations", "touches", "findings", "by_code", "bulk", "internal"}
