@@ -207,7 +207,7 @@ def check(
     baselined = _baseline(baseline, update_baseline)
     linter = Linter(settings, registry)
     paths, stdin = _read_stdin(paths, stdin_filename)
-    report = run(linter, paths, stdin, jobs)
+    report = run(linter, paths, stdin, jobs, show_progress=not quiet)
     for line in baselined.finish(report, paths, stdin and stdin[0], quiet) if baselined else ():
         typer.echo(line, err=True)
     _print_notes(report)
