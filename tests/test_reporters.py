@@ -23,7 +23,7 @@ from followlint.reporters.sarif import SarifReporter
 from followlint.reporters.text import TextReporter
 from followlint.rules.fl101_no_value_reason import NoValueReason
 
-TOP_KEYS = {"version", "tool", "findings", "errors", "summary"}
+TOP_KEYS = {"version", "tool", "findings", "errors", "warnings", "summary"}
 FINDING_KEYS = {"code", "name", "severity", "message", "suggestion", "path", "conversation", "touch",
                 "line", "column", "end_line", "end_column", "excerpt", "evidence", "sender", "customer",
                 "subject", "message_id"}
@@ -383,7 +383,7 @@ def test_text_evidence_and_summary():
     assert "  | Just checking in" in lines
     assert "  evidence: a.txt:9 (2026-11-02): I still have not received my plates" in lines
     assert "  = help: Give the customer a reason." in lines
-    assert lines[-1] == "Found 1 finding (1 warning) in 1 file. 1 input error."
+    assert lines[-1] == "1 input error. Found 1 finding (1 warning) in the 1 file that was read."
 
 
 def test_text_does_not_pass_terminal_escapes_through():

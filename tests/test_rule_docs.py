@@ -111,3 +111,21 @@ def test_example_verdicts_do_not_depend_on_today(tmp_path, monkeypatch, shift_da
         if bool(_lint_draft(folder, rule, example)) != (kind == "bad"):
             wrong.append(param.id)
     assert not wrong, f"verdicts that change when today moves {shift_days} days: {wrong}"
+
+
+# Words only the project's own people understand: a rule page tells the situation itself.
+PROJECT_WORDS = re.compile(r"\bstory \d|\bstories\b|\bseeds?\b|blind batch|\bfixtures?\b", re.IGNORECASE)
+
+
+OWN_RULES = [rule for rule in RULES if rule.code.startswith("FL")]  # not an installed plugin's
+
+
+@pytest.mark.parametrize("rule", OWN_RULES, ids=[rule.code for rule in OWN_RULES])
+def test_rule_pages_are_in_the_users_words(rule, run_cli):
+    code, shown, err = run_cli("rule", rule.code)
+    assert code == 0, err
+    page = os.path.join(os.path.dirname(__file__), "..", "docs", "rules", f"{rule.code}.md")
+    for text, where in ((shown, "followlint rule"), (open(page, encoding="utf-8").read(), page)):
+        assert not PROJECT_WORDS.search(text), f"{where}: {PROJECT_WORDS.search(text).group(0)!r}"
+        if rule.code.startswith("FL1"):
+            assert "## Known problems" in text, where

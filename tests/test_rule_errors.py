@@ -129,4 +129,4 @@ def test_unreadable_input_is_still_an_input_error(run_cli, drafts):
     assert code == 2
     assert [line.split(": error: ")[0] for line in problem_lines(err)] == ["empty.txt"]
     assert "rule" not in problem_lines(err)[0]
-    assert out.splitlines()[-1] == "No findings in 2 files (1 conversation, 1 touch). 1 input error."
+    assert out.splitlines()[-1] == "1 input error. No findings in the 1 file that was read (1 conversation, 1 touch)."

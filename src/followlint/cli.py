@@ -17,10 +17,57 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: no type labels on flags, "[[account]]" shown as written
 )
 
 CRM_HELP = "Read CSV/JSON exports as this CRM's: hubspot, salesforce, pipedrive, zoho, generic (default: detected)."
 FORMATS_HELP = "Output format: text, json, sarif, github, junit, html (or a plugin's)."
+
+# Options that mean the same in several commands, defined once. check and inspect take the same
+# inputs (PATHS, STDIN_FILENAME and the options that decide how they are read).
+PATHS = typer.Argument(None, metavar="PATH", show_default=False,
+                       help="Drafts, templates, .eml, .mbox, maildirs, CRM exports, directories; '-' reads stdin.")
+STDIN_FILENAME = typer.Option(None, "--stdin-filename", metavar="NAME", help="Name (and type) of what comes on stdin.")
+REP = typer.Option(None, "--rep", metavar="ADDRESS|@DOMAIN", help="Our side (repeatable).")
+NOW = typer.Option(None, "--now", metavar="DATETIME",
+                   help="Reference time for time-based rules and undated drafts (ISO 8601); default: now.")
+CONFIG = typer.Option(None, "--config", metavar="FILE", help="Config file (default: found upward from the first path).")
+CRM = typer.Option(None, "--crm", metavar="NAME", help=CRM_HELP)
+PLUGINS_DIR = typer.Option(None, "--plugins-dir", metavar="DIR", help="Folder of local plugin modules.")
+PLUGIN = typer.Option(None, "-p", "--plugin", metavar="no:NAME", help="Turn a plugin off (repeatable).")
+OUTPUT_FORMAT = typer.Option(None, "--format", metavar="FORMAT", envvar="FOLLOWLINT_FORMAT", help=FORMATS_HELP)
+OUTPUT = typer.Option(None, "-o", "--output", metavar="FILE", help="Write the report to this file.")
+SELECT = typer.Option(None, "--select", metavar="RULES", help="Rules to run (codes, prefixes or names; comma-separated).")
+EXTEND_SELECT = typer.Option(None, "--extend-select", metavar="RULES", help="Rules to add to the selection.")
+IGNORE = typer.Option(None, "--ignore", metavar="RULES", help="Rules to skip.")
+FAIL_ON = typer.Option(None, "--fail-on", metavar="SEVERITY",
+                       help="Lowest severity that makes the exit code 1: info, warning (default), error.")
+EXIT_ZERO = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings.")
+STATISTICS = typer.Option(False, "--statistics", help="Count findings per rule.")
+QUIET = typer.Option(False, "-q", "--quiet", help="Only the finding lines: no progress, no summary.")
+COLOR = typer.Option(None, "--color/--no-color", show_default=False, help="Colour (default: on a terminal).")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        from . import __version__
+
+        try:
+            number = version("followlint")
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            number = __version__
+        typer.echo(f"followlint {number}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    show_version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                      help="Print the version and exit."),
+) -> None:
+    """A linter for sales and customer-care follow-ups."""
 
 
 def _fail(message: str) -> None:
@@ -69,7 +116,7 @@ def _settings(config, first_path, *, select=None, extend_select=None, ignore=Non
         settings.crm = crm.lower()
     for flag in plugin_flags or []:
         if not flag.startswith("no:"):
-            _fail(f"-p takes no:NAME to turn a plugin off, not {flag!r}")
+            _fail(f"-p/--plugin takes no:NAME to turn a plugin off, not {flag!r}")
         settings.blocked_plugins.append(flag[3:])
     return settings
 
@@ -90,29 +137,49 @@ def _guard(func):
     return wrapper
 
 
+def _inputs(paths: Optional[List[str]], stdin_filename: Optional[str], needed: bool = True) -> tuple[list[str], Optional[str]]:
+    """The paths to read ('-' for stdin; --stdin-filename alone means stdin), and the path the
+    config file is looked for from."""
+    paths = list(paths or [])
+    if not paths and stdin_filename and needed:
+        paths = ["-"]  # --stdin-filename alone: the draft comes on stdin
+    if not paths and needed:
+        _fail("give at least one path, or '-' for stdin")
+    first = next((p for p in paths if p != "-"), None) or stdin_filename
+    return paths, first
+
+
+def _read_stdin(paths: list[str], stdin_filename: Optional[str]) -> tuple[list[str], Optional[tuple[str, bytes]]]:
+    """The paths without '-', and what came on stdin (name, bytes) when '-' was among them."""
+    if "-" not in paths:
+        return paths, None
+    return [p for p in paths if p != "-"], (stdin_filename or "stdin.txt", sys.stdin.buffer.read())
+
+
 @app.command()
 @_guard
 def check(
-    paths: List[str] = typer.Argument(None, help="Drafts, templates, .eml, .mbox, maildirs, directories; '-' reads stdin."),
-    output_format: Optional[str] = typer.Option(None, "--format", envvar="FOLLOWLINT_FORMAT", help=FORMATS_HELP),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
-    select: Optional[List[str]] = typer.Option(None, help="Rules to run (codes, prefixes or names; comma-separated)."),
-    extend_select: Optional[List[str]] = typer.Option(None, help="Rules to add to the selection."),
-    ignore: Optional[List[str]] = typer.Option(None, help="Rules to skip."),
-    fail_on: Optional[str] = typer.Option(None, help="Lowest severity that makes the exit code 1: info, warning (default), error."),
-    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
-    rep: Optional[List[str]] = typer.Option(None, "--rep", help="Our side: an ADDRESS or @DOMAIN (repeatable)."),
-    now: Optional[str] = typer.Option(None, help="Reference time for time-based rules (ISO 8601); default: now."),
-    config: Optional[str] = typer.Option(None, help="Config file (default: found upward from the first path)."),
-    statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (default 0: one per CPU, used when there is more than one file or a big mailbox)."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="Only the finding lines."),
-    stdin_filename: Optional[str] = typer.Option(None, help="Name (and type) of what comes on stdin."),
+    ctx: typer.Context,
+    paths: Optional[List[str]] = PATHS,
+    output_format: Optional[str] = OUTPUT_FORMAT,
+    output: Optional[str] = OUTPUT,
+    select: Optional[List[str]] = SELECT,
+    extend_select: Optional[List[str]] = EXTEND_SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    fail_on: Optional[str] = FAIL_ON,
+    exit_zero: bool = EXIT_ZERO,
+    rep: Optional[List[str]] = REP,
+    now: Optional[str] = NOW,
+    config: Optional[str] = CONFIG,
+    statistics: bool = STATISTICS,
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help="Worker processes (default 0: one per CPU, used when there is more than one file or a big mailbox)."),
+    quiet: bool = QUIET,
+    stdin_filename: Optional[str] = STDIN_FILENAME,
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the resolved settings and exit."),
-    plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
-    plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
-    crm: Optional[str] = typer.Option(None, "--crm", help=CRM_HELP),
+    plugins_dir: Optional[str] = PLUGINS_DIR,
+    plugin: Optional[List[str]] = PLUGIN,
+    color: Optional[bool] = COLOR,
+    crm: Optional[str] = CRM,
     baseline: Optional[str] = typer.Option(
         None, "--baseline", metavar="FILE",
         help="Report only findings not recorded in this baseline (JSON). Baselined findings that are "
@@ -121,7 +188,7 @@ def check(
         False, "--update-baseline",
         help="Record this run's findings in the --baseline FILE (created if missing). Entries of files "
              "and rules this run did not check are kept."),
-    html: Optional[str] = typer.Option(None, "--html", help="Also write a self-contained HTML report to this file."),
+    html: Optional[str] = typer.Option(None, "--html", metavar="FILE", help="Also write a self-contained HTML report to this file."),
 ):
     """Lint follow-ups and report findings."""
     import json
@@ -129,26 +196,18 @@ def check(
     from .engine import Linter, exit_code
     from .runner import run
 
-    paths = list(paths or [])
-    if not paths and stdin_filename and not show_settings:
-        paths = ["-"]  # --stdin-filename alone: the draft comes on stdin
-    if not paths and not show_settings:
-        _fail("give at least one path, or '-' for stdin")
-    first = next((p for p in paths if p != "-"), None) or stdin_filename
+    paths, first = _inputs(paths, stdin_filename, needed=not show_settings)
     settings = _settings(config, first, select=select, extend_select=extend_select, ignore=ignore,
                          reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
                          plugin_flags=plugin, fmt=output_format, crm=crm)
     if show_settings:
         typer.echo(json.dumps(settings.as_dict(), indent=2))
         raise typer.Exit(0)
-    registry, reporter = _load_for_report(settings)
+    registry, reporter = _load_for_report(settings, _format_origin(ctx, settings))
     baselined = _baseline(baseline, update_baseline)
     linter = Linter(settings, registry)
-    stdin = None
-    if "-" in paths:
-        paths.remove("-")
-        stdin = (stdin_filename or "stdin.txt", sys.stdin.buffer.read())
-    report = run(linter, paths, stdin, jobs)
+    paths, stdin = _read_stdin(paths, stdin_filename)
+    report = run(linter, paths, stdin, jobs, show_progress=not quiet)
     for line in baselined.finish(report, paths, stdin and stdin[0], quiet) if baselined else ():
         typer.echo(line, err=True)
     _print_notes(report)
@@ -156,6 +215,16 @@ def check(
     if html:
         _write_html(report, html)
     raise typer.Exit(exit_code(report, settings.fail_on, exit_zero))
+
+
+def _format_origin(ctx: typer.Context, settings) -> str:
+    """Where the output format came from, for an error about it."""
+    source = getattr(ctx.get_parameter_source("output_format"), "name", "")  # Typer bundles its own click
+    if source == "ENVIRONMENT":
+        return "FOLLOWLINT_FORMAT"
+    if source == "COMMANDLINE" or not settings.config_file:
+        return "--format"
+    return f"{settings.config_file}: 'format'"
 
 
 def _baseline(file, update):
@@ -169,16 +238,17 @@ def _baseline(file, update):
     return BaselineRun(file, update)
 
 
-def _load_for_report(settings):
-    """The plugins and the reporter of --format; an unknown format or a rule code the config
-    names that no rule has stops the run here, before any input is read."""
+def _load_for_report(settings, origin: str = "--format"):
+    """The plugins and the reporter of the output format (given by ``origin``); an unknown
+    format or a rule code the config names that no rule has stops the run here, before any
+    input is read."""
     from . import plugins
     from .selection import check_rule_tables
 
     registry = plugins.load(settings)
     fmt = settings.format or "text"
     if fmt not in registry.reporters:
-        _fail(f"unknown --format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
+        _fail(f"{origin}: unknown output format {fmt!r} (known: {', '.join(sorted(registry.reporters))})")
     check_rule_tables(settings, registry.rules.values())
     return registry, registry.reporters[fmt]
 
@@ -217,37 +287,38 @@ def _write_html(report, path, history=None) -> None:
 @app.command()
 @_guard
 def audit(
-    host: Optional[str] = typer.Argument(None, help="IMAP server (or give the accounts with --team)."),
-    port: Optional[int] = typer.Option(None, "--port", min=1, max=65535, help="Port (default 993; 143 with --starttls)."),
-    user: Optional[str] = typer.Option(None, "--user", help="Login name (its address is our side)."),
+    ctx: typer.Context,
+    host: Optional[str] = typer.Argument(None, metavar="HOST", show_default=False, help="IMAP server (or give the accounts with --team)."),
+    port: Optional[int] = typer.Option(None, "--port", min=1, max=65535, metavar="PORT", help="Port (default 993; 143 with --starttls)."),
+    user: Optional[str] = typer.Option(None, "--user", metavar="LOGIN", help="Login name (its address is our side)."),
     password_env: Optional[str] = typer.Option(None, "--password-env", metavar="NAME", help="Environment variable that holds the password."),
     password_file: Optional[str] = typer.Option(None, "--password-file", metavar="FILE", help="File whose first line is the password."),
     password: Optional[str] = typer.Option(None, "--password", hidden=True),
     starttls: bool = typer.Option(False, "--starttls", help="Plain connection upgraded with STARTTLS (default: implicit TLS)."),
     ca_file: Optional[str] = typer.Option(None, "--ca-file", metavar="FILE", help="Trust the certificates in this PEM file."),
     insecure: bool = typer.Option(False, "--insecure", help="Do not verify the server's certificate."),
-    sent_folder: Optional[str] = typer.Option(None, "--sent-folder", help="The Sent folder (default: the one flagged \\Sent)."),
+    sent_folder: Optional[str] = typer.Option(None, "--sent-folder", metavar="NAME", help="The Sent folder (default: the one flagged \\Sent)."),
     team: Optional[str] = typer.Option(None, "--team", metavar="FILE", help="TOML file listing the accounts ([[account]] tables)."),
     state: Optional[str] = typer.Option(None, "--state", metavar="FILE", help="State file (default: $XDG_STATE_HOME/followlint/audit.sqlite)."),
-    batch_size: int = typer.Option(500, "--batch-size", min=1, help="Messages per FETCH; the state is saved after each batch."),
-    keep_days: int = typer.Option(30, "--keep-days", min=1, help="Re-lint conversations active in the last N days on each run."),
-    timeout: float = typer.Option(60.0, "--timeout", min=1, help="Seconds to wait for the server."),
-    output_format: Optional[str] = typer.Option(None, "--format", envvar="FOLLOWLINT_FORMAT", help=FORMATS_HELP),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    batch_size: int = typer.Option(500, "--batch-size", min=1, metavar="N", help="Messages per FETCH; the state is saved after each batch."),
+    keep_days: int = typer.Option(30, "--keep-days", min=1, metavar="DAYS", help="Re-lint conversations active in the last N days on each run."),
+    timeout: float = typer.Option(60.0, "--timeout", min=1, metavar="SECONDS", help="Seconds to wait for the server."),
+    output_format: Optional[str] = OUTPUT_FORMAT,
+    output: Optional[str] = OUTPUT,
     html: Optional[str] = typer.Option(None, "--html", metavar="FILE", help="Also write the manager's HTML report."),
-    select: Optional[List[str]] = typer.Option(None, help="Rules to run (codes, prefixes or names; comma-separated)."),
-    extend_select: Optional[List[str]] = typer.Option(None, help="Rules to add to the selection."),
-    ignore: Optional[List[str]] = typer.Option(None, help="Rules to skip."),
-    fail_on: Optional[str] = typer.Option(None, help="Lowest severity that makes the exit code 1: info, warning (default), error."),
-    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
-    rep: Optional[List[str]] = typer.Option(None, "--rep", help="Our side: an ADDRESS or @DOMAIN (repeatable; default: the mailbox owner)."),
-    now: Optional[str] = typer.Option(None, help="Reference time for time-based rules (ISO 8601); default: now."),
-    config: Optional[str] = typer.Option(None, help="Config file (default: found upward from the current folder)."),
-    statistics: bool = typer.Option(False, "--statistics", help="Count findings per rule."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="Only the finding lines: no progress bar, no summary."),
-    plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
-    plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+    select: Optional[List[str]] = SELECT,
+    extend_select: Optional[List[str]] = EXTEND_SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    fail_on: Optional[str] = FAIL_ON,
+    exit_zero: bool = EXIT_ZERO,
+    rep: Optional[List[str]] = typer.Option(None, "--rep", metavar="ADDRESS|@DOMAIN", help="Our side (repeatable; default: the mailbox owner)."),
+    now: Optional[str] = NOW,
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Config file (default: found upward from the current folder)."),
+    statistics: bool = STATISTICS,
+    quiet: bool = QUIET,
+    plugins_dir: Optional[str] = PLUGINS_DIR,
+    plugin: Optional[List[str]] = PLUGIN,
+    color: Optional[bool] = COLOR,
 ):
     """Audit IMAP mailboxes (Sent and INBOX, read-only), fetching only what is new since the last run."""
     from .audit.accounts import Account, team_accounts
@@ -270,7 +341,7 @@ def audit(
     settings = _settings(config, None, select=select, extend_select=extend_select, ignore=ignore,
                          reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
                          plugin_flags=plugin, fmt=output_format)
-    registry, reporter = _load_for_report(settings)
+    registry, reporter = _load_for_report(settings, _format_origin(ctx, settings))
     linter = Linter(settings, registry)
     options = AuditOptions(batch_size=batch_size, keep_days=keep_days, timeout=timeout,
                            progress=sys.stderr.isatty() and not quiet)
@@ -293,26 +364,30 @@ def audit(
 @app.command()
 @_guard
 def inspect(
-    path: str = typer.Argument(..., help="A draft, message, mailbox or folder."),
-    output_format: str = typer.Option("text", "--format", help="text or json."),
-    rep: Optional[List[str]] = typer.Option(None, "--rep", help="Our side: an ADDRESS or @DOMAIN."),
-    config: Optional[str] = typer.Option(None, help="Config file."),
-    plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
-    plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
-    crm: Optional[str] = typer.Option(None, "--crm", help=CRM_HELP),
-    now: Optional[str] = typer.Option(None, help="Reference time for undated drafts (ISO 8601); default: now."),
+    paths: Optional[List[str]] = PATHS,
+    output_format: str = typer.Option("text", "--format", metavar="FORMAT", help="text or json."),
+    rep: Optional[List[str]] = REP,
+    now: Optional[str] = NOW,
+    config: Optional[str] = CONFIG,
+    stdin_filename: Optional[str] = STDIN_FILENAME,
+    plugins_dir: Optional[str] = PLUGINS_DIR,
+    plugin: Optional[List[str]] = PLUGIN,
+    crm: Optional[str] = CRM,
 ):
     """Show the rebuilt conversations: touches, directions, times, signals with their spans, and
-    the timeline state (the customer's items, commitments and agreed times with due dates)."""
+    the timeline state (the customer's items, commitments and agreed times with due dates).
+    Reads the same inputs as check."""
     from . import plugins
     from .engine import Linter
     from .inspection import inspect_units
 
     if output_format not in ("text", "json"):
         _fail("inspect --format takes text or json")
-    settings = _settings(config, path, reps=rep, now=now, plugins_dir=plugins_dir, plugin_flags=plugin, crm=crm)
+    paths, first = _inputs(paths, stdin_filename)
+    settings = _settings(config, first, reps=rep, now=now, plugins_dir=plugins_dir, plugin_flags=plugin, crm=crm)
     linter = Linter(settings, plugins.load(settings))
-    problems = inspect_units(linter, [path], output_format, sys.stdout)
+    paths, stdin = _read_stdin(paths, stdin_filename)
+    problems = inspect_units(linter, paths, output_format, sys.stdout, stdin)
     for problem in problems:
         typer.echo(problem.line(), err=True)
     raise typer.Exit(2 if problems else 0)
@@ -321,8 +396,8 @@ def inspect(
 @app.command("rules")
 @_guard
 def list_rules(
-    output_format: str = typer.Option("text", "--format", help="text or json."),
-    config: Optional[str] = typer.Option(None, help="Config file."),
+    output_format: str = typer.Option("text", "--format", metavar="FORMAT", help="text or json."),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Config file."),
 ):
     """List the rules."""
     import json
@@ -342,7 +417,7 @@ def list_rules(
 
 @app.command("rule")
 @_guard
-def show_rule(code: str = typer.Argument(..., help="A rule code (FL101) or name.")):
+def show_rule(code: str = typer.Argument(..., metavar="CODE", help="A rule code (FL101) or name.")):
     """Show one rule's documentation."""
     from . import plugins
 
@@ -371,9 +446,9 @@ def language_server(
 @app.command("plugins")
 @_guard
 def list_plugins(
-    config: Optional[str] = typer.Option(None, help="Config file."),
-    plugins_dir: Optional[str] = typer.Option(None, help="Folder of local plugin modules."),
-    plugin: Optional[List[str]] = typer.Option(None, "-p", help="no:NAME turns a plugin off."),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Config file."),
+    plugins_dir: Optional[str] = PLUGINS_DIR,
+    plugin: Optional[List[str]] = PLUGIN,
 ):
     """The plugins loaded, their versions and what each adds."""
     from . import plugins

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from . import clock
 from .conversations import Ours, build_conversations
-from .model import Conversation, Finding, InputError, InputProblem, RuleError, Severity, UsageError
+from .model import Conversation, Finding, InputError, InputProblem, RuleError, Severity, UsageError, a_type
 from .plugins import Registry
 from .rules.base import Rule, RuleContext, UnitEnd
 from .selection import FindingFilter, for_rule, select_rules
@@ -122,7 +122,7 @@ def rule_options(rule, settings) -> dict:
         if isinstance(default, bool) != isinstance(value, bool) or (
             isinstance(default, (int, float)) and not isinstance(value, (int, float))
         ):
-            raise UsageError(f"option {key!r} of rule {rule.code} must be a {type(default).__name__}, not {value!r}")
+            raise UsageError(f"option {key!r} of rule {rule.code} must be {a_type(type(default))}, not {value!r}")
         options[key] = value
     return options
 
@@ -157,8 +157,10 @@ class Linter:
                 result.findings.extend(self.check(conversation, suppressions, result, use))
         except InputError as exc:
             ctx.report(exc)
+            _unread(result)
         except (UnicodeError, ValueError, LookupError, OSError, RecursionError, MemoryError) as exc:
             ctx.report(InputError(unit.path, f"cannot read: {type(exc).__name__}: {exc}"))
+            _unread(result)
         return result, use
 
     def finish(self, result: UnitResult, use: SuppressionUse, path: str) -> UnitResult:
@@ -252,6 +254,13 @@ class Linter:
                         self.detector.annotate(conversation)
                     yield conversation, suppressions
             _free_cycles()
+
+def _unread(result: UnitResult) -> None:
+    """A unit that failed before giving a single touch was not read: the summary counts the
+    files actually read."""
+    if not result.touches:
+        result.files = 0
+
 
 def _first_per_rule(failures: list[RuleError]) -> list[RuleError]:
     """The first failure of each rule on each path (the parts of a unit each report their own)."""

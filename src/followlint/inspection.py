@@ -10,14 +10,24 @@ from .model import Direction, InputError, InputProblem
 from .timeline import owned_promises, plain
 
 
-def inspect_units(linter, paths: list[str], fmt: str, out) -> list[InputProblem]:
+def inspect_units(linter, paths: list[str], fmt: str, out, stdin: tuple[str, bytes] | None = None) -> list[InputProblem]:
+    """Write the conversations of ``paths`` (and of ``stdin``: its name and bytes) to ``out``;
+    return the input problems met."""
     problems: list[InputProblem] = []
     data = []
 
     def on_error(error: InputError) -> None:
         problems.append(InputProblem(error.path, error.message))
 
-    for unit in linter.discovery.units(paths, on_error):
+    def units():
+        if stdin is not None:
+            try:
+                yield linter.discovery.stdin_unit(*stdin)
+            except InputError as exc:
+                on_error(exc)
+        yield from linter.discovery.units(paths, on_error)
+
+    for unit in units():
         result = UnitResult()
         try:
             for conversation, _ in linter.conversations(unit, ReadContext(linter.settings, result)):

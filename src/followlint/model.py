@@ -282,3 +282,12 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """A bad option, config value or plugin: exit code 2 with one clear line."""
+
+
+TYPE_WORDS = {"int": "an int (a whole number)", "float": "a number", "bool": "true or false", "str": "a string",
+              "list": "a list"}
+
+
+def a_type(kind: type) -> str:
+    """The type a config value must have, in words: "an int (a whole number)", "a string"."""
+    return TYPE_WORDS.get(kind.__name__, f"a {kind.__name__}")

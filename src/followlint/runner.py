@@ -6,30 +6,36 @@ import os
 
 from .engine import Linter, ReadContext, Report, UnitResult
 from .model import InputError, InputProblem
+from .progress import progress
 from .sources.base import Batch, Reader, SourceUnit
 from .suppress import SuppressionUse
 
 _worker: Linter | None = None
 SPLIT_BYTES = 2 << 20  # a mailbox this big is shared out over the workers batch by batch
 POOL_BYTES = 1 << 20  # less input than this is linted in this process: starting workers costs more
+PROGRESS_BYTES = 4 << 20  # a run over this much input, or this many units, shows its progress
+PROGRESS_UNITS = 50
 
 
-def run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int) -> Report:
+def run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int,
+        show_progress: bool = False) -> Report:
+    """Lint ``paths`` (and ``stdin``: its name and bytes). With ``show_progress``, a long run
+    (a big mailbox, a folder tree) shows its progress on stderr when that is a terminal."""
     collecting = gc.isenabled()
     _quiet_collector()
     try:
-        return _run(linter, paths, stdin, jobs)
+        return _run(linter, paths, stdin, jobs, show_progress)
     finally:
         if collecting:
             gc.enable()
 
 
-def _run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int) -> Report:
+def _run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int, show_progress: bool) -> Report:
     report = Report(rules=[type(rule) for rule in linter.rules])
     units: list[SourceUnit] = []
 
     def on_error(error: InputError) -> None:
-        report.problems.append(InputProblem(error.path, error.message))
+        report.problems.append(InputProblem(_tidy(error.path), error.message))
 
     if stdin is not None:
         try:
@@ -43,13 +49,23 @@ def _run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs
             unit.files = [_tidy(f) for f in unit.files]
     auto = not jobs  # --jobs 0, the default: one per CPU, when the input is big enough to gain
     jobs = jobs or os.cpu_count() or 1
-    if jobs > 1:
-        results = _parallel(linter, units, jobs, auto)
-    else:
-        results = (linter.finish(*_lint_safely(linter, unit), unit.path) for unit in units)
-    for result in results:
-        report.merge(result)
+    sizes = [_size(unit) for unit in units]
+    long_run = sum(sizes) >= PROGRESS_BYTES or len(units) >= PROGRESS_UNITS
+    with progress("linting", sum(sizes), show_progress and long_run, in_bytes=True) as bar:
+        if jobs > 1:
+            results = _parallel(linter, units, sizes, jobs, auto, bar.advance)
+        else:
+            results = _serial(linter, units, sizes, bar.advance)
+        for result in results:
+            report.merge(result)
     return report
+
+
+def _serial(linter: Linter, units: list[SourceUnit], sizes: list[int], advance):
+    for unit, size in zip(units, sizes):
+        result = linter.finish(*_lint_safely(linter, unit), unit.path)
+        advance(size)
+        yield result
 
 
 def _tidy(path: str) -> str:
@@ -71,15 +87,14 @@ def _lint_safely(linter: Linter, unit: SourceUnit, batch: Batch | None = None) -
         return result, SuppressionUse()
 
 
-def _parallel(linter: Linter, units: list[SourceUnit], jobs: int, auto: bool):
+def _parallel(linter: Linter, units: list[SourceUnit], sizes: list[int], jobs: int, auto: bool, advance):
     """Units, and the batches of big mailboxes, shared out over worker processes; results are
     merged back unit by unit in input order, so the report is the one --jobs 1 gives. With a
     single piece of work (one draft, one small mailbox), or ``auto`` and little input, no
-    process is started."""
+    process is started. ``advance`` is told the bytes done as each part finishes."""
     from concurrent.futures import Future
 
     names = {id(r): r.name for r in linter.registry.readers}
-    sizes = [_size(unit) for unit in units]
     worth_it = not auto or sum(sizes) >= POOL_BYTES  # below that, workers cost more than they save
     pool = None
     submitted = []
@@ -89,13 +104,17 @@ def _parallel(linter: Linter, units: list[SourceUnit], jobs: int, auto: bool):
             parts = [None] if batches is None else batches
             if pool is None and worth_it and (len(units) > 1 or len(parts) > 1):
                 pool = _pool(linter, jobs)
+            share = size / max(1, len(parts))  # the bytes each part stands for
             if pool is None:
                 futures = [Future() for _ in parts]
                 for future, batch in zip(futures, parts):
                     future.set_result(_lint_safely(linter, unit, batch))
+                    advance(share)
             else:
                 item = (unit.path, names[id(unit.reader)], unit.files, unit.data)
                 futures = [pool.submit(_lint_in_worker, item, batch) for batch in parts]
+                for future in futures:
+                    future.add_done_callback(lambda _, share=share: advance(share))
             submitted.append((unit.path, whole, batches, futures))
         for path, whole, batches, futures in submitted:
             yield _merged(linter, path, whole, batches, (f.result() for f in futures))

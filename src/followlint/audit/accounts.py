@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
-from ..model import UsageError
+from ..model import UsageError, a_type
 
 DEFAULT_TLS_PORT = 993
 DEFAULT_STARTTLS_PORT = 143
@@ -111,7 +111,7 @@ def _team_account(path: str, number: int, entry: dict, defaults: Account) -> Acc
     for key, value in entry.items():
         want = types.get(key, str)
         if not isinstance(value, want) or (want is int and isinstance(value, bool)):
-            raise UsageError(f"{where}: {key!r} must be a {want.__name__}, not {value!r}")
+            raise UsageError(f"{where}: {key!r} must be {a_type(want)}, not {value!r}")
     account = replace(defaults, name=entry.get("name", ""), user=entry.get("user", ""),
                       password_env=entry.get("password-env", ""), password_file=entry.get("password-file", ""),
                       reps=list(entry.get("reps", defaults.reps)))

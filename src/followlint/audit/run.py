@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -16,6 +15,7 @@ from .. import clock
 from ..conversations import Ours
 from ..engine import Linter, ReadContext, Report, UnitResult, parse_now
 from ..model import Finding, InputError, InputProblem, Touch, UsageError
+from ..progress import progress
 from ..sources.base import Reader, SourceUnit
 from ..sources.mail import MESSAGE_ERRORS
 from ..sources.messages import message_touches
@@ -31,7 +31,7 @@ class AuditOptions:
     batch_size: int = 500
     keep_days: int = 30  # conversations with a message this recent are kept and re-linted
     timeout: float = 60.0
-    progress: bool = False  # a progress bar on stderr
+    progress: bool = False  # a progress display on stderr (a terminal, not -q)
 
 
 @dataclass
@@ -122,13 +122,13 @@ def _fetch_folder(connection: Connection, state: State, account: Account, folder
         return 0  # nothing new: no SEARCH, no FETCH
     uids = connection.uids_after(folder, last_uid)
     saved = 0
-    with _progress(options, len(uids), f"{account.label} {folder}") as bar:
+    with progress(f"{account.label} {folder}", len(uids), options.progress) as bar:
         try:
             for batch in connection.fetch(folder, uids, options.batch_size):
                 state.store_batch(account.url, folder, uidvalidity,
                                   [(uid, raw, _iso(received)) for uid, raw, received in batch])
                 saved += len(batch)
-                bar.update(len(batch))
+                bar.advance(len(batch))
         except ImapError as exc:
             raise ImapError(f"{exc} ({saved} of {len(uids)} new messages in {folder} were saved; "
                             "the next run fetches the rest)") from None
@@ -241,42 +241,3 @@ def _parse_iso(value: str) -> datetime:
     except ValueError:
         return clock.current_time()
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
-class _NoBar:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def update(self, n: int) -> None:
-        pass
-
-
-class _Bar(_NoBar):
-    """A one-line progress bar on stderr (a terminal): label, bar, percentage, count."""
-
-    WIDTH = 30
-
-    def __init__(self, total: int, label: str):
-        self.total, self.label, self.done = total, label, 0
-        self.update(0)
-
-    def update(self, n: int) -> None:
-        self.done = min(self.total, self.done + n)
-        filled = self.WIDTH * self.done // self.total
-        percent = 100 * self.done // self.total
-        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'-' * (self.WIDTH - filled)}] {percent:3d}% {self.done}/{self.total}")
-        sys.stderr.flush()
-
-    def __exit__(self, *exc):
-        sys.stderr.write("\n")
-        sys.stderr.flush()
-        return False
-
-
-def _progress(options: AuditOptions, total: int, label: str):
-    if not options.progress or total == 0:
-        return _NoBar()
-    return _Bar(total, label)

@@ -13,6 +13,7 @@ def report_dict(report) -> dict:
         "tool": {"name": "followlint", "version": __version__},
         "findings": [f.to_dict() for f in report.findings],
         "errors": [p.to_dict() for p in report.problems],
+        "warnings": list(report.warnings),  # additive in version 1: the "followlint: warning:" lines of stderr
         "summary": report.summary(),
     }
     if getattr(report, "baseline", None) is not None:  # --baseline: added key, same version

@@ -55,7 +55,7 @@ class SarifReporter(Reporter):
                         {"level": "error", "message": {"text": p.message},
                          "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(p.path)}}}]}
                         for p in report.problems
-                    ],
+                    ] + [{"level": "warning", "message": {"text": w}} for w in report.warnings],
                 }
             ],
         }

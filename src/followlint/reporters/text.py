@@ -57,8 +57,14 @@ def _count(n: int, noun: str) -> str:
 
 
 def _summary(report) -> str:
+    """The last line. When an input could not be read it says so first, and counts only the
+    files that were read: never "All clear"."""
     s = report.summary()
+    rule_errors = sum(isinstance(p, RuleError) for p in report.problems)
+    input_errors = len(report.problems) - rule_errors
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
+    if input_errors:
+        files = f"the {files} that {'was' if s['files'] == 1 else 'were'} read"
     if not report.findings:
         lead = "No findings" if report.problems else "All clear: no findings"  # not clear if something failed
         text = f"{lead} in {files} ({_count(s['conversations'], 'conversation')}, {_count(s['touches'], 'touch')})."
@@ -69,6 +75,8 @@ def _summary(report) -> str:
         parts = ", ".join(f"{n} {label}{'s' if n != 1 else ''}" for label, n in sorted(by_sev.items()))
         n = len(report.findings)
         text = f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {files}."
+    if input_errors:
+        text = f"{_count(input_errors, 'input error')}. {text}"
     left_out = []
     if s.get("bulk"):
         left_out.append(f"{s['bulk']} bulk or automated message{'s' if s['bulk'] != 1 else ''} left out")
@@ -77,10 +85,6 @@ def _summary(report) -> str:
         left_out.append(f"{_count(n, 'conversation')} between colleagues not linted")
     if left_out:
         text += f" {', '.join(left_out)}."
-    rule_errors = sum(isinstance(p, RuleError) for p in report.problems)
-    input_errors = len(report.problems) - rule_errors
-    if input_errors:
-        text += f" {_count(input_errors, 'input error')}."
     if rule_errors:
         text += f" {_count(rule_errors, 'rule error')}."
     return text

@@ -52,7 +52,7 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     summary: ClassVar[str]  # one line
     what: ClassVar[str]  # what it finds
-    why: ClassVar[str]  # why it matters (the story)
+    why: ClassVar[str]  # why it matters: the situation, told as it happens to a customer
     story: ClassVar[str] = ""
     bad: ClassVar[tuple[Example, ...]] = ()
     good: ClassVar[tuple[Example, ...]] = ()
@@ -122,8 +122,6 @@ class Rule:
         """The rule's page: What it finds / Why it matters / Example / Better / Options / Known problems / Reads."""
         out = [f"{cls.code} {cls.name} ({cls.severity.label})", "", cls.summary, "", "## What it finds", "",
                _para(cls.what), "", "## Why it matters", "", _para(cls.why)]
-        if cls.story:
-            out += ["", f"From story {cls.story} in the project's sales-training seeds."]
         for title, examples in (("## Example", cls.bad), ("## Better", cls.good)):
             if examples:
                 out += ["", title, ""]

@@ -32,10 +32,11 @@ class NoValueReason(Rule):
         back at what was sent before, a template placeholder or a closing nicety.
     """
     why = """
-        A customer reads "just checking in" as a thin cover for the rep's own motive (story 003:
-        the dealer's voicemails about "making sure everything is OK with the car", then the
-        referral ask). Calls like that go unreturned. Every touch should leave the customer
-        better off than before it: give them a reason to be glad you called.
+        A customer reads "just checking in" as a thin cover for the rep's own motive: a car
+        dealer who leaves voicemail after voicemail about "making sure everything is OK with
+        the car", and then asks for referrals, is heard as wanting something. Calls like that go
+        unreturned. Every touch should leave the customer better off than before it: give them
+        a reason to be glad you called.
     """
     bad = (
         Example("Hi Dana,\n\nJust wanted to make sure everything is OK with the car. Give me a call!\n\nMike\n"),

@@ -23,10 +23,10 @@ class ReferralAskTiming(Rule):
         contentment ("it's fine", "ok I guess") is not praise.
     """
     why = """
-        Asking a customer to vouch for you is asking for a favour. In story 003 the rep asked
-        for referrals while the customer was still waiting for his licence plates: the ask
-        lands as self-serving and the customer says "not right now". The best moment to ask is
-        just after the customer has told you how good you are.
+        Asking a customer to vouch for you is asking for a favour. A rep who asks for referrals
+        while the customer is still waiting for the licence plates of the car he bought sounds
+        self-serving, and the customer says "not right now". The best moment to ask is just
+        after the customer has told you how good you are.
     """
     bad = (
         Example(

@@ -33,11 +33,11 @@ class UnansweredCustomerIssue(Rule):
         evidence quote the customer's whole sentence.
     """
     why = """
-        In story 003 the customer told the rep he still had no licence plates; the rep said
-        he'd check and never got back to him, and the next call was another "how's it going".
-        Story 001 shows the other side: listening to the whole complaint and answering it is
-        what turns an angry customer round. A follow-up that walks past an open problem tells
-        the customer nobody is listening.
+        A customer tells the rep he still has no licence plates for his new car; the rep says
+        he'll check, never gets back to him, and the next call is another "how's it going". A
+        follow-up that walks past an open problem tells the customer nobody is listening. The
+        other way round works: listening to the whole complaint and answering it is what
+        turns an angry customer round.
     """
     bad = (
         Example(

@@ -25,10 +25,10 @@ class CallbackTiming(Rule):
         period with no touch from us. Times resolve against the promising touch's own date.
     """
     why = """
-        In story 002 the supervisor offered to call back in three days and called the next
-        morning with no reference to it: the customer, who had asked for time to think, felt
-        pushed and declined. Keeping the agreed time, or saying why you break it, is what
-        makes the next call welcome.
+        A customer asks for a few days to think; the supervisor offers to call back in three
+        days, then calls the next morning with no word about it. The customer feels pushed and
+        declines. Keeping the agreed time, or saying why you break it, is what makes the next
+        call welcome.
     """
     bad = (
         Example(

@@ -20,10 +20,10 @@ class PrematureConcession(Rule):
         concession the customer asked for is an answer, not a premature offer.
     """
     why = """
-        In story 002 the customer said the contract was too long and was at once offered a
-        shorter one; he declined, uneasy: "what else can they compromise on?". In story 003
-        the rep kept lowering his price. Conceding too fast costs margin and trust; asking
-        about the reason first often finds an answer that costs nothing.
+        A customer says the contract is too long and is at once offered a shorter one; he
+        declines, uneasy: "what else can they compromise on?". A rep who lowers the price at
+        every hesitation teaches the customer to hesitate. Conceding too fast costs margin and
+        trust; asking about the reason first often finds an answer that costs nothing.
     """
     bad = (
         Example(

@@ -17,9 +17,9 @@ class PromisePerfection(Rule):
         won't happen, but...", is fine.
     """
     why = """
-        Story 004: people and programmes are not perfect, so a promise of perfection is broken
-        sooner or later, and with it the customer's trust. "I can't guarantee something won't
-        go wrong, but I can guarantee I'll be right there to fix it" is honest and sells.
+        People and programmes are not perfect, so a promise of perfection is broken sooner or
+        later, and with it the customer's trust. "I can't guarantee something won't go wrong,
+        but I can guarantee I'll be right there to fix it" is honest and sells.
     """
     bad = (
         Example("Hi Sam,\n\nI'm so sorry about the missed delivery. I guarantee this will never happen again.\n\nLee\n"),

@@ -17,10 +17,10 @@ class UnannouncedHandoff(Rule):
         earlier contact and what was agreed.
     """
     why = """
-        In story 002 a "supervisor" called an hour after the first rep, asked for the order
-        and was read as the closer: the customer felt handled. A hand-off that is announced
-        and carries the context ("I'm Dana, Sam's manager; Sam said you wanted until Friday")
-        keeps the trust the first person built.
+        A "supervisor" calls an hour after the first rep, asks for the order and is read as the
+        closer: the customer feels handled. A hand-off that is announced and carries the
+        context ("I'm Dana, Sam's manager; Sam said you wanted until Friday") keeps the trust
+        the first person built.
     """
     bad = (
         Example(

@@ -27,9 +27,9 @@ class IgnoredConstraint(Rule):
         are away or closed ("away until the 8th", and we offer the 4th).
     """
     why = """
-        In story 000 a customer whose new car would not start was told to take it in to the
-        dealership. "I would if I could get the car started." A scripted answer that ignores
-        what the customer just said shows that nobody listened.
+        A customer whose new car will not start is told to bring it in to the dealership. "I
+        would if I could get the car started." A scripted answer that ignores what the customer
+        just said shows that nobody listened.
     """
     bad = (
         Example(

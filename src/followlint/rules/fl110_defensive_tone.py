@@ -18,8 +18,8 @@ class DefensiveTone(Rule):
         "per my last email", "that's not our fault", "you should have read the terms".
     """
     why = """
-        Story 001: the "being right" block. An upset customer who is shown to be wrong stays
-        upset, and the sale is "dead right". Listening to the whole story and answering it
+        Proving an upset customer wrong does not calm them: they stay upset, and the sale is
+        lost while the rep is "dead right". Listening to the whole complaint and answering it
         turns the customer round; winning the argument loses them.
     """
     bad = (

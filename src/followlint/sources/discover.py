@@ -46,6 +46,8 @@ class Discovery:
                 suffix = os.path.splitext(path.rstrip("/" + os.sep))[1].lower()
                 if not found and suffix in self.by_suffix:
                     on_error(InputError(path, f"is a directory, not a {suffix} file (and holds nothing followlint can read)"))
+                elif not found:  # a job pointed at the wrong folder must not pass
+                    on_error(InputError(path, "nothing to lint: no drafts, templates, mail or CRM exports in this folder"))
                 continue
             try:
                 if stat.S_ISREG(info.st_mode):
@@ -104,9 +106,11 @@ class Discovery:
                 inner = mail is not None and self._is_mailbox(path, sent_only=True)
                 yield from self._walk(path, on_error, None if inner else mail)
                 continue
-            if not is_file:
-                continue  # sockets, pipes, dangling links: only read when named explicitly
             suffix = os.path.splitext(entry.name)[1].lower()
+            if not is_file:
+                if entry.is_symlink() and self._readable_name(entry.name, suffix) and not os.path.exists(path):
+                    on_error(InputError(path, _stat_problem(path, FileNotFoundError())))
+                continue  # sockets, pipes: only read when named explicitly
             if suffix in self.by_suffix:
                 reader = self.by_suffix[suffix]
                 if not reader.sniff_when_walking or reader.sniff(path, _head(path)):
@@ -125,6 +129,10 @@ class Discovery:
             # One-message files side by side (a maildir-like folder): one mailbox, so
             # replies thread with what they answer.
             yield SourceUnit(path=root, reader=self.folder_reader, files=loose_mail)
+
+    def _readable_name(self, name: str, suffix: str) -> bool:
+        """A name followlint would read in a folder: a known suffix, or none (a message file)."""
+        return suffix in self.by_suffix or suffix in ("", ".") or name.rstrip(".").isdigit()
 
     def _is_mailbox(self, root: str, sent_only: bool = False) -> bool:
         """A folder holding one of the standard mail folders (Inbox, Sent, Trash...; with

@@ -20,8 +20,8 @@ class RecallSalesPitch(Rule):
         A recall is the maker's fault, and the customer is worried about the safety of the car
         they already bought from you. Turning the recall letter into a sales call tells them
         the repair is bait. Make the repair easy first (a date, a loan car, how long it takes);
-        sell when the car is fixed and the customer is happy with how you handled it, the
-        moment story 003 says a referral or a sale should be asked for.
+        sell when the car is fixed and the customer is happy with how you handled it: the
+        moment a customer is glad of you is the moment to ask for a referral or a sale.
     """
     story = "003"
     reads = ("recall", "sales_pitch")
