@@ -792,6 +792,12 @@ DYNAMIC_PATTERNS = {
         {"one": [SUBJECT_PREFIX % ("antw|fwd|rif|aw|fw|re|sv|tr|vs|wg", ":"), SUBJECT_PREFIX % ("回复|转发|rv", "：|:")]},
         {"match"},
     ),
+    # The contact verbs of the loaded word lists, alternated, before a capitalised name.
+    ("followlint.timeline.topics", "f'\\\\b(?i:{alternatives})\\\\s+(?:(?i:to|with|for)\\\\s+)?([A-Z][a-z]{{2,30}})\\\\b'"): (
+        "names: a person's name after a verb of contact in a CRM note (finditer); the verbs are plain words",
+        {"alternatives": ["called|rang|phoned|emailed|texted|messaged|told|asked|spoke|met|reached|updated", "ringde|ring"]},
+        {"search"},
+    ),
 }
 
 

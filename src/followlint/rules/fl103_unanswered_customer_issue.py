@@ -98,17 +98,21 @@ class UnansweredCustomerIssue(Rule):
         for item in timeline.items:
             if item.resolved_by is not None:
                 continue
+            # A problem our own call note reports was taken up on that call; what the note
+            # promised about it is all we owe.
+            reported_on_call = item.addressed_by is item.touch
             following = timeline.next_outbound(item.index)
             if following is None:
-                # Only our own record answers it (a CRM task "call back about the plates"): the
-                # customer heard nothing, and the task's due date is the promise's time.
+                # Only our own record answers it (a CRM task "call back about the plates", or the
+                # call note's own promise): the task's due date is the promise's time.
                 promise = item.commitment
-                if (promise is not None and promise[0].direction is Direction.INTERNAL
+                if (promise is not None and (promise[0].direction is Direction.INTERNAL or reported_on_call)
                         and ctx.now.date() > self._due(promise[1], timeline.when(promise[0]), ctx.options)):
                     overdue.append((item, *promise))
                 continue
             index, reply = following
-            if not any(addresses(part, item, timeline.items) for part in timeline.reply_parts(item.index)):
+            if not reported_on_call and not any(addresses(part, item, timeline.items)
+                                                for part in timeline.reply_parts(item.index)):
                 if goes_back_to(reply, item.touch):
                     ignored.setdefault(index, []).append(item)
                 continue

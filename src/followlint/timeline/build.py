@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ..model import Conversation, Direction, Signal, Touch
 from .due import agreed_date, resolve_times
+from .calls import two_way
 from .replies import addresses, reports_back
 from .state import Agreement, Item, Timeline, plain
 from .topics import names, on_topic
@@ -34,6 +35,8 @@ def build(conversation: Conversation, now: datetime) -> Timeline:
             _customer_touch(timeline, index, touch)
         else:
             _our_touch(timeline, index, touch)
+            if two_way(touch):
+                _reported_items(timeline, index, touch)
         for signal in touch.signals:
             if signal.kind == "callback" and plain(signal) and not _held_out(touch, signal):
                 timeline.agreements.append(Agreement(touch, signal, index, agreed_date(touch, signal)))
@@ -83,6 +86,30 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
         seen_sentences.add(signal.sentence)
         timeline.items.append(Item(touch, signal, index, names=timeline.names,
                                    neighbours=tuple(by_sentence[signal.sentence]), priced=priced))
+
+
+REPORTED_KINDS = ("issue", "request", "dissatisfaction")  # our own questions in a note are ours
+
+
+def _reported_items(timeline: Timeline, index: int, touch: Touch) -> None:
+    """The customer's problems and requests as our call note reports them ("spoke w/ cust re
+    the delivery - 6 chairs missing. said I'd chase the warehouse"): taken up on that call, and
+    held to what the note promises after them."""
+    promises = owned_promises(touch)
+    by_sentence: dict[int, list[Signal]] = {}
+    for signal in touch.signals:
+        by_sentence.setdefault(signal.sentence, []).append(signal)
+    seen = set()
+    for signal in touch.signals:
+        if signal.kind not in REPORTED_KINDS or not plain(signal) or signal.sentence in seen:
+            continue
+        seen.add(signal.sentence)
+        item = Item(touch, signal, index, names=timeline.names, neighbours=tuple(by_sentence[signal.sentence]),
+                    addressed_by=touch)
+        after = [p for p in promises if p.start > signal.end]
+        if after:
+            item.commitment = (touch, after[0])
+        timeline.items.append(item)
 
 
 THANKS_KINDS = ("pleasantry", "satisfaction", "resolved")

@@ -29,8 +29,17 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str], topic: frozenset |
     if not topic:
         return False
     skip_kinds = skip_kinds - item.kinds  # asked about referrals: our referral talk answers
-    skip = {s.sentence for s in reply.signals if s.kind in skip_kinds}
+    skip = {s.sentence for s in reply.signals if s.kind in skip_kinds} | _title(reply)
     return any(i not in skip and on_topic(topic, words) for i, words in enumerate(reply.topics))
+
+
+def _title(reply: Touch) -> set[int]:
+    """The sentences of a CRM activity's title above its notes ("Call: leak follow-up"): what
+    the call was filed under, not what was said on it."""
+    subject = reply.subject
+    if not (reply.activity and subject and len(reply.text) > len(subject) and reply.text.startswith(subject)):
+        return set()
+    return {i for i, span in enumerate(reply.sentences) if span.start < len(subject)}
 
 
 # What a reply can carry that takes a customer's point up even in other words than theirs

@@ -52,12 +52,28 @@ def span_topic(signal: Signal) -> frozenset:
 
 def names(conversation: Conversation) -> frozenset:
     """Stems of the names of everyone in the conversation ("Hi Tom", "Sofia, do we..."): a
-    greeting or a signature shares them with everything."""
+    greeting or a signature shares them with everything. A CRM export may know the contact by an
+    id only; its notes name them after a verb of contact ("Called Priyanka back")."""
     words = set()
     roles = current_words()["role_mailbox"]  # "support@", "frontdesk@": not a person's name
+    contacted = _contacted_re()
     for touch in conversation.touches:
         words.update(NAME_RE.findall(touch.party_name.lower()))
         local = touch.party.lower().partition("@")[0]
         if "@" in touch.party:
             words.update(w for w in NAME_RE.findall(local) if w not in roles)
+        if touch.activity:
+            words.update(m.group(1).lower() for m in contacted.finditer(touch.text))
     return frozenset(stem(w) for w in words if len(w) > 2)
+
+
+_CONTACTED: dict[frozenset, re.Pattern] = {}
+
+
+def _contacted_re() -> re.Pattern:
+    """A capitalised word right after a verb of contact ("called", "spoke with", "told")."""
+    verbs = frozenset(current_words()["contact_verb"])
+    if verbs not in _CONTACTED:
+        alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+        _CONTACTED[verbs] = re.compile(rf"\b(?i:{alternatives})\s+(?:(?i:to|with|for)\s+)?([A-Z][a-z]{{2,30}})\b")
+    return _CONTACTED[verbs]

@@ -31,6 +31,7 @@ WORDS: dict[str, list[str]] = {
         third fourth fifth last next happen happens happened honestly actually already quick quickly
         thing anyway though also
         rang rung phoned calling
+        cust customer customers client clients spoke speak spoken re rn asap lvm vm voicemail
     """.split(),
     # Everyday words a phrase is never looked up by: the index anchors each phrase on its
     # rarest-looking word, and a pair of words on the rarer of the two.
@@ -65,6 +66,8 @@ WORDS: dict[str, list[str]] = {
     "question_word": "what what's where where's when when's why how how's which who who's whom whose".split(),
     # Words that ask for a time ("When does it leave?", "how long", "what time").
     "time_question": "when when's time long soon eta".split(),
+    # Verbs of contact a call note puts before the person's name ("Called Priyanka back").
+    "contact_verb": "called rang phoned emailed texted messaged told asked spoke met reached updated".split(),
     # Subjects that open a statement; "you" is left out ("you guys open today?" asks).
     "statement_subject": "i we they it its this that there nobody everyone everybody someone somebody he she".split(),
     "discourse_opening": "so and but or then well oh also hey hi hello ok okay".split(),

@@ -151,11 +151,16 @@ PHRASES: dict[str, list[str]] = {
         "sounds (good|great|perfect|fine|like a plan)",
     ],
     "referral_ask": [
+        # Asking who they know, whoever stands between ("know any other physio practices that...").
+        "(know|knows) (of )?(any|anyone|anybody|someone|somebody) ** (who|that|looking|interested|in the market|needing|planning|shopping|thinking|still)",
+        "(or|anyone|someone|people|others|who) in your (network|circle)",
         "(know|knows) (of )?(anyone|anybody|someone|somebody|any friends|any colleagues|any other) (else )?(who|that|looking|interested|in the market|needing|who'd|who might)",
         "(anyone|anybody|someone|somebody) (else )?(you|you'd|you could|you might|you would) (recommend|refer|introduce|send|point)",
         "who else (should|could|might|would|do you think) (i|we)",
         "who else (in|at|on|from) (your|the) ** (should|could|might|would|do you think|ought to)",
-        "(refer|recommend|introduce|send) (me|us|anyone|anybody|someone|a friend|your friends|your colleagues) (to|along|our way|my way)",
+        "(refer|recommend|introduce) (me|us|anyone|anybody|someone|a friend|your friends|your colleagues) (to|along|our way|my way)",
+        # "send someone to fix it" is a visit; sending people our way is the ask.
+        "send (anyone|anybody|a friend|your friends|your colleagues|people|them) (along|our way|my way)",
         "(would|could|will|can|might) you (refer|recommend|introduce|pass)",
         "(any|do you have any|happy to take any) (referrals|introductions|recommendations for)",
         "(friends|colleagues|family|neighbours|neighbors|contacts|peers) (who|that) (might|may|could|would|are|need)",
@@ -261,6 +266,12 @@ PHRASES: dict[str, list[str]] = {
         "(could|can) you (try|check|restart|reinstall|update|clear|log out)",
     ],
     "guarantee": [
+        # Never again with words between ("it won't ever happen again", "nothing like this will ever
+        # happen to you again"), no more of the trouble, not a single hitch.
+        "(won't|will not|will never|'ll never|shall never|never will) [ever] (happen|occur|recur|be an issue|be a problem) [again|to you]",
+        "nothing ** (will|'ll|is going to|shall) [ever] (happen|go wrong|get|be) ** (again|lost|broken|damaged|scratched|missed)",
+        "(there will be|there'll be|you'll have|you will have|you'll see|you will see) no more (downtime|outages|outage|problems|issues|errors|delays|mistakes|breakdowns|leaks|glitches|failures)",
+        "without (a|any) [single] (hitch|hiccup|problem|issue|scratch|glitch)",
         "(won't|will not|will never|'ll never|shall never|never will) (happen|occur|be an issue|be a problem) again",
         "(never|won't|will not) (have|experience|see|face|run into|get) (this|that|any|another|the same) (problem|issue|trouble|again)",
         "nothing (will|can|is going to|could) (go wrong|break|fail)",
@@ -277,7 +288,9 @@ PHRASES: dict[str, list[str]] = {
         "never (leak|leaks|be late|break down|fail|go wrong|let you down|miss|crack|drip) ** again",
     ],
     "hedge": [
-        "(can't|cannot|can not|won't|couldn't|could not) (guarantee|promise)",
+        "(can't|cannot|can not|won't|couldn't|could not) [honestly|really|truly|in good conscience] (guarantee|promise)",
+        # Wishing one could say it is not saying it ("I'd love to tell you it will never happen again, but").
+        "(i'd|i would|we'd|we would) (love|like) to (tell|say|promise|guarantee)",
         "(do|doing) (everything|all) (i|we) (can|possibly can)",
         "(i'll|i will|we'll|we will) be (there|right there|here) (to|for|with)",
         "(if|when) (something|anything|it) (does )?(goes|go) wrong",
@@ -292,6 +305,7 @@ PHRASES: dict[str, list[str]] = {
         "(loan car|loaner|courtesy car|rental car|replacement car)",
     ],
     "ask_visit": [
+        "(bring|drive|take|drop|wheel|ride|tow|haul|carry) (it|them|him|her|the *|your *) (in|into|to|down|over|round|along) [to|the|our]",
         "(bring|drive|take|drop) (it|the car|the vehicle|your car|your vehicle|the truck|the device|it back) (in|to|down|over|off|back)",
         "(come|pop|stop|swing|drop|call) (in|by|into|down|over|round) [to|at|and]",
         "(visit|come to|come into|come down to|stop by) (the|our|us)",
@@ -310,6 +324,8 @@ PHRASES: dict[str, list[str]] = {
         "(your|a) (phone|mobile|contact) number",
     ],
     "ask_online": [
+        "(run|complete|do|use|go through|finish) (the|an|our) online",
+        "(online|web) (activation|form|portal|setup|set up|registration|booking|check in|wizard)",
         "(log|sign) (in|into|on) [to|and|at]",
         "(click|open|download|check) (the|this|your) (link|portal|app|dashboard|attachment|email)",
         "(upload|submit|fill in|fill out|complete) (the|your|this) (form|document|documents|details)",
