@@ -6,6 +6,8 @@ plain port greets. ``stop()`` ends it by its PID. Each test takes a fresh accoun
 (``add_user``) from a pool written into the passwd-file before the start. Mail is seeded by
 APPEND over the plain port (``client(user)``), the way a mail client files a message.
 
+``Dovecot(folder, introspection_url=URL)`` also takes OAuth2 bearer tokens (see OAUTH_PASSDB).
+
 ``CuttingProxy`` forwards one TCP port to another and cuts every connection once the server
 has sent a given number of bytes: a server that goes away in the middle of a FETCH.
 """
@@ -232,9 +234,10 @@ class Dovecot:
 class CuttingProxy:
     """127.0.0.1:port -> target port; each connection is cut after ``limit`` bytes from the server."""
 
-    def __init__(self, target_port: int, limit: int):
+    def __init__(self, target_port: int, limit: int, on_cut=None):
         self.target_port = target_port
         self.limit = limit
+        self.on_cut = on_cut  # called at each cut, before the client sees it
         self.cuts = 0
         self.listener = socket.socket()
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -265,6 +268,8 @@ class CuttingProxy:
                     if len(data) >= room:
                         sink.sendall(data[:max(room, 0)])
                         self.cuts += 1
+                        if self.on_cut:
+                            self.on_cut()
                         break
                     counter[0] += len(data)
                 sink.sendall(data)
