@@ -194,9 +194,13 @@ def test_revoked_refresh_token_says_to_sign_in_again(mailbox, idp, tmp_path):
     assert f"sign in again to put a new refresh token in {refresh}" in line
 
 
-def test_token_expiring_mid_run_is_renewed_and_the_run_goes_on(mailbox, idp, tmp_path):
+@pytest.mark.parametrize("lifetime,expire_at_cut", [(3600, True), (120, False)], ids=["refused", "renewed-before"])
+def test_token_expiring_mid_run_is_renewed_and_the_run_goes_on(mailbox, idp, tmp_path, lifetime, expire_at_cut):
     """The server ends the session when the token expires (as Exchange Online does): the audit
-    logs in again with a renewed token, picks up where it was, and loses nothing."""
+    logs in again, picks up where it was, and loses nothing. The kept token is renewed when
+    the server refuses it ("refused"), or before it is used when it expires within minutes
+    ("renewed-before": the server would still take it, yet a new one is asked for)."""
+    idp.lifetime = lifetime
     customers = 24
     for n in range(customers):
         mailbox.append("Sent", f"Customer {n} <c{n}@client{n}.example>", f"Your order {n}", "2026-11-05T10:00:00+00:00",
@@ -204,7 +208,8 @@ def test_token_expiring_mid_run_is_renewed_and_the_run_goes_on(mailbox, idp, tmp
     options, env, _, _ = refresh_options(idp, mailbox, tmp_path)
 
     def expire():
-        idp.expire_all()
+        if expire_at_cut:
+            idp.expire_all()
         proxy.limit = 10**9  # the new session is not cut
 
     proxy = CuttingProxy(mailbox.server.tls_port, limit=6000, on_cut=expire)
@@ -213,12 +218,13 @@ def test_token_expiring_mid_run_is_renewed_and_the_run_goes_on(mailbox, idp, tmp
                                        "--now", "2026-11-06T09:00:00+00:00", env=env, port=proxy.port)
     finally:
         proxy.close()
+        idp.lifetime = 3600
     assert proxy.cuts == 1
     assert code == 1, err
     assert fetched(err) == customers
     touches = sorted(int(f["touch"].split()[1]) for f in json.loads(out)["findings"])
     assert touches == list(range(1, customers + 1))  # every message once
-    assert len(idp.issued(mailbox.user)) == 2  # the expired token was replaced
+    assert len(idp.issued(mailbox.user)) == 2  # refused, or about to expire: replaced either way
     assert mailbox.logins("XOAUTH2") == 2
 
 

@@ -232,8 +232,10 @@ class RefreshTokenFile(TokenSource):
     refused_hint = "check that the refresh token was granted the provider's IMAP scope for this user"
 
     def _fetch(self) -> tuple[str, float]:
-        import requests
-
+        try:
+            import requests
+        except ImportError:
+            raise UsageError(f"a refresh-token file needs requests: {INSTALL_HINT}") from None
         path = os.path.expanduser(self.settings.refresh_token_file)
         refresh_token = _first_line(path, "refresh-token file")
         client_id, client_secret = _client(self.settings, needs_secret=False)
@@ -253,7 +255,7 @@ class RefreshTokenFile(TokenSource):
         except ValueError:
             raise TokenError(f"the token endpoint {self.settings.token_url} answered HTTP {answer.status_code} "
                              "without JSON") from None
-        if answer.status_code != 200 or not body.get("access_token"):
+        if answer.status_code != 200 or not isinstance(body, dict) or not body.get("access_token"):
             code, said = _provider_error(body)
             hint = {"invalid_grant": f"sign in again to put a new refresh token in {self.settings.refresh_token_file}",
                     "invalid_client": "check the client id and secret",
@@ -300,6 +302,7 @@ class GoogleServiceAccount(TokenSource):
     def __init__(self, settings: OAuthSettings, user: str, host: str):
         super().__init__(settings, user, host)
         try:
+            import google.auth.transport.requests  # noqa: F401
             from google.oauth2 import service_account
         except ImportError:
             raise UsageError(f"a Google service account needs google-auth: {INSTALL_HINT}") from None
