@@ -134,8 +134,9 @@ class Connection:
                     self._open()
                     continue
                 said = tokens.clean(_text(exc))
-                raise ImapError(f"{account.url}: the server refused the OAuth2 token for {account.user} ({said}): "
-                                f"expired, revoked or issued for another service? {tokens.refused_hint}") from None
+                raise ImapError(f"{account.url}: the server refused the OAuth2 token for {account.user} ({said}); "
+                                f"a token that expired, was revoked or is for another service or mailbox is refused: "
+                                f"{tokens.refused_hint}") from None
             except _errors() as exc:
                 self.close()
                 raise ImapError(f"{account.url}: connection lost while logging in: {tokens.clean(_text(exc))}") from None
