@@ -7,7 +7,7 @@ set -euo pipefail
 
 APT_PACKAGES=(
     git            # the pre-commit hook test clones this project and makes a template repo
-    dovecot-imapd  # the IMAP audit tests run a real Dovecot on 127.0.0.1 (tests/dovecot.py)
+    dovecot-imapd  # the IMAP audit tests run a real Dovecot on 127.0.0.1 (tests/dovecot.py), its oauth2 passdb too
     openssl        # ... with a self-signed certificate made for each test session
     chromium       # the HTML report tests open the page headless: screenshot, rendered DOM, no script runs
 )

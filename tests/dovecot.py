@@ -6,6 +6,8 @@ plain port greets. ``stop()`` ends it by its PID. Each test takes a fresh accoun
 (``add_user``) from a pool written into the passwd-file before the start. Mail is seeded by
 APPEND over the plain port (``client(user)``), the way a mail client files a message.
 
+``Dovecot(folder, introspection_url=URL)`` also takes OAuth2 bearer tokens (see OAUTH_PASSDB).
+
 ``CuttingProxy`` forwards one TCP port to another and cuts every connection once the server
 has sent a given number of bytes: a server that goes away in the middle of a FETCH.
 """
@@ -35,7 +37,7 @@ default_internal_user = {internal_user}
 first_valid_uid = {uid}
 disable_plaintext_auth = no
 auth_failure_delay = 0
-auth_mechanisms = plain login
+auth_mechanisms = plain login{oauth_mechanisms}
 ssl = yes
 ssl_cert = <{root}/cert.pem
 ssl_key = <{root}/key.pem
@@ -43,7 +45,7 @@ passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/passwd
 }}
-userdb {{
+{oauth_passdb}userdb {{
   driver = static
   args = uid={uid} gid={gid} home={root}/home/%u
 }}
@@ -74,6 +76,31 @@ service imap-login {{
 """
 
 
+# With ``Dovecot(root, introspection_url=...)``: bearer tokens (SASL XOAUTH2 and OAUTHBEARER)
+# checked by Dovecot's oauth2 passdb, which POSTs each token to the identity provider's
+# introspection endpoint (RFC 7662). ``active_attribute`` is the token's audience: an
+# introspection answer for a revoked or expired token ({"active": false}) has none, and a token
+# issued for another service has another one; Dovecot refuses both. The token's ``username``
+# must be the login's; with ``username_format="%d"`` only its domain must match: an
+# organisation's app token (client credentials) opens every mailbox of its domain.
+OAUTH_PASSDB = """\
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/oauth2.conf
+}}
+"""
+OAUTH_CONFIG = """\
+introspection_mode = post
+introspection_url = {url}
+username_attribute = username
+active_attribute = aud
+active_value = {audience}
+username_format = {username_format}
+"""
+IMAP_AUDIENCE = "imap://127.0.0.1"  # what a token must be issued for to open this server's mailboxes
+
+
 class DovecotMissing(Exception):
     pass
 
@@ -94,8 +121,10 @@ def dovecot_binary() -> str:
 
 
 class Dovecot:
-    def __init__(self, root: Path, accounts: int = 64):
+    def __init__(self, root: Path, accounts: int = 64, introspection_url: str = "", username_format: str = "%Lu"):
         self.root = Path(root)
+        self.introspection_url = introspection_url
+        self.username_format = username_format
         self.pool = [f"rep{n:03d}@acme.example" for n in range(1, accounts + 1)]
         self.plain_port = free_port()
         self.tls_port = free_port()
@@ -124,9 +153,15 @@ class Dovecot:
         self._make_certificate()
         (self.root / "passwd").write_text("".join(f"{user}:{{PLAIN}}{PASSWORD}::::::\n" for user in self.pool))
         os.chmod(self.root / "passwd", 0o644)
+        oauth_mechanisms = oauth_passdb = ""
+        if self.introspection_url:
+            oauth_mechanisms, oauth_passdb = " xoauth2 oauthbearer", OAUTH_PASSDB.format(root=self.root)
+            (self.root / "oauth2.conf").write_text(OAUTH_CONFIG.format(
+                url=self.introspection_url, audience=IMAP_AUDIENCE, username_format=self.username_format))
         config = self.root / "dovecot.conf"
         config.write_text(CONFIG.format(root=self.root, login_user=self.login_user, internal_user=self.internal_user,
-                                        uid=self.uid, gid=self.gid, plain_port=self.plain_port, tls_port=self.tls_port))
+                                        uid=self.uid, gid=self.gid, plain_port=self.plain_port, tls_port=self.tls_port,
+                                        oauth_mechanisms=oauth_mechanisms, oauth_passdb=oauth_passdb))
         self.process = subprocess.Popen([binary, "-F", "-c", str(config)], stdin=subprocess.DEVNULL,
                                         stdout=subprocess.DEVNULL, stderr=open(self.root / "stderr.log", "wb"))
         self._wait_for_greeting()
@@ -199,9 +234,10 @@ class Dovecot:
 class CuttingProxy:
     """127.0.0.1:port -> target port; each connection is cut after ``limit`` bytes from the server."""
 
-    def __init__(self, target_port: int, limit: int):
+    def __init__(self, target_port: int, limit: int, on_cut=None):
         self.target_port = target_port
         self.limit = limit
+        self.on_cut = on_cut  # called at each cut, before the client sees it
         self.cuts = 0
         self.listener = socket.socket()
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -232,6 +268,8 @@ class CuttingProxy:
                     if len(data) >= room:
                         sink.sendall(data[:max(room, 0)])
                         self.cuts += 1
+                        if self.on_cut:
+                            self.on_cut()
                         break
                     counter[0] += len(data)
                 sink.sendall(data)

@@ -284,6 +284,9 @@ def _write_html(report, path, history=None) -> None:
         _fail(f"cannot write the HTML report {path}: {exc.strerror or exc}")
 
 
+OAUTH_PANEL = "OAuth2 login (instead of a password)"
+
+
 @app.command()
 @_guard
 def audit(
@@ -298,6 +301,17 @@ def audit(
     ca_file: Optional[str] = typer.Option(None, "--ca-file", metavar="FILE", help="Trust the certificates in this PEM file."),
     insecure: bool = typer.Option(False, "--insecure", help="Do not verify the server's certificate."),
     sent_folder: Optional[str] = typer.Option(None, "--sent-folder", metavar="NAME", help="The Sent folder (default: the one flagged \\Sent)."),
+    token_command: Optional[str] = typer.Option(None, "--token-command", metavar="COMMAND", rich_help_panel=OAUTH_PANEL, help="Log in with OAuth2: a command (run without a shell) that prints an access token."),
+    refresh_token_file: Optional[str] = typer.Option(None, "--refresh-token-file", metavar="FILE", rich_help_panel=OAUTH_PANEL, help="Log in with OAuth2: a file whose first line is a refresh token (needs --token-url)."),
+    google_service_account: Optional[str] = typer.Option(None, "--google-service-account", metavar="FILE", rich_help_panel=OAUTH_PANEL, help="Log in with OAuth2: a Google service account's JSON key with domain-wide delegation."),
+    entra_tenant: Optional[str] = typer.Option(None, "--entra-tenant", metavar="TENANT", rich_help_panel=OAUTH_PANEL, help="Log in with OAuth2: a Microsoft Entra app of this tenant (client credentials)."),
+    token_url: Optional[str] = typer.Option(None, "--token-url", metavar="URL", rich_help_panel=OAUTH_PANEL, help="The token endpoint for --refresh-token-file (or instead of a service account's)."),
+    entra_authority: Optional[str] = typer.Option(None, "--entra-authority", metavar="URL", rich_help_panel=OAUTH_PANEL, help="Entra authority (default: https://login.microsoftonline.com/TENANT)."),
+    scope: Optional[str] = typer.Option(None, "--scope", metavar="SCOPES", rich_help_panel=OAUTH_PANEL, help="Scopes to ask with a refresh token (default: those granted)."),
+    client_id_env: Optional[str] = typer.Option(None, "--client-id-env", metavar="NAME", rich_help_panel=OAUTH_PANEL, help="Environment variable that holds the OAuth2 client id."),
+    client_secret_env: Optional[str] = typer.Option(None, "--client-secret-env", metavar="NAME", rich_help_panel=OAUTH_PANEL, help="Environment variable that holds the OAuth2 client secret."),
+    client_file: Optional[str] = typer.Option(None, "--client-file", metavar="FILE", rich_help_panel=OAUTH_PANEL, help="JSON file with client_id and client_secret."),
+    oauth_mechanism: Optional[str] = typer.Option(None, "--oauth-mechanism", metavar="MECH", rich_help_panel=OAUTH_PANEL, help="SASL mechanism: xoauth2 (default) or oauthbearer."),
     team: Optional[str] = typer.Option(None, "--team", metavar="FILE", help="TOML file listing the accounts ([[account]] tables)."),
     state: Optional[str] = typer.Option(None, "--state", metavar="FILE", help="State file (default: $XDG_STATE_HOME/followlint/audit.sqlite)."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, metavar="N", help="Messages per FETCH; the state is saved after each batch."),
@@ -322,6 +336,7 @@ def audit(
 ):
     """Audit IMAP mailboxes (Sent and INBOX, read-only), fetching only what is new since the last run."""
     from .audit.accounts import Account, team_accounts
+    from .audit.oauth import settings_from
     from .audit.run import AuditOptions, audit as run_audit
     from .audit.state import State, default_path
     from .engine import Linter, exit_code
@@ -329,9 +344,16 @@ def audit(
     if password is not None:
         _fail("passwords are never taken on the command line (they would show in the process list and "
               "shell history): use --password-env NAME, --password-file FILE, or type it at the prompt")
+    oauth = settings_from({"token-command": token_command, "refresh-token-file": refresh_token_file,
+                           "google-service-account": google_service_account, "entra-tenant": entra_tenant,
+                           "token-url": token_url, "entra-authority": entra_authority, "scope": scope,
+                           "client-id-env": client_id_env, "client-secret-env": client_secret_env,
+                           "client-file": client_file, "oauth-mechanism": oauth_mechanism}, "audit", os.getcwd())
+    if oauth and (password_env or password_file):
+        _fail("give a password (--password-env, --password-file) or an OAuth2 token source, not both")
     given = Account(host=host or "", user=user or "", port=port or 0, password_env=password_env or "",
                     password_file=password_file or "", starttls=starttls, ca_file=ca_file or "",
-                    insecure=insecure, sent_folder=sent_folder or "")
+                    insecure=insecure, sent_folder=sent_folder or "", oauth=oauth)
     if team:
         accounts = team_accounts(team, given)
     elif not host or not user:

@@ -1,21 +1,25 @@
 """The mailboxes an audit reads: one from the command line, or a team from a TOML file.
 
 A password comes from an environment variable, a file or an interactive prompt; never from
-the command line or the team file, and it is never printed.
+the command line or the team file, and it is never printed. An account may log in with an
+OAuth2 token instead (``oauth.py`` says where tokens come from).
 """
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import quote
 
 from ..model import UsageError, a_type
+from .oauth import SOURCES as TOKEN_SOURCES
+from .oauth import TEAM_KEYS as OAUTH_KEYS
+from .oauth import OAuthSettings, option_name, settings_from
 
 DEFAULT_TLS_PORT = 993
 DEFAULT_STARTTLS_PORT = 143
 TEAM_KEYS = {"name", "host", "port", "user", "password-env", "password-file", "starttls", "ca-file",
-             "insecure", "sent-folder", "reps"}
+             "insecure", "sent-folder", "reps"} | OAUTH_KEYS
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Account:
     insecure: bool = False
     sent_folder: str = ""
     reps: list[str] = field(default_factory=list)  # our side for this mailbox (besides its owner)
+    oauth: OAuthSettings | None = None  # log in with an OAuth2 token from here, not a password
 
     @property
     def label(self) -> str:
@@ -110,19 +115,38 @@ def _team_account(path: str, number: int, entry: dict, defaults: Account) -> Acc
     types = {"port": int, "starttls": bool, "insecure": bool, "reps": list}
     for key, value in entry.items():
         want = types.get(key, str)
+        if key == "token-command" and isinstance(value, list) and all(isinstance(part, str) for part in value):
+            continue  # the command and its arguments, as a list
         if not isinstance(value, want) or (want is int and isinstance(value, bool)):
             raise UsageError(f"{where}: {key!r} must be {a_type(want)}, not {value!r}")
     account = replace(defaults, name=entry.get("name", ""), user=entry.get("user", ""),
-                      password_env=entry.get("password-env", ""), password_file=entry.get("password-file", ""),
                       reps=list(entry.get("reps", defaults.reps)))
+    _team_login(path, where, entry, defaults, account)
     for key, attr in (("host", "host"), ("port", "port"), ("starttls", "starttls"), ("ca-file", "ca_file"),
                       ("insecure", "insecure"), ("sent-folder", "sent_folder")):
         if key in entry:
             setattr(account, attr, entry[key])
     if not account.host or not account.user:
         raise UsageError(f"{where}: needs a host and a user")
-    if not account.password_env and not account.password_file:
-        raise UsageError(f"{where} ({account.user}): give password-env or password-file")
+    if not account.password_env and not account.password_file and not account.oauth:
+        raise UsageError(f"{where} ({account.user}): give password-env or password-file, or a token source "
+                         "(token-command, refresh-token-file, google-service-account or entra-tenant)")
     if account.password_file and not os.path.isabs(os.path.expanduser(account.password_file)):
         account.password_file = os.path.join(os.path.dirname(os.path.abspath(path)), account.password_file)
     return account
+
+
+def _team_login(path: str, where: str, entry: dict, defaults: Account, account: Account) -> None:
+    """The account's own password or token source if it names one, else the command line's;
+    the other OAuth2 keys of the entry (token-url, client-id-env...) complete either."""
+    own_source = any(key in entry for key in ("password-env", "password-file")) or \
+        any(option_name(name) in entry for name in TOKEN_SOURCES)
+    if own_source:
+        account.password_env = entry.get("password-env", "")
+        account.password_file = entry.get("password-file", "")
+        base: dict = {}
+    else:
+        base = {option_name(key): value for key, value in asdict(defaults.oauth).items()} if defaults.oauth else {}
+        base["oauth-mechanism"] = base.pop("mechanism", "")
+    values = {**base, **{key: value for key, value in entry.items() if key in OAUTH_KEYS}}
+    account.oauth = settings_from(values, where, os.path.dirname(os.path.abspath(path)))

@@ -4,6 +4,11 @@ Folders are opened with EXAMINE (``select_folder(readonly=True)``) and bodies fe
 ``BODY.PEEK[]``, so no flag (\\Seen included) and no message ever changes. Every failure of
 the server, the network or TLS becomes an ``ImapError`` with one line that names the account
 and never the password.
+
+An OAuth2 account logs in with SASL XOAUTH2 or OAUTHBEARER. A token the server refuses is
+renewed once; a session that ends mid-run (providers end them when the token expires) is
+opened again with a valid token, and the call that was cut is made again (fetching is
+read-only, so repeating it changes nothing).
 """
 from __future__ import annotations
 
@@ -13,8 +18,10 @@ import ssl
 from collections.abc import Iterator
 
 from .accounts import Account
+from .oauth import TokenError, TokenSource, token_source
 
 SENT_FLAG = b"\\Sent"
+RECONNECTS = 3  # sessions an OAuth2 account may open again in one run
 FETCH_ITEMS = [b"BODY.PEEK[]", b"INTERNALDATE"]
 
 
@@ -43,16 +50,33 @@ def tls_context(account: Account) -> ssl.SSLContext:
 class Connection:
     """A logged-in, read-only session with one account."""
 
-    def __init__(self, account: Account, password: str, timeout: float):
-        from imapclient import IMAPClient
-        from imapclient.exceptions import LoginError
-
+    def __init__(self, account: Account, password: str | None, timeout: float):
+        """``password`` is None for an OAuth2 account (or to ask the account's source)."""
         self.account = account
+        self.timeout = timeout
+        self.tokens: TokenSource | None = None
+        self.folder, self.uidvalidity = "", 0  # the folder open now, to open again after a reconnect
+        self.reconnects = 0
+        if account.oauth:
+            try:
+                self.tokens = token_source(account.oauth, account.user, account.host)
+            except TokenError as exc:
+                raise ImapError(f"{account.url}: {exc}") from None
+            self._open()
+            self._token_login()
+        else:
+            self._open()
+            self._password_login(account.password() if password is None else password)
+
+    def _open(self) -> None:
+        from imapclient import IMAPClient
+
+        account = self.account
         context = tls_context(account)
         where = f"{account.host}:{account.real_port}"
         try:
             self.client = IMAPClient(account.host, port=account.real_port, ssl=not account.starttls,
-                                     ssl_context=context, timeout=timeout)
+                                     ssl_context=context, timeout=self.timeout)
             if account.starttls:
                 self.client.starttls(context)
         except ssl.SSLCertVerificationError as exc:
@@ -70,6 +94,11 @@ class Connection:
             raise ImapError(f"{account.url}: cannot connect to {where}: {exc.strerror or exc}") from None
         except _errors() as exc:
             raise ImapError(f"{account.url}: {where} refused the connection: {_text(exc)}") from None
+
+    def _password_login(self, password: str) -> None:
+        from imapclient.exceptions import LoginError
+
+        account = self.account
         try:
             self.client.login(account.user, password)
         except LoginError:
@@ -78,6 +107,39 @@ class Connection:
         except _errors() as exc:
             self.close()
             raise ImapError(f"{account.url}: connection lost while logging in: {_text(exc)}") from None
+
+    def _token_login(self) -> None:
+        """Log in with the source's token; a refused token that may have been a kept one is
+        renewed once, on a new connection."""
+        from imapclient.exceptions import LoginError
+
+        account, tokens = self.account, self.tokens
+        fresh = False
+        while True:
+            try:
+                token = tokens.token(fresh=fresh)
+            except TokenError as exc:
+                self.close()
+                raise ImapError(f"{account.url}: {exc}") from None
+            try:
+                if account.oauth.mechanism == "oauthbearer":
+                    self.client.oauthbearer_login(account.user, token)
+                else:
+                    self.client.oauth2_login(account.user, token)
+                return
+            except LoginError as exc:
+                self.close()
+                if not fresh and tokens.cached:
+                    fresh = True
+                    self._open()
+                    continue
+                said = tokens.clean(_text(exc))
+                raise ImapError(f"{account.url}: the server refused the OAuth2 token for {account.user} ({said}); "
+                                f"a token that expired, was revoked or is for another service or mailbox is refused: "
+                                f"{tokens.refused_hint}") from None
+            except _errors() as exc:
+                self.close()
+                raise ImapError(f"{account.url}: connection lost while logging in: {tokens.clean(_text(exc))}") from None
 
     def sent_folder(self) -> str:
         """The folder named by --sent-folder, else the one flagged \\Sent (special-use), else
@@ -102,7 +164,8 @@ class Connection:
             raise ImapError(f"{self.account.url}: cannot open the folder {folder!r}: {_text(exc)}") from None
         except _errors() as exc:
             raise ImapError(f"{self.account.url}: connection lost while opening {folder}: {_text(exc)}") from None
-        return int(info.get(b"UIDVALIDITY") or 0), int(info.get(b"UIDNEXT") or 0)
+        self.folder, self.uidvalidity = folder, int(info.get(b"UIDVALIDITY") or 0)
+        return self.uidvalidity, int(info.get(b"UIDNEXT") or 0)
 
     def uids_after(self, folder: str, last_uid: int) -> list[int]:
         uids = self._guard(f"searching {folder}", lambda: self.client.search(["UID", f"{last_uid + 1}:*"]))
@@ -123,10 +186,33 @@ class Connection:
             yield batch
 
     def _guard(self, doing: str, call):
-        try:
-            return call()
-        except _errors() as exc:
-            raise ImapError(f"{self.account.url}: connection lost while {doing}: {_text(exc)}") from None
+        while True:
+            try:
+                return call()
+            except _errors() as exc:
+                if not self._may_reconnect(exc):
+                    raise ImapError(f"{self.account.url}: connection lost while {doing}: {_text(exc)}") from None
+                self._reconnect(doing)
+
+    def _may_reconnect(self, exc: BaseException) -> bool:
+        from imapclient.exceptions import IMAPClientAbortError
+
+        lost = isinstance(exc, (OSError, EOFError, imaplib.IMAP4.abort, IMAPClientAbortError))
+        return self.tokens is not None and lost and self.reconnects < RECONNECTS
+
+    def _reconnect(self, doing: str) -> None:
+        """A new session where the last one was: same folder, same UIDVALIDITY, else the UIDs
+        asked for would mean other messages."""
+        self.reconnects += 1
+        self.close()
+        self._open()
+        self._token_login()
+        if self.folder:
+            folder, before = self.folder, self.uidvalidity
+            validity, _ = self.examine(folder)
+            if validity != before:
+                raise ImapError(f"{self.account.url}: {folder} changed (UIDVALIDITY) while reconnecting during {doing}; "
+                                "the next run reads it again")
 
     def close(self) -> None:
         try:

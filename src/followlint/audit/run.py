@@ -96,7 +96,7 @@ def audit(linter: Linter, accounts: list[Account], state: State, options: AuditO
 def _audit_account(linter: Linter, account: Account, state: State, options: AuditOptions, now: datetime,
                    when: str, report: AuditReport) -> AccountAudit:
     outcome = AccountAudit()
-    connection = Connection(account, account.password(), options.timeout)
+    connection = Connection(account, None, options.timeout)
     try:
         sent = connection.sent_folder()
         for folder in dict.fromkeys((sent, INBOX)):
