@@ -299,7 +299,7 @@ def audit(
     insecure: bool = typer.Option(False, "--insecure", help="Do not verify the server's certificate."),
     sent_folder: Optional[str] = typer.Option(None, "--sent-folder", metavar="NAME", help="The Sent folder (default: the one flagged \\Sent)."),
     team: Optional[str] = typer.Option(None, "--team", metavar="FILE", help="TOML file listing the accounts ([[account]] tables)."),
-    state: Optional[str] = typer.Option(None, "--state", metavar="FILE", help="State file (default: $XDG_STATE_HOME/followlint/audit.sqlite)."),
+    state: Optional[str] = typer.Option(None, "--state", metavar="FILE|URL", help="State file (default: $XDG_STATE_HOME/followlint/audit.sqlite), or a postgresql:// URL shared by several machines (the password from PGPASSWORD or ~/.pgpass)."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, metavar="N", help="Messages per FETCH; the state is saved after each batch."),
     keep_days: int = typer.Option(30, "--keep-days", min=1, metavar="DAYS", help="Re-lint conversations active in the last N days on each run."),
     timeout: float = typer.Option(60.0, "--timeout", min=1, metavar="SECONDS", help="Seconds to wait for the server."),
