@@ -70,12 +70,14 @@ class PostgresBackend:
     def prepare(self, statements: list[str], version: int) -> None:
         with self.transaction():
             self.execute("SELECT pg_advisory_xact_lock(?)", [(SCHEMA_LOCK,)])
-            self.execute("CREATE TABLE IF NOT EXISTS followlint_schema (version INTEGER NOT NULL)", [()])
-            found = max((r[0] for r in self.query("SELECT version FROM followlint_schema")), default=0)
+            found = 0
+            if self.query("SELECT to_regclass('followlint_schema') IS NOT NULL")[0][0]:
+                found = max((r[0] for r in self.query("SELECT version FROM followlint_schema")), default=0)
             if found > version:
                 raise UsageError(f"{self.where}: written by a newer followlint (state version {found})")
             if found == version:
-                return
+                return  # no DDL: a role without CREATE rights can use tables made before
+            self.execute("CREATE TABLE IF NOT EXISTS followlint_schema (version INTEGER NOT NULL)", [()])
             for statement in statements:
                 if statement.strip():
                     self.execute(statement, [()])
