@@ -429,6 +429,44 @@ def test_two_runs_on_one_mailbox(mailbox, dovecot, tmp_path, run_cli):
             first.wait()
 
 
+@BOTH_STATES
+def test_a_killed_run_leaves_no_mailbox_locked(mailbox, dovecot):
+    """A run killed mid-fetch (SIGKILL: no clean-up of its own) frees its mailbox with it; the
+    next run resumes after the batches it committed: nothing lost, nothing twice."""
+    customers = 24
+    for n in range(customers):
+        mailbox.append("Sent", f"Customer {n} <c{n}@client{n}.example>", f"Your order {n}", "2026-11-05T10:00:00+00:00",
+                       f"order-{n}@acme.example", f"Hi,\n\nJust checking in to see how everything is going with order {n}!\n\nAlice\n")
+    now = ("--now", "2026-11-06T09:00:00+00:00", "--batch-size", "5")
+    proxy = StallingProxy(dovecot.tls_port, limit=6000)
+    from conftest import _clean_env
+
+    first = subprocess.Popen(
+        [sys.executable, "-m", "followlint", "audit", "127.0.0.1", "--port", str(proxy.port), "--user", mailbox.user,
+         "--password-env", PASSWORD_VAR, "--state", str(mailbox.state), "--ca-file", str(dovecot.cert), *now],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=_clean_env({PASSWORD_VAR: PASSWORD, **mailbox.state_env}))
+    try:
+        assert proxy.stalled.wait(60), "the first audit never reached its FETCH"
+        first.kill()
+        first.wait()
+        proxy.release()
+        for _ in range(20):  # the database server ends the dead client's session within moments
+            code, report, err = mailbox.audit_json(*now, port=proxy.port)
+            if "another audit is auditing" not in err:
+                break
+            time.sleep(0.5)
+        assert code == 1, err
+        assert 0 < customers - fetched(err) < customers  # some batches were committed before the kill
+        touches = sorted(int(f["touch"].split()[1]) for f in report["findings"])
+        assert touches == list(range(1, customers + 1))
+    finally:
+        proxy.close()
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+
+
 def test_team_file_audits_every_account(dovecot, tmp_path, run_cli):
     alice, bert = Mailbox(dovecot, tmp_path, run_cli), Mailbox(dovecot, tmp_path, run_cli)
     alice.seed(PLATES_ISSUE, PLATES_CHECKIN)
