@@ -53,7 +53,7 @@ print(count)
 '''
 
 # A fresh state for every timed first run: remove it, then run the audit.
-FRESH_STATE = 'rm -f "$0" "$0.lock" "$0-journal"; exec "$@"'
+FRESH_STATE = 'rm -rf "$0" "$0.locks" "$0-journal" "$0-wal" "$0-shm"; exec "$@"'
 
 
 def requires(ctx: Context) -> None:

@@ -9,6 +9,7 @@ APT_PACKAGES=(
     git            # the pre-commit hook test clones this project and makes a template repo
     dovecot-imapd  # the IMAP audit tests run a real Dovecot on 127.0.0.1 (tests/dovecot.py), its oauth2 passdb too
     openssl        # ... with a self-signed certificate made for each test session
+    postgresql     # the audit state tests run a real PostgreSQL (initdb + pg_ctl in a temp dir, tests/postgres.py)
     chromium       # the HTML report tests open the page headless: screenshot, rendered DOM, no script runs
 )
 

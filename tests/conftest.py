@@ -68,3 +68,26 @@ def clean_draft(tmp_path):
     path = tmp_path / "clean.txt"
     path.write_text(CLEAN_DRAFT, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the whole session (tests/postgres.py); skipped without one,
+    except in CI, where its absence fails the tests that need it."""
+    import shutil
+    import tempfile
+
+    sys.path.insert(0, os.path.dirname(__file__))
+    from postgres import Postgres, PostgresMissing
+
+    root = tempfile.mkdtemp(prefix="followlint-pg-")
+    try:
+        server = Postgres(root).start()
+    except PostgresMissing as exc:
+        shutil.rmtree(root, ignore_errors=True)
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI needs a real PostgreSQL for the shared-state tests: {exc}")
+        pytest.skip(f"no local PostgreSQL: {exc}")
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)

@@ -74,6 +74,7 @@ class Mailbox:
         self.server = server
         self.user = server.add_user()
         self.state = tmp_path / "audit.sqlite"
+        self.state_env = {}  # what the state needs from the environment (the database password)
         self.run_cli = run_cli
         self.port = server.tls_port
 
@@ -96,7 +97,7 @@ class Mailbox:
             base += ["--ca-file", str(self.server.cert)]
         else:
             base += list(trust)
-        return self.run_cli(*base, *args, env={PASSWORD_VAR: PASSWORD, **(env or {})})
+        return self.run_cli(*base, *args, env={PASSWORD_VAR: PASSWORD, **self.state_env, **(env or {})})
 
     def audit_json(self, *args, **kwargs):
         code, out, err = self.audit("--format", "json", *args, **kwargs)
@@ -117,8 +118,19 @@ class Mailbox:
 
 
 @pytest.fixture
-def mailbox(dovecot, tmp_path, run_cli):
-    return Mailbox(dovecot, tmp_path, run_cli)
+def mailbox(dovecot, tmp_path, run_cli, request):
+    """A fresh account; its state in an SQLite file, or (parametrized "postgresql") in a fresh
+    database of the session's PostgreSQL server."""
+    box = Mailbox(dovecot, tmp_path, run_cli)
+    if getattr(request, "param", "sqlite") == "postgresql":
+        from postgres import PG_PASSWORD
+
+        box.state = request.getfixturevalue("postgres").new_database()
+        box.state_env = {"PGPASSWORD": PG_PASSWORD}
+    return box
+
+
+BOTH_STATES = pytest.mark.parametrize("mailbox", ["sqlite", "postgresql"], indirect=True)
 
 
 def fetched(stderr: str) -> int:
@@ -165,6 +177,7 @@ def test_audit_changes_no_flag_and_no_message(mailbox):
     assert mailbox.snapshot() == before
 
 
+@BOTH_STATES
 def test_rerun_fetches_nothing_then_finds_new_mail(mailbox):
     mailbox.seed(PLATES_ISSUE, PLATES_CHECKIN)
     now = ("--now", "2026-11-21T09:00:00+00:00")
@@ -184,6 +197,7 @@ def test_rerun_fetches_nothing_then_finds_new_mail(mailbox):
     assert "4 findings (2 new)" in err
 
 
+@BOTH_STATES
 def test_promise_falling_due_between_runs_is_reported(mailbox):
     mailbox.seed(INVOICE_ISSUE, INVOICE_PROMISE)
     code, report, err = mailbox.audit_json("--now", "2026-11-11T09:00:00+00:00")
@@ -195,6 +209,7 @@ def test_promise_falling_due_between_runs_is_reported(mailbox):
     assert "2026-11-13" in fl104["message"] and "get back to you by Friday" in fl104["excerpt"]
 
 
+@BOTH_STATES
 def test_uidvalidity_change_rescans_the_folder(mailbox):
     mailbox.seed(PLATES_ISSUE, PLATES_CHECKIN)
     now = ("--now", "2026-11-21T09:00:00+00:00")
@@ -294,6 +309,7 @@ def test_no_password_source_without_a_terminal(mailbox, run_cli):
 # -- robustness ----------------------------------------------------------------------------------
 
 
+@BOTH_STATES
 def test_connection_cut_mid_fetch_then_rerun_loses_and_doubles_nothing(mailbox):
     customers = 24
     for n in range(customers):
@@ -322,31 +338,133 @@ def test_connection_cut_mid_fetch_then_rerun_loses_and_doubles_nothing(mailbox):
         proxy.close()
 
 
-def test_two_runs_on_one_state_file(mailbox, run_cli):
-    mailbox.seed(PLATES_ISSUE, PLATES_CHECKIN)
-    silent = socket.socket()  # a server that accepts and never greets: the first run waits on it
-    silent.bind(("127.0.0.1", 0))
-    silent.listen(1)
-    accepted, held = threading.Event(), []
-    threading.Thread(target=lambda: (held.append(silent.accept()), accepted.set()), daemon=True).start()
+class StallingProxy:
+    """127.0.0.1:port -> target port; the server's bytes stop after ``limit`` (``stalled`` is set)
+    until ``release()``: an audit caught in the middle of a FETCH, holding its mailbox."""
+
+    def __init__(self, target_port: int, limit: int):
+        self.target_port, self.limit = target_port, limit
+        self.stalled, self._go = threading.Event(), threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.target_port))
+            threading.Thread(target=self._pump, args=(client, server, False), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, True), daemon=True).start()
+
+    def _pump(self, source, sink, from_server) -> None:
+        sent = 0
+        try:
+            while data := source.recv(16384):
+                if from_server and sent < self.limit <= sent + len(data):
+                    sink.sendall(data[:self.limit - sent])
+                    self.stalled.set()
+                    self._go.wait()
+                    data = data[self.limit - sent:]
+                sent += len(data)
+                sink.sendall(data)
+        except OSError:
+            pass
+        for sock in (source, sink):
+            sock.close()
+
+    def release(self) -> None:
+        self._go.set()
+
+    def close(self) -> None:
+        self._go.set()
+        self.listener.close()
+
+
+@BOTH_STATES
+def test_two_runs_on_one_mailbox(mailbox, dovecot, tmp_path, run_cli):
+    """The second run on a mailbox another run is auditing skips it with one line (exit 2);
+    other mailboxes of the same state are audited meanwhile; the first run ends as usual."""
+    customers = 24
+    for n in range(customers):
+        mailbox.append("Sent", f"Customer {n} <c{n}@client{n}.example>", f"Your order {n}", "2026-11-05T10:00:00+00:00",
+                       f"order-{n}@acme.example", f"Hi,\n\nJust checking in to see how everything is going with order {n}!\n\nAlice\n")
+    now = ("--now", "2026-11-06T09:00:00+00:00")
+    proxy = StallingProxy(dovecot.tls_port, limit=6000)  # TLS + login + about two batches of five
     from conftest import _clean_env
 
     first = subprocess.Popen(
-        [sys.executable, "-m", "followlint", "audit", "127.0.0.1", "--port", str(silent.getsockname()[1]),
-         "--user", mailbox.user, "--password-env", PASSWORD_VAR, "--state", str(mailbox.state), "--timeout", "60"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env=_clean_env({PASSWORD_VAR: PASSWORD}))
+        [sys.executable, "-m", "followlint", "audit", "127.0.0.1", "--port", str(proxy.port), "--user", mailbox.user,
+         "--password-env", PASSWORD_VAR, "--state", str(mailbox.state), "--ca-file", str(dovecot.cert),
+         "--batch-size", "5", "--format", "json", *now],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=_clean_env({PASSWORD_VAR: PASSWORD, **mailbox.state_env}))
     try:
-        assert accepted.wait(30), "the first audit never connected"
-        code, out, err = mailbox.audit()
-        assert code == 2 and out == ""
-        assert f"another audit is using {mailbox.state}" in one_line_error(err)
+        assert proxy.stalled.wait(60), "the first audit never reached its FETCH"
+        code, out, err = mailbox.audit("--format", "json", *now, port=proxy.port)  # the same account URL
+        assert code == 2, err
+        line = one_line_error(err)
+        assert "another audit is auditing this mailbox (Sent) right now" in line and "skipped" in line
+        assert json.loads(out)["findings"] == [] and len(json.loads(out)["errors"]) == 1
+
+        bert = Mailbox(dovecot, tmp_path, run_cli)  # another mailbox, the same state: not held up
+        bert.state, bert.state_env = mailbox.state, mailbox.state_env
+        bert.seed(PLATES_CHECKIN)
+        code, report, err = bert.audit_json(*now)
+        assert code == 1 and codes(report) == ["FL101"] and fetched(err) == 1, err
+
+        proxy.release()
+        out, err = (part.decode() for part in first.communicate(timeout=120))
+        assert first.returncode == 1, err
+        assert fetched(err) == customers and len(json.loads(out)["findings"]) == customers
+
+        code, report, err = mailbox.audit_json(*now, port=proxy.port)  # the lock went with the first run
+        assert code == 1 and fetched(err) == 0 and len(report["findings"]) == customers
     finally:
+        proxy.close()
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+
+
+@BOTH_STATES
+def test_a_killed_run_leaves_no_mailbox_locked(mailbox, dovecot):
+    """A run killed mid-fetch (SIGKILL: no clean-up of its own) frees its mailbox with it; the
+    next run resumes after the batches it committed: nothing lost, nothing twice."""
+    customers = 24
+    for n in range(customers):
+        mailbox.append("Sent", f"Customer {n} <c{n}@client{n}.example>", f"Your order {n}", "2026-11-05T10:00:00+00:00",
+                       f"order-{n}@acme.example", f"Hi,\n\nJust checking in to see how everything is going with order {n}!\n\nAlice\n")
+    now = ("--now", "2026-11-06T09:00:00+00:00", "--batch-size", "5")
+    proxy = StallingProxy(dovecot.tls_port, limit=6000)
+    from conftest import _clean_env
+
+    first = subprocess.Popen(
+        [sys.executable, "-m", "followlint", "audit", "127.0.0.1", "--port", str(proxy.port), "--user", mailbox.user,
+         "--password-env", PASSWORD_VAR, "--state", str(mailbox.state), "--ca-file", str(dovecot.cert), *now],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=_clean_env({PASSWORD_VAR: PASSWORD, **mailbox.state_env}))
+    try:
+        assert proxy.stalled.wait(60), "the first audit never reached its FETCH"
         first.kill()
         first.wait()
-        silent.close()
-    code, _, err = mailbox.audit("--exit-zero")
-    assert code == 0 and fetched(err) == 2  # the state was not harmed
+        proxy.release()
+        for _ in range(20):  # the database server ends the dead client's session within moments
+            code, report, err = mailbox.audit_json(*now, port=proxy.port)
+            if "another audit is auditing" not in err:
+                break
+            time.sleep(0.5)
+        assert code == 1, err
+        assert 0 < customers - fetched(err) < customers  # some batches were committed before the kill
+        touches = sorted(int(f["touch"].split()[1]) for f in report["findings"])
+        assert touches == list(range(1, customers + 1))
+    finally:
+        proxy.close()
+        if first.poll() is None:
+            first.kill()
+            first.wait()
 
 
 def test_team_file_audits_every_account(dovecot, tmp_path, run_cli):
@@ -384,6 +502,7 @@ def test_one_account_failing_does_not_hide_the_others(dovecot, tmp_path, run_cli
     assert re.search(r"nobody%40acme\.example.*login failed for nobody@acme\.example", err)
 
 
+@BOTH_STATES
 def test_html_report_per_rep_with_the_trend_from_the_state(mailbox, tmp_path):
     mailbox.seed(PLATES_ISSUE, PLATES_CHECKIN)
     page = tmp_path / "audit.html"
@@ -396,6 +515,7 @@ def test_html_report_per_rep_with_the_trend_from_the_state(mailbox, tmp_path):
     assert "Findings over the last 2 runs: from 2 to 2" in html  # the trend comes from the state file
 
 
+@BOTH_STATES
 def test_html_report_marks_what_is_new_since_the_last_run(mailbox, tmp_path):
     mailbox.seed(PLATES_ISSUE, PLATES_CHECKIN)
     page = tmp_path / "audit.html"

@@ -28,7 +28,6 @@ import os
 import re
 import shutil
 import socket
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -237,9 +236,11 @@ def test_state_file_is_private_whatever_the_umask(tmp_path, permissive_umask):
     try:
         assert _mode(tmp_path / "new") == 0o700
         assert _mode(tmp_path / "new" / "audit.sqlite") == 0o600
-        assert _mode(tmp_path / "new" / "audit.sqlite.lock") == 0o600
-        with state.transaction() as db:  # SQLite's journal (it holds pages of mail while it exists) is as private
-            db.execute("INSERT INTO owners VALUES ('imap://a@b', 'a@b')")
+        with state.claim("imap://a@b", ["Sent"]):  # the per-mailbox lock files
+            assert _mode(tmp_path / "new" / "audit.sqlite.locks") == 0o700
+            assert [_mode(p) for p in (tmp_path / "new" / "audit.sqlite.locks").iterdir()] == [0o600]
+        with state.transaction():  # SQLite's journal (it holds pages of mail while it exists) is as private
+            state.backend.db.execute("INSERT INTO owners VALUES ('imap://a@b', 'a@b')")
             journals = [p for p in (tmp_path / "new").iterdir() if p.name.startswith("audit.sqlite-")]
             assert journals and all(_mode(p) == 0o600 for p in journals), [(p.name, oct(_mode(p))) for p in journals]
     finally:
@@ -257,19 +258,20 @@ def test_state_file_made_with_a_wider_mode_is_made_private(tmp_path):
 
 
 def test_a_batch_and_its_last_uid_are_stored_together_or_not_at_all(tmp_path):
-    from followlint.audit.state import State
+    from followlint.audit.state import State, StateError
 
     state = State(str(tmp_path / "audit.sqlite"))
+    db = state.backend.db
     try:
-        journal = state.db.execute("PRAGMA journal_mode").fetchone()[0]
+        journal = db.execute("PRAGMA journal_mode").fetchone()[0]
         assert journal in ("delete", "truncate", "persist", "wal"), f"journal_mode={journal}: commits are not atomic"
-        assert state.db.execute("PRAGMA synchronous").fetchone()[0] >= 1
+        assert db.execute("PRAGMA synchronous").fetchone()[0] >= 1
         account = "imap://rep%40acme.example@127.0.0.1"
         state.store_batch(account, "Sent", 7, [(1, b"Subject: one\n\nfirst", "2026-11-05T10:00:00+00:00")])
         # The disk fills up (or the process dies) after the messages and before the last UID.
-        state.db.execute("CREATE TEMP TRIGGER full BEFORE UPDATE ON folders BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-        state.db.execute("CREATE TEMP TRIGGER full2 BEFORE INSERT ON folders BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-        with pytest.raises(sqlite3.DatabaseError, match="disk full"):
+        db.execute("CREATE TEMP TRIGGER full BEFORE UPDATE ON folders BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+        db.execute("CREATE TEMP TRIGGER full2 BEFORE INSERT ON folders BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+        with pytest.raises(StateError, match="disk full"):
             state.store_batch(account, "Sent", 7, [(2, b"Subject: two\n\nsecond", "2026-11-05T11:00:00+00:00"),
                                                    (3, b"Subject: three\n\nthird", "2026-11-05T12:00:00+00:00")])
         assert state.folder(account, "Sent") == (7, 1)

@@ -313,7 +313,7 @@ def audit(
     client_file: Optional[str] = typer.Option(None, "--client-file", metavar="FILE", rich_help_panel=OAUTH_PANEL, help="JSON file with client_id and client_secret."),
     oauth_mechanism: Optional[str] = typer.Option(None, "--oauth-mechanism", metavar="MECH", rich_help_panel=OAUTH_PANEL, help="SASL mechanism: xoauth2 (default) or oauthbearer."),
     team: Optional[str] = typer.Option(None, "--team", metavar="FILE", help="TOML file listing the accounts ([[account]] tables)."),
-    state: Optional[str] = typer.Option(None, "--state", metavar="FILE", help="State file (default: $XDG_STATE_HOME/followlint/audit.sqlite)."),
+    state: Optional[str] = typer.Option(None, "--state", metavar="FILE|URL", help="State file (default: $XDG_STATE_HOME/followlint/audit.sqlite), or a postgresql:// URL shared by several machines (the password from PGPASSWORD or ~/.pgpass)."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, metavar="N", help="Messages per FETCH; the state is saved after each batch."),
     keep_days: int = typer.Option(30, "--keep-days", min=1, metavar="DAYS", help="Re-lint conversations active in the last N days on each run."),
     timeout: float = typer.Option(60.0, "--timeout", min=1, metavar="SECONDS", help="Seconds to wait for the server."),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
@@ -21,7 +22,7 @@ from ..sources.mail import MESSAGE_ERRORS
 from ..sources.messages import message_touches
 from .accounts import Account
 from .imap import Connection, ImapError
-from .state import State
+from .state import State, StateError
 
 INBOX = "INBOX"
 
@@ -88,23 +89,29 @@ def audit(linter: Linter, accounts: list[Account], state: State, options: AuditO
                             f"{_count(len(outcome.result.findings), 'finding')} ({outcome.new} new)")
     if done:
         summary = report.summary()
-        state.add_run(when, done, report.fetched, report.conversations, len(report.findings), report.new_findings,
-                      len(report.problems), summary["by_code"], report.rep_counts)
+        try:
+            state.add_run(when, done, report.fetched, report.conversations, len(report.findings), report.new_findings,
+                          len(report.problems), summary["by_code"], report.rep_counts)
+        except StateError as exc:  # the findings stand; only the trend misses this run
+            report.problems.append(InputProblem(state.where, str(exc).removeprefix(state.where + ": ")))
     return report
 
 
 def _audit_account(linter: Linter, account: Account, state: State, options: AuditOptions, now: datetime,
                    when: str, report: AuditReport) -> AccountAudit:
     outcome = AccountAudit()
-    connection = Connection(account, None, options.timeout)
-    try:
-        sent = connection.sent_folder()
-        for folder in dict.fromkeys((sent, INBOX)):
-            outcome.fetched[folder] = _fetch_folder(connection, state, account, folder, options, report)
-    finally:
-        connection.close()
-    outcome.result.files = len(outcome.fetched)
-    _lint(linter, account, state, sent, now, options, when, outcome)
+    with ExitStack() as held:
+        connection = Connection(account, None, options.timeout)
+        try:
+            sent = connection.sent_folder()
+            folders = list(dict.fromkeys((sent, INBOX)))
+            held.enter_context(state.claim(account.url, folders))  # to the end of the lint: MailboxBusy if taken
+            for folder in folders:
+                outcome.fetched[folder] = _fetch_folder(connection, state, account, folder, options, report)
+        finally:
+            connection.close()
+        outcome.result.files = len(outcome.fetched)
+        _lint(linter, account, state, sent, now, options, when, outcome)
     return outcome
 
 
@@ -129,8 +136,8 @@ def _fetch_folder(connection: Connection, state: State, account: Account, folder
                                   [(uid, raw, _iso(received)) for uid, raw, received in batch])
                 saved += len(batch)
                 bar.advance(len(batch))
-        except ImapError as exc:
-            raise ImapError(f"{exc} ({saved} of {len(uids)} new messages in {folder} were saved; "
+        except (ImapError, StateError) as exc:  # the batch in hand was not committed: the next run fetches it
+            raise type(exc)(f"{exc} ({saved} of {len(uids)} new messages in {folder} were saved; "
                             "the next run fetches the rest)") from None
     return len(uids)
 

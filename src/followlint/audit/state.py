@@ -1,4 +1,5 @@
-"""The audit's memory between nightly runs: one local SQLite file, locked while a run uses it.
+"""The audit's memory between nightly runs, in a local SQLite file (the embedded default) or in
+a PostgreSQL database that audits on several machines share (``--state postgresql://...``).
 
 - ``folders``: per account and folder, the UIDVALIDITY and the last UID stored. A batch of
   messages and the new last UID are committed together, so a run that stops midway resumes
@@ -8,12 +9,16 @@
 - ``owners``: the addresses the account sends from (its side in every conversation).
 - ``findings``: fingerprints with first and last seen, so a report can say what is new.
 - ``runs``: one row per run, for the trend in the manager's report.
+
+The schema and every query are written once, here, in the SQL both databases speak (``?``
+marks the parameters); a backend (state_sqlite.py, state_postgres.py) brings the connection,
+its column types, where it keeps the schema version, and the per-mailbox locks.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,10 +28,10 @@ from ..model import UsageError
 SCHEMA_VERSION = 1
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS folders (
-    account TEXT NOT NULL, folder TEXT NOT NULL, uidvalidity INTEGER NOT NULL, last_uid INTEGER NOT NULL,
+    account TEXT NOT NULL, folder TEXT NOT NULL, uidvalidity {int} NOT NULL, last_uid {int} NOT NULL,
     PRIMARY KEY (account, folder));
 CREATE TABLE IF NOT EXISTS messages (
-    account TEXT NOT NULL, folder TEXT NOT NULL, uid INTEGER NOT NULL, received TEXT NOT NULL, raw BLOB NOT NULL,
+    account TEXT NOT NULL, folder TEXT NOT NULL, uid {int} NOT NULL, received TEXT NOT NULL, raw {blob} NOT NULL,
     PRIMARY KEY (account, folder, uid));
 CREATE TABLE IF NOT EXISTS owners (
     account TEXT NOT NULL, address TEXT NOT NULL, PRIMARY KEY (account, address));
@@ -34,10 +39,15 @@ CREATE TABLE IF NOT EXISTS findings (
     account TEXT NOT NULL, fingerprint TEXT NOT NULL, code TEXT NOT NULL, first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL, PRIMARY KEY (account, fingerprint));
 CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY, time TEXT NOT NULL, accounts INTEGER NOT NULL, fetched INTEGER NOT NULL,
+    id {serial}, time TEXT NOT NULL, accounts INTEGER NOT NULL, fetched INTEGER NOT NULL,
     conversations INTEGER NOT NULL, findings INTEGER NOT NULL, new_findings INTEGER NOT NULL,
     errors INTEGER NOT NULL, by_code TEXT NOT NULL, by_rep TEXT NOT NULL);
 """
+
+SET_FOLDER = ("INSERT INTO folders VALUES (?, ?, ?, ?) ON CONFLICT (account, folder) "
+              "DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid")
+PUT_MESSAGE = ("INSERT INTO messages VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, folder, uid) "
+               "DO UPDATE SET received = excluded.received, raw = excluded.raw")
 
 
 def default_path() -> str:
@@ -45,115 +55,129 @@ def default_path() -> str:
     return os.path.join(base, "followlint", "audit.sqlite")
 
 
-class StateLocked(UsageError):
-    pass
+def is_database_url(location: str) -> bool:
+    return location.startswith(("postgresql://", "postgres://"))
+
+
+class StateError(UsageError):
+    """The state could not be read or written (a lost database connection, a full disk)."""
+
+
+class MailboxBusy(UsageError):
+    """Another audit holds this mailbox now."""
 
 
 class State:
-    def __init__(self, path: str):
-        self.path = path
-        self._lock = _lock(path)
-        _create_private(path)
+    """The state at ``location``: a file path, or a ``postgresql://`` URL."""
+
+    def __init__(self, location: str):
+        if is_database_url(location):
+            from .state_postgres import PostgresBackend as backend
+        else:
+            from .state_sqlite import SqliteBackend as backend
+        self.backend = backend(location)
+        self.where = self.backend.where  # what a message may name: a path, or the URL without secrets
         try:
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=5)
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise UsageError(f"{path}: written by a newer followlint (state version {version})")
-            with self.transaction():
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as exc:
-            self._lock.close()
-            raise UsageError(f"{path}: not a followlint state file ({exc})") from None
+            self.backend.prepare(SCHEMA.format(**self.backend.types).split(";"), SCHEMA_VERSION)
         except BaseException:
-            self._lock.close()
+            self.backend.close()
             raise
 
     def close(self) -> None:
-        self.db.close()
-        self._lock.close()
+        self.backend.close()
+
+    def transaction(self):
+        return self.backend.transaction()
+
+    # -- locks --------------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self):
-        self.db.execute("BEGIN IMMEDIATE")
+    def claim(self, account: str, folders: list[str]):
+        """Hold every folder of this account for this run, or raise MailboxBusy at once
+        (never wait: the other run is auditing it, this one goes on with the next account)."""
+        held = []
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            for folder in folders:
+                key = _lock_key(account, folder)
+                if not self.backend.try_lock(key):
+                    raise MailboxBusy(f"skipped: another audit is auditing this mailbox ({folder}) right now; "
+                                      "a later run will audit it")
+                held.append(key)
+            yield
+        finally:
+            for key in reversed(held):
+                self.backend.unlock(key)
 
     # -- folders and messages ----------------------------------------------------------------
 
     def folder(self, account: str, folder: str) -> tuple[int, int]:
-        row = self.db.execute("SELECT uidvalidity, last_uid FROM folders WHERE account = ? AND folder = ?",
-                              (account, folder)).fetchone()
-        return (row[0], row[1]) if row else (0, 0)
+        rows = self.backend.query("SELECT uidvalidity, last_uid FROM folders WHERE account = ? AND folder = ?",
+                                  (account, folder))
+        return (rows[0][0], rows[0][1]) if rows else (0, 0)
 
     def restart_folder(self, account: str, folder: str, uidvalidity: int) -> None:
         """A new UIDVALIDITY: the stored UIDs mean nothing now; read the folder again."""
-        with self.transaction() as db:
-            db.execute("DELETE FROM messages WHERE account = ? AND folder = ?", (account, folder))
-            db.execute("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, 0)", (account, folder, uidvalidity))
+        with self.transaction():
+            self.backend.execute("DELETE FROM messages WHERE account = ? AND folder = ?", [(account, folder)])
+            self.backend.execute(SET_FOLDER, [(account, folder, uidvalidity, 0)])
 
     def store_batch(self, account: str, folder: str, uidvalidity: int, batch: list[tuple[int, bytes, str]]) -> None:
         """Messages (uid, raw, received) and the folder's new last UID, in one commit."""
         if not batch:
             return
-        with self.transaction() as db:
-            db.executemany("INSERT OR REPLACE INTO messages VALUES (?, ?, ?, ?, ?)",
-                           [(account, folder, uid, received, zlib.compress(raw, 1)) for uid, raw, received in batch])
-            db.execute("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)",
-                       (account, folder, uidvalidity, max(uid for uid, _, _ in batch)))
+        with self.transaction():
+            self.backend.execute(PUT_MESSAGE, [(account, folder, uid, received, zlib.compress(raw, 1))
+                                               for uid, raw, received in batch])
+            self.backend.execute(SET_FOLDER, [(account, folder, uidvalidity, max(uid for uid, _, _ in batch))])
 
     def messages(self, account: str) -> Iterator[tuple[str, int, bytes, str]]:
-        rows = self.db.execute("SELECT folder, uid, raw, received FROM messages WHERE account = ? ORDER BY folder, uid",
-                               (account,))
+        rows = self.backend.stream("SELECT folder, uid, raw, received FROM messages WHERE account = ? "
+                                   "ORDER BY folder, uid", (account,))
         for folder, uid, raw, received in rows:
             yield folder, uid, zlib.decompress(raw), received
 
     def forget(self, account: str, keys: list[tuple[str, int]]) -> None:
-        with self.transaction() as db:
-            db.executemany("DELETE FROM messages WHERE account = ? AND folder = ? AND uid = ?",
-                           [(account, folder, uid) for folder, uid in keys])
+        with self.transaction():
+            self.backend.execute("DELETE FROM messages WHERE account = ? AND folder = ? AND uid = ?",
+                                 [(account, folder, uid) for folder, uid in keys])
 
     # -- owners, findings, runs --------------------------------------------------------------
 
     def owners(self, account: str) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT address FROM owners WHERE account = ? ORDER BY address", (account,))]
+        return [r[0] for r in self.backend.query("SELECT address FROM owners WHERE account = ? ORDER BY address",
+                                                 (account,))]
 
     def add_owners(self, account: str, addresses: set[str]) -> None:
-        with self.transaction() as db:
-            db.executemany("INSERT OR IGNORE INTO owners VALUES (?, ?)", [(account, a) for a in sorted(addresses)])
+        with self.transaction():
+            self.backend.execute("INSERT INTO owners VALUES (?, ?) ON CONFLICT DO NOTHING",
+                                 [(account, a) for a in sorted(addresses)])
 
     def see_findings(self, account: str, fingerprints: dict[str, str], when: str) -> set[str]:
         """Record fingerprint -> code as seen now; return the fingerprints seen for the first time."""
         known = set()
         for chunk in _chunks(list(fingerprints), 500):
             marks = ",".join("?" * len(chunk))
-            known.update(r[0] for r in self.db.execute(
+            known.update(r[0] for r in self.backend.query(
                 f"SELECT fingerprint FROM findings WHERE account = ? AND fingerprint IN ({marks})", (account, *chunk)))
-        with self.transaction() as db:
-            db.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, fingerprint) "
-                           "DO UPDATE SET last_seen = excluded.last_seen",
-                           [(account, fp, code, when, when) for fp, code in fingerprints.items()])
+        with self.transaction():
+            self.backend.execute("INSERT INTO findings VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, fingerprint) "
+                                 "DO UPDATE SET last_seen = excluded.last_seen",
+                                 [(account, fp, code, when, when) for fp, code in fingerprints.items()])
         return set(fingerprints) - known
 
     def add_run(self, when: str, accounts: int, fetched: int, conversations: int, findings: int, new_findings: int,
                 errors: int, by_code: dict, by_rep: dict) -> None:
-        with self.transaction() as db:
-            db.execute("INSERT INTO runs (time, accounts, fetched, conversations, findings, new_findings, errors, by_code, by_rep)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (when, accounts, fetched, conversations, findings, new_findings, errors,
-                        json.dumps(by_code, sort_keys=True), json.dumps(by_rep, sort_keys=True)))
+        with self.transaction():
+            self.backend.execute(
+                "INSERT INTO runs (time, accounts, fetched, conversations, findings, new_findings, errors, by_code, "
+                "by_rep) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(when, accounts, fetched, conversations, findings, new_findings, errors,
+                  json.dumps(by_code, sort_keys=True), json.dumps(by_rep, sort_keys=True))])
 
     def history(self, limit: int = 90) -> list[dict]:
         """The last runs, oldest first, as the HTML report's trend wants them."""
-        rows = self.db.execute("SELECT time, findings, new_findings, fetched, by_code, by_rep FROM runs "
-                               "ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        rows = self.backend.query("SELECT time, findings, new_findings, fetched, by_code, by_rep FROM runs "
+                                  "ORDER BY id DESC LIMIT ?", (limit,))
         return [{"time": t, "findings": n, "new_findings": new, "fetched": fetched,
                  "by_code": json.loads(codes), "by_rep": json.loads(reps)}
                 for t, n, new, fetched, codes, reps in reversed(rows)]
@@ -164,37 +188,7 @@ def _chunks(items: list, size: int):
         yield items[start:start + size]
 
 
-def _create_private(path: str) -> None:
-    """The file exists, readable by its owner only (it holds mail), also when it was made
-    before with a wider mode (by hand, or copied)."""
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as exc:
-        raise UsageError(f"--state: cannot open {path}: {exc.strerror or exc}") from None
-    try:
-        if os.fstat(fd).st_mode & 0o077:
-            os.fchmod(fd, 0o600)
-    except OSError:
-        pass  # not ours to change (another owner): SQLite still reads it
-    finally:
-        os.close(fd)
-
-
-def _lock(path: str):
-    """An exclusive lock on STATE.lock for the whole run: a second audit stops with one line."""
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        handle = open(os.open(path + ".lock", os.O_RDWR | os.O_CREAT, 0o600), "r+b")
-    except OSError as exc:
-        raise UsageError(f"--state: cannot open {path}: {exc.strerror or exc}") from None
-    try:
-        import fcntl
-    except ImportError:  # no flock on this platform: SQLite's own locking still keeps the file whole
-        return handle
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.close()
-        raise StateLocked(f"another audit is using {path}; try again when it has finished") from None
-    return handle
+def _lock_key(account: str, folder: str) -> int:
+    """A signed 64-bit number per (account, folder): what PostgreSQL's advisory locks take."""
+    digest = hashlib.sha256(f"{account}\x00{folder}".encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
