@@ -581,8 +581,10 @@ def _url(user: str, port: int) -> str:
 
 
 def _normal(findings: list[dict]) -> list[str]:
-    """Findings without the account's URL (its port differs between a direct and a proxied run)."""
-    return sorted(re.sub(r"imap://[^/\"]+", "imap://ACCOUNT", json.dumps(f, sort_keys=True)) for f in findings)
+    """Findings without the account's URL (its port differs between a direct and a proxied run)
+    and without ``new`` (whether an earlier run saw them: the cut run saw some)."""
+    return sorted(re.sub(r"imap://[^/\"]+", "imap://ACCOUNT", json.dumps({k: v for k, v in f.items() if k != "new"},
+                                                                          sort_keys=True)) for f in findings)
 
 
 def _stored(state: Path, url: str, folder: str) -> tuple[int | None, list[int]]:
