@@ -6,6 +6,8 @@ _WHEN = "(today|tonight|tomorrow|this afternoon|this evening|later today|next we
 
 PHRASES: dict[str, list[str]] = {
     "callback": [
+        # The time the customer set, as our call note reports it ("asked us to call Monday 23rd").
+        "(asked|wants|wanted|told) (us|me) to (call|ring|phone|try) [back|again|him|her|them] (on|<weekday>|next|after|tomorrow|the|in|later|early)",
         "(i'll|i will|we'll|we will|i can|let me|i'd like to|i'm going to|i am going to|shall i|should i|i'll try to) " + _CONTACT + " (you|back)",
         "(i'll|i will|we'll|we will) " + _CONTACT + " you back",
         "give (me|us) (till|until|a|a few|some|a couple of|couple of|another) (next|<weekday>|days|weeks|week|day|couple|few|more)",

@@ -2,6 +2,8 @@
 
 PHRASES: dict[str, list[str]] = {
     "issue": [
+        "(this is|that is|it's|it is) (a|an) (real|big|serious|huge|major) (problem|issue|mess|headache)",
+        "(is|are|was|were|looks|look|came out|come out) (way|completely|totally|badly|miles) (off|wrong|out)",
         # Faults as notes and busy people write them: an error shown, items missing or short.
         "(throwing|showing|giving|getting|returns|returning|displays|displaying|shows|throws|gives) ** (error|errors|fault|faults|fault code|error code)",
         "<num> (missing|short|damaged|broken) (from|on|in|out of)",
@@ -242,7 +244,7 @@ PHRASES: dict[str, list[str]] = {
         "(over|outside|beyond|above) (my|our|the) budget",
         "not (interested|for us|a good fit|the right fit|right for us|in (my|our) budget|the right time|convinced|sure it's worth)",
         "(don't|do not) (need|want) (it|this|that|the|a|any)",
-        "(we'll|we will|i'll|i will|we're going to|i'm going to|think i'll|think we'll) (pass|hold off|stay with|stick with)",
+        "(we'll|we will|i'll|i will|we're going to|i'm going to|think i'll|think we'll) (pass|hold off|stay with|stick with|skip|sit out|give it a miss|sit this one out)",
         "(decided|going|chose|choosing|went) (to go )?with (another|a different|someone else|a competitor|the other)",
         "(no thanks|no thank you|not right now|not at this time|not at the moment)",
         "(didn't|did not|don't|do not) like the (length|price|term|terms|contract|commitment|fees|cost)",

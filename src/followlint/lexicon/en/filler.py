@@ -89,6 +89,10 @@ PHRASES: dict[str, list[str]] = {
         "(seeing|see|find out|check) how (she|he|they) (is|are|'s|'re) (getting on|doing|finding|settling|going)",
     ],
     "boilerplate": [
+        # Standing offers of contact in other words ("Shout if anything comes up", "As a Pro
+        # customer you can always reach us").
+        "(shout|holler|ping me|ping us|give me a shout|give us a shout|reach out|get in touch|drop me a line|drop us a line) (if|when|whenever) (anything|something|you|there|any)",
+        "(you can|you may|feel free to) (always |still |of course )?(reach|contact|call|email|ring|message|text) (us|me|the team|our team|support)",
         "(let|just let) me know (if|when|what|how)",
         "(if|should) you (have|need|want) (any|anything|more|further|other)",
         "(if|in case) (there's|there is|there are) (anything|any)",

@@ -466,6 +466,9 @@ PHRASES: dict[str, list[str]] = {
         "(i'm|i am|this is|it's) * (from|with|at|here at|over at)",
     ],
     "defensive": [
+        # Blame and "I told you", as a reply or a call note puts them.
+        "(it was|it's|it is|that's|that was|this is|this was) (her|his|their|your|the customer's|the client's) (own )?fault",
+        "(as|like) (i'd|i had|i've|i have|we'd|we had|we've|we have) (already )?(told|said to|explained to|warned|reminded) (her|him|them|you)",
         "as (i|we) (already|previously|have already|have previously|clearly) (said|told you|mentioned|explained|stated|advised|informed you|pointed out)",
         "as (i|we) (said|told you|mentioned|explained|stated) (before|already|earlier|previously|in my last)",
         "per my (last|previous|earlier|prior) (email|message|note|mail|call)",
