@@ -303,6 +303,8 @@ def audit(
     batch_size: int = typer.Option(500, "--batch-size", min=1, metavar="N", help="Messages per FETCH; the state is saved after each batch."),
     keep_days: int = typer.Option(30, "--keep-days", min=1, metavar="DAYS", help="Re-lint conversations active in the last N days on each run."),
     timeout: float = typer.Option(60.0, "--timeout", min=1, metavar="SECONDS", help="Seconds to wait for the server."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", metavar="tcp://HOST:PORT|local", help="Run one task per account on a Dask cluster (local: a LocalCluster on this machine)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, metavar="N", help="With --cluster local: worker processes (default: one per CPU)."),
     output_format: Optional[str] = OUTPUT_FORMAT,
     output: Optional[str] = OUTPUT,
     html: Optional[str] = typer.Option(None, "--html", metavar="FILE", help="Also write the manager's HTML report."),
@@ -347,7 +349,13 @@ def audit(
                            progress=sys.stderr.isatty() and not quiet)
     store = State(state or default_path())
     try:
-        report = run_audit(linter, accounts, store, options)
+        if cluster:
+            from .audit import cluster as on_cluster
+
+            with on_cluster.connect(cluster, workers) as client:
+                report = on_cluster.audit(linter, accounts, store, options, client)
+        else:
+            report = run_audit(linter, accounts, store, options)
         report.history = store.history()
     finally:
         store.close()

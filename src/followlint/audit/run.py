@@ -50,6 +50,7 @@ class AccountAudit:
     fetched: dict[str, int] = field(default_factory=dict)  # folder -> new messages
     result: UnitResult = field(default_factory=UnitResult)
     new: int = 0
+    fingerprints: list[str] = field(default_factory=list)  # one per finding, in the findings' order
 
 
 class StoredMessages(Reader):
@@ -74,23 +75,38 @@ def audit(linter: Linter, accounts: list[Account], state: State, options: AuditO
         try:
             outcome = _audit_account(linter, account, state, options, now, when, report)
         except (ImapError, UsageError) as exc:
-            report.problems.append(InputProblem(account.url, str(exc).removeprefix(account.url + ": ")))
+            add_problem(report, account, exc)
             continue
         done += 1
-        report.merge(outcome.result)
-        report.rep_counts[account.label] = len(outcome.result.findings)
-        report.fetched += sum(outcome.fetched.values())
-        report.new_findings += outcome.new
-        folders = ", ".join(f"{folder} {n}" for folder, n in outcome.fetched.items())
-        who = f"{account.name} ({account.user})" if account.name else account.user
-        report.lines.append(f"{who} on {account.host}: {_count(sum(outcome.fetched.values()), 'new message')} fetched "
-                            f"({folders}), {_count(outcome.result.conversations, 'conversation')} linted, "
-                            f"{_count(len(outcome.result.findings), 'finding')} ({outcome.new} new)")
+        add_account(report, account, outcome)
+    finish(report, state, done, when)
+    return report
+
+
+def add_problem(report: AuditReport, account: Account, exc: Exception) -> None:
+    """An account that could not be audited: one line, the others go on."""
+    report.problems.append(InputProblem(account.url, str(exc).removeprefix(account.url + ": ")))
+
+
+def add_account(report: AuditReport, account: Account, outcome: "AccountAudit") -> None:
+    """One audited account into the run's report (in the team file's order)."""
+    report.merge(outcome.result)
+    report.rep_counts[account.label] = len(outcome.result.findings)
+    report.fetched += sum(outcome.fetched.values())
+    report.new_findings += outcome.new
+    folders = ", ".join(f"{folder} {n}" for folder, n in outcome.fetched.items())
+    who = f"{account.name} ({account.user})" if account.name else account.user
+    report.lines.append(f"{who} on {account.host}: {_count(sum(outcome.fetched.values()), 'new message')} fetched "
+                        f"({folders}), {_count(outcome.result.conversations, 'conversation')} linted, "
+                        f"{_count(len(outcome.result.findings), 'finding')} ({outcome.new} new)")
+
+
+def finish(report: AuditReport, state: State, done: int, when: str) -> None:
+    """The run's row in the state, for the trend: only when some account was audited."""
     if done:
         summary = report.summary()
         state.add_run(when, done, report.fetched, report.conversations, len(report.findings), report.new_findings,
                       len(report.problems), summary["by_code"], report.rep_counts)
-    return report
 
 
 def _audit_account(linter: Linter, account: Account, state: State, options: AuditOptions, now: datetime,
@@ -210,6 +226,7 @@ def _lint(linter: Linter, account: Account, state: State, sent: str, now: dateti
     result.findings.sort(key=Finding.sort_key)
     state.forget(account.url, [k for k in received if k not in keep] + stored.unusable)
     prints = [(_fingerprint(account, f, stored.message_ids), f) for f in result.findings]
+    outcome.fingerprints = [fp for fp, _ in prints]
     new = state.see_findings(account.url, {fp: f.code for fp, f in prints}, when)
     for fp, finding in prints:  # what the report marks: not seen by an earlier run
         finding.new = fp in new
