@@ -108,7 +108,7 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     apologises, or works on it with the customer (a question back, a hand-off it owns, steps,
     the thing asked for). It does not when it takes up another of the customer's requests of
     the same message and leaves this one out (``items``: the customer's items so far)."""
-    if _on_topic(reply, item, SELF_SERVING - {"checkin"}, _own_topic(reply, item, items)):
+    if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items)):
         return True
     if _hands_off(reply) or _polar_answer(reply, item):
         return True
