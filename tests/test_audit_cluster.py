@@ -15,6 +15,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 from dovecot import PASSWORD  # noqa: E402
+from followlint.audit.cluster import LOOPBACK_HTTP, connect  # noqa: E402
 from test_audit import (INVOICE_ISSUE, INVOICE_PROMISE, NEWS, PASSWORD_VAR, PLATES_CHECKIN,  # noqa: E402,F401
                         PLATES_ISSUE, Mailbox, dovecot)
 
@@ -149,7 +150,7 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(distributed, server, 
     team = _team(tmp_path, server, boxes, ports={2: gate.port})  # account 2 logs in through the gate
     monkeypatch.setenv(PASSWORD_VAR, PASSWORD)  # the workers inherit it: they resolve the password themselves
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None)
+                                       **LOOPBACK_HTTP)
     try:
         with distributed.Client(cluster) as client:
             run = subprocess.Popen(
@@ -198,3 +199,65 @@ def test_an_unreachable_scheduler_is_one_line(distributed, server, tmp_path, run
     assert code == 2 and not out
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in lines[0], err
+
+
+def _big_mailbox(server, tmp_path, run_cli):
+    """An account with 25 messages: threads by In-Reply-To, a thread held by its subject alone,
+    a message filed twice (a copy), an unreadable one."""
+    box = Mailbox(server, tmp_path, run_cli)
+    box.seed(PLATES_ISSUE, PLATES_CHECKIN, INVOICE_ISSUE, INVOICE_PROMISE, NEWS)
+    for k in range(9):
+        customer = f"Cust {k} <cust{k}@buyer{k % 3}.example>"
+        issue = ("INBOX", customer, f"Order {k}", f"2026-11-{10 + k:02d}T09:00:00+00:00", f"o{k}-1@buyer.example",
+                 f"Hi,\n\nOrder {k} arrived damaged. Can you send a replacement?\n\nC{k}\n")
+        reply = ("Sent", customer, f"Re: Order {k}", f"2026-11-{10 + k:02d}T15:00:00+00:00", f"o{k}-2@acme.example",
+                 "Hi,\n\nJust checking in to see how everything is going!\n\nAlice\n" if k % 2 else
+                 f"Hi,\n\nI will ship the replacement for order {k} by Friday.\n\nAlice\n",
+                 "" if k == 4 else f"o{k}-1@buyer.example")  # order 4: threaded by its subject only
+        box.seed(issue, reply)
+    box.seed(INVOICE_ISSUE)  # the same message filed again
+    with server.client(box.user) as client:
+        client.append("INBOX", b"From: \xff\xfe broken\r\nSubject: =?x-unknown?q?zz?=\r\n\r\n\x00\x01binary\r\n")
+    return box
+
+
+def test_a_big_account_is_split_with_threads_whole_and_gives_the_same_report(distributed, server, tmp_path,
+                                                                             run_cli, monkeypatch):
+    small = _seeded(server, tmp_path, run_cli, 2)
+    big = _big_mailbox(server, tmp_path, run_cli)
+    team = _team(tmp_path, server, [small[0], big, small[1]])
+    monkeypatch.setenv(PASSWORD_VAR, PASSWORD)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       **LOOPBACK_HTTP)
+    try:
+        with distributed.Client(cluster) as client:
+            on_cluster = ("--cluster", cluster.scheduler_address, "--split", "4")
+            one = _audit(run_cli, team, server, tmp_path / "one.sqlite", NOW)
+            two = _audit(run_cli, team, server, tmp_path / "two.sqlite", NOW, *on_cluster)
+            assert "25 new messages fetched" in one[2], one[2]
+            assert two[0] == one[0] and two[1] == one[1] and two[2] == one[2], (one[2], two[2])
+            ran = client.run_on_scheduler(lambda dask_scheduler: sorted(dask_scheduler.task_prefixes))
+            assert "followlint-part" in ran, ran  # the big account was fetched and linted in parts
+            # the state is the one-machine state: new mail on the big account, read with the kept messages
+            big.seed(("Sent", "Cust 3 <cust3@buyer0.example>", "Re: Order 3", "2026-11-21T09:00:00+00:00",
+                      "o3-3@acme.example", "Hi,\n\nJust checking in again!\n\nAlice\n", "o3-2@acme.example"))
+            for n in range(5):
+                big.seed(("INBOX", f"New {n} <new{n}@lead.example>", f"Demo {n}", "2026-11-21T10:00:00+00:00",
+                          f"demo{n}@lead.example", "Hi,\n\nCan we book a demo next week?\n\nN\n"))
+            one = _audit(run_cli, team, server, tmp_path / "one.sqlite", RERUN_NOW)
+            two = _audit(run_cli, team, server, tmp_path / "two.sqlite", RERUN_NOW, *on_cluster)
+            assert "6 new messages fetched" in one[2], one[2]
+            assert two[0] == one[0] and two[1] == one[1] and two[2] == one[2], (one[2], two[2])
+    finally:
+        cluster.close()
+
+
+def test_the_local_cluster_listens_on_127_0_0_1_only(distributed):
+    import psutil
+
+    with connect("local", 2) as client:
+        assert len(client.nthreads()) == 2 and set(client.nthreads().values()) == {1}
+        me = psutil.Process()
+        listening = [conn.laddr for proc in [me, *me.children(recursive=True)]
+                     for conn in proc.net_connections(kind="tcp") if conn.status == psutil.CONN_LISTEN]
+    assert len(listening) >= 6 and {addr.ip for addr in listening} == {"127.0.0.1"}, listening

@@ -305,6 +305,7 @@ def audit(
     timeout: float = typer.Option(60.0, "--timeout", min=1, metavar="SECONDS", help="Seconds to wait for the server."),
     cluster: Optional[str] = typer.Option(None, "--cluster", metavar="tcp://HOST:PORT|local", help="Run one task per account on a Dask cluster (local: a LocalCluster on this machine)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, metavar="N", help="With --cluster local: worker processes (default: one per CPU)."),
+    split: int = typer.Option(5000, "--split", min=1, metavar="N", help="With --cluster: an account with more than N new messages is fetched and linted in parts, threads kept whole."),
     output_format: Optional[str] = OUTPUT_FORMAT,
     output: Optional[str] = OUTPUT,
     html: Optional[str] = typer.Option(None, "--html", metavar="FILE", help="Also write the manager's HTML report."),
@@ -353,7 +354,7 @@ def audit(
             from .audit import cluster as on_cluster
 
             with on_cluster.connect(cluster, workers) as client:
-                report = on_cluster.audit(linter, accounts, store, options, client)
+                report = on_cluster.audit(linter, accounts, store, options, client, split)
         else:
             report = run_audit(linter, accounts, store, options)
         report.history = store.history()

@@ -39,11 +39,17 @@ from ..model import UsageError
 from ..progress import progress
 from .accounts import Account
 from .imap import ImapError
-from .run import AccountAudit, AuditOptions, AuditReport, INBOX, _audit_account, add_account, add_problem, finish
+from .run import (INBOX, AccountAudit, AuditOptions, AuditReport, TooBig, _audit_account, add_account, add_problem,
+                  finish)
+from .split import audit_split
 from .state import State
 
 COMMON_SENT_NAMES = ("Sent", "Sent Items", "Sent items", "Sent Messages", "INBOX.Sent")
-IN_FLIGHT_PER_THREAD = 2  # accounts submitted ahead of the merge, per worker thread
+SPLIT_OVER = 5000  # new messages: above, an account is fetched and linted in parts over the workers
+IN_FLIGHT_PER_THREAD = 2
+# Scheduler and workers serve HTTP (health, metrics) beside their TCP comms: on 127.0.0.1 too, on
+# free ports (the scheduler's default, 8787, may be taken by another cluster).
+LOOPBACK_HTTP = {"dashboard_address": "127.0.0.1:0", "worker_dashboard_address": "127.0.0.1:0"}  # accounts submitted ahead of the merge, per worker thread
 
 
 @dataclass
@@ -64,7 +70,8 @@ class AccountTask:
     options: AuditOptions
     now: datetime
     when: str
-    snapshot: Snapshot
+    snapshot: Snapshot | None
+    split_over: int = 0  # more new messages than this: fetched and linted in parts (split.py)
 
 
 @dataclass
@@ -172,7 +179,11 @@ def run_account(task: AccountTask) -> AccountResult:
     scratch = AuditReport()
     result = AccountResult(task.index)
     try:
-        result.outcome = _audit_account(linter, task.account, state, task.options, task.now, task.when, scratch)
+        try:
+            result.outcome = _audit_account(linter, task.account, state, task.options, task.now, task.when, scratch,
+                                            split_over=task.split_over)
+        except TooBig as big:
+            result.outcome = audit_split(task, state, big, task.split_over)
     except UnknownFolder as exc:
         return AccountResult(task.index, unknown_folder=str(exc))
     except (ImapError, UsageError) as exc:
@@ -231,7 +242,7 @@ def connect(address: str, workers: int | None) -> Iterator[object]:
     if address == "local":
         try:
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None)
+                                   host="127.0.0.1", **LOOPBACK_HTTP)
         except Exception as exc:
             raise ClusterError(f"--cluster local: cannot start the local Dask cluster: {exc}") from None
         try:
@@ -250,8 +261,10 @@ def connect(address: str, workers: int | None) -> Iterator[object]:
         yield client
 
 
-def audit(linter: Linter, accounts: list[Account], state: State, options: AuditOptions, client) -> AuditReport:
-    """The audit of ``run.audit``, its accounts run as tasks on ``client``'s cluster."""
+def audit(linter: Linter, accounts: list[Account], state: State, options: AuditOptions, client,
+          split_over: int = SPLIT_OVER) -> AuditReport:
+    """The audit of ``run.audit``, its accounts run as tasks on ``client``'s cluster; an account
+    with more than ``split_over`` new messages is shared out in parts (split.py)."""
     from distributed import as_completed
 
     report = AuditReport(rules=[type(r) for r in linter.rules])
@@ -267,7 +280,7 @@ def audit(linter: Linter, accounts: list[Account], state: State, options: AuditO
     def submit(index: int):
         account = accounts[index]
         task = AccountTask(index, account, settings, key, task_options, now, when,
-                           snapshot(state, account, extra_folders.get(index, set())))
+                           snapshot(state, account, extra_folders.get(index, set())), split_over)
         return client.submit(run_account, task, key=f"followlint-account-{index}-{uuid.uuid4().hex[:12]}",
                              pure=False)
 
