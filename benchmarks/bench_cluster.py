@@ -10,8 +10,8 @@ The mail is generated (a fixed seed): per account, threads with customers over t
 ``--now``: a customer's problem then a check-in that ignores it, a problem then a dated promise,
 a question and a real answer, news with a proposal. Written as maildir files before Dovecot
 starts (INBOX for the customers' messages, Sent for the rep's), read over implicit TLS.
-First runs start from an empty state each time; one round by default (a first run of the full
-size takes minutes), ``--runs N`` rounds up to 3.
+First runs start from an empty state each time; one round (a first run of the full size takes
+minutes; FOLLOWLINT_BENCH_CLUSTER_ROUNDS=N for up to ``--runs`` rounds).
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ ORDER = 65
 DESCRIPTION = "audit --cluster local of a simulated organisation: accounts/min with 1 and 2 Dask workers; re-run"
 ACCOUNTS = int(os.environ.get("FOLLOWLINT_BENCH_CLUSTER_ACCOUNTS", "500"))
 MESSAGES = int(os.environ.get("FOLLOWLINT_BENCH_CLUSTER_MESSAGES", "200"))
-MAX_ROUNDS = 3
+ROUNDS = int(os.environ.get("FOLLOWLINT_BENCH_CLUSTER_ROUNDS", "1"))
 TARGET_SPEEDUP = 1.5
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 PASSWORD_VAR = "FL_BENCH_CLUSTER_PASSWORD"
@@ -173,7 +173,7 @@ def _timed(ctx: Context, server, users: list[str], names) -> list[Figure]:
     kept = ctx.tmpdir / "kept.sqlite"
     rerun = Command("re-run", ctx.followlint(*common, "--state", str(kept), "--cluster", "local", "--workers", "2"),
                     cwd=ctx.tmpdir)
-    rounds = min(ctx.runs, MAX_ROUNDS)
+    rounds = max(1, min(ctx.runs, ROUNDS))
     try:
         run_once(ctx, rerun)  # fills the kept state: from now on nothing is new for it
         samples = measure(dataclasses.replace(ctx, runs=rounds), [one_worker, two_workers, rerun, plain], warmup=0)
