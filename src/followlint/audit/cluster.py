@@ -65,12 +65,12 @@ class Snapshot:
 class AccountTask:
     index: int  # the account's place in the team file
     account: Account
-    settings: Settings
+    settings: Settings = field(repr=False)
     settings_key: str
     options: AuditOptions
     now: datetime
     when: str
-    snapshot: Snapshot | None
+    snapshot: Snapshot | None = field(repr=False)  # mail: kept out of a failed task's log line
     split_over: int = 0  # more new messages than this: fetched and linted in parts (split.py)
 
 
