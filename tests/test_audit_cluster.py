@@ -261,3 +261,22 @@ def test_the_local_cluster_listens_on_127_0_0_1_only(distributed):
         listening = [conn.laddr for proc in [me, *me.children(recursive=True)]
                      for conn in proc.net_connections(kind="tcp") if conn.status == psutil.CONN_LISTEN]
     assert len(listening) >= 6 and {addr.ip for addr in listening} == {"127.0.0.1"}, listening
+
+
+def test_a_task_carries_the_password_source_not_the_password(distributed, tmp_path, monkeypatch):
+    import pickle
+
+    from followlint.audit.accounts import Account
+    from followlint.audit.cluster import AccountTask, Snapshot
+    from followlint.audit.run import AuditOptions
+    from followlint.config import Settings
+
+    monkeypatch.setenv(PASSWORD_VAR, PASSWORD)
+    secret_file = tmp_path / "pw"
+    secret_file.write_text(PASSWORD + "\n")
+    for account in (Account(host="h", user="u", password_env=PASSWORD_VAR),
+                    Account(host="h", user="u", password_file=str(secret_file))):
+        task = AccountTask(0, account, Settings(), "k", AuditOptions(), None, "w", Snapshot())
+        sent = pickle.dumps(task)
+        assert PASSWORD.encode() not in sent and account.password() == PASSWORD
+        assert (PASSWORD_VAR.encode() in sent) or (str(secret_file).encode() in sent)
