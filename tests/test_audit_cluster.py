@@ -199,6 +199,10 @@ def test_an_unreachable_scheduler_is_one_line(distributed, server, tmp_path, run
     assert code == 2 and not out
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in lines[0], err
+    code, out, err = run_cli("audit", "--team", team, "--ca-file", server.cert, "--state", tmp_path / "s.sqlite",
+                             "--workers", "2", env={PASSWORD_VAR: PASSWORD})
+    assert (code, err) == (2, "followlint: error: --workers is for --cluster local (a remote cluster has the workers "
+                              "it was started with)\n")
 
 
 def _big_mailbox(server, tmp_path, run_cli):

@@ -348,6 +348,8 @@ def audit(
     linter = Linter(settings, registry)
     options = AuditOptions(batch_size=batch_size, keep_days=keep_days, timeout=timeout,
                            progress=sys.stderr.isatty() and not quiet)
+    if workers and cluster != "local":
+        _fail("--workers is for --cluster local (a remote cluster has the workers it was started with)")
     store = State(state or default_path())
     try:
         if cluster:

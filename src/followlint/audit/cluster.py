@@ -251,8 +251,6 @@ def connect(address: str, workers: int | None) -> Iterator[object]:
         finally:
             cluster.close()
         return
-    if workers:
-        raise ClusterError("--workers is for --cluster local (a remote cluster has the workers it was started with)")
     try:
         client = Client(address, timeout="10s")
     except (OSError, TimeoutError, ValueError) as exc:
