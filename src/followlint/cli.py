@@ -317,6 +317,9 @@ def audit(
     batch_size: int = typer.Option(500, "--batch-size", min=1, metavar="N", help="Messages per FETCH; the state is saved after each batch."),
     keep_days: int = typer.Option(30, "--keep-days", min=1, metavar="DAYS", help="Re-lint conversations active in the last N days on each run."),
     timeout: float = typer.Option(60.0, "--timeout", min=1, metavar="SECONDS", help="Seconds to wait for the server."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", metavar="tcp://HOST:PORT|local", help="Run one task per account on a Dask cluster (local: a LocalCluster on this machine)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, metavar="N", help="With --cluster local: worker processes (default: one per CPU)."),
+    split: int = typer.Option(5000, "--split", min=1, metavar="N", help="With --cluster: an account with more than N new messages is fetched and linted in parts, threads kept whole."),
     output_format: Optional[str] = OUTPUT_FORMAT,
     output: Optional[str] = OUTPUT,
     html: Optional[str] = typer.Option(None, "--html", metavar="FILE", help="Also write the manager's HTML report."),
@@ -367,9 +370,17 @@ def audit(
     linter = Linter(settings, registry)
     options = AuditOptions(batch_size=batch_size, keep_days=keep_days, timeout=timeout,
                            progress=sys.stderr.isatty() and not quiet)
+    if workers and cluster != "local":
+        _fail("--workers is for --cluster local (a remote cluster has the workers it was started with)")
     store = State(state or default_path())
     try:
-        report = run_audit(linter, accounts, store, options)
+        if cluster:
+            from .audit import cluster as on_cluster
+
+            with on_cluster.connect(cluster, workers) as client:
+                report = on_cluster.audit(linter, accounts, store, options, client, split)
+        else:
+            report = run_audit(linter, accounts, store, options)
         report.history = store.history()
     finally:
         store.close()

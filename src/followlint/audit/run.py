@@ -51,6 +51,7 @@ class AccountAudit:
     fetched: dict[str, int] = field(default_factory=dict)  # folder -> new messages
     result: UnitResult = field(default_factory=UnitResult)
     new: int = 0
+    fingerprints: list[str] = field(default_factory=list)  # one per finding, in the findings' order
 
 
 class StoredMessages(Reader):
@@ -75,18 +76,34 @@ def audit(linter: Linter, accounts: list[Account], state: State, options: AuditO
         try:
             outcome = _audit_account(linter, account, state, options, now, when, report)
         except (ImapError, UsageError) as exc:
-            report.problems.append(InputProblem(account.url, str(exc).removeprefix(account.url + ": ")))
+            add_problem(report, account, exc)
             continue
         done += 1
-        report.merge(outcome.result)
-        report.rep_counts[account.label] = len(outcome.result.findings)
-        report.fetched += sum(outcome.fetched.values())
-        report.new_findings += outcome.new
-        folders = ", ".join(f"{folder} {n}" for folder, n in outcome.fetched.items())
-        who = f"{account.name} ({account.user})" if account.name else account.user
-        report.lines.append(f"{who} on {account.host}: {_count(sum(outcome.fetched.values()), 'new message')} fetched "
-                            f"({folders}), {_count(outcome.result.conversations, 'conversation')} linted, "
-                            f"{_count(len(outcome.result.findings), 'finding')} ({outcome.new} new)")
+        add_account(report, account, outcome)
+    finish(report, state, done, when)
+    return report
+
+
+def add_problem(report: AuditReport, account: Account, exc: Exception) -> None:
+    """An account that could not be audited: one line, the others go on."""
+    report.problems.append(InputProblem(account.url, str(exc).removeprefix(account.url + ": ")))
+
+
+def add_account(report: AuditReport, account: Account, outcome: "AccountAudit") -> None:
+    """One audited account into the run's report (in the team file's order)."""
+    report.merge(outcome.result)
+    report.rep_counts[account.label] = len(outcome.result.findings)
+    report.fetched += sum(outcome.fetched.values())
+    report.new_findings += outcome.new
+    folders = ", ".join(f"{folder} {n}" for folder, n in outcome.fetched.items())
+    who = f"{account.name} ({account.user})" if account.name else account.user
+    report.lines.append(f"{who} on {account.host}: {_count(sum(outcome.fetched.values()), 'new message')} fetched "
+                        f"({folders}), {_count(outcome.result.conversations, 'conversation')} linted, "
+                        f"{_count(len(outcome.result.findings), 'finding')} ({outcome.new} new)")
+
+
+def finish(report: AuditReport, state: State, done: int, when: str) -> None:
+    """The run's row in the state, for the trend: only when some account was audited."""
     if done:
         summary = report.summary()
         try:
@@ -94,20 +111,42 @@ def audit(linter: Linter, accounts: list[Account], state: State, options: AuditO
                           len(report.problems), summary["by_code"], report.rep_counts)
         except StateError as exc:  # the findings stand; only the trend misses this run
             report.problems.append(InputProblem(state.where, str(exc).removeprefix(state.where + ": ")))
-    return report
+
+
+class TooBig(Exception):
+    """Raised by ``_audit_account`` with ``split_over``: the account has more new messages than
+    that; ``plan`` says where they are, for the caller to share out (audit --cluster)."""
+
+    def __init__(self, sent: str, plan: dict[str, tuple[int, list[int]]]):
+        super().__init__(sent)
+        self.sent, self.plan = sent, plan  # plan: folder -> (UIDVALIDITY, new UIDs)
+
+
+def open_connection(account: Account, options: AuditOptions) -> Connection:
+    """Logged in by the account's own source: its password, or its OAuth2 token."""
+    return Connection(account, None, options.timeout)
 
 
 def _audit_account(linter: Linter, account: Account, state: State, options: AuditOptions, now: datetime,
-                   when: str, report: AuditReport) -> AccountAudit:
+                   when: str, report: AuditReport, split_over: int = 0) -> AccountAudit:
     outcome = AccountAudit()
     with ExitStack() as held:
-        connection = Connection(account, None, options.timeout)
+        connection = open_connection(account, options)
         try:
             sent = connection.sent_folder()
             folders = list(dict.fromkeys((sent, INBOX)))
             held.enter_context(state.claim(account.url, folders))  # to the end of the lint: MailboxBusy if taken
+            plan = {}
             for folder in folders:
-                outcome.fetched[folder] = _fetch_folder(connection, state, account, folder, options, report)
+                plan[folder] = uidvalidity, uids = _plan_folder(connection, state, account, folder, report)
+                if not split_over:  # fetched while the folder is open
+                    outcome.fetched[folder] = fetch_uids(connection, state, account, folder, uidvalidity, uids, options)
+            if split_over:  # all planned first, to know the account's size
+                if sum(len(uids) for _, uids in plan.values()) > split_over:
+                    raise TooBig(sent, plan)
+                for folder, (uidvalidity, uids) in plan.items():
+                    outcome.fetched[folder] = fetch_uids(connection, state, account, folder, uidvalidity, uids, options,
+                                                         reopen=True)
         finally:
             connection.close()
         outcome.result.files = len(outcome.fetched)
@@ -115,8 +154,9 @@ def _audit_account(linter: Linter, account: Account, state: State, options: Audi
     return outcome
 
 
-def _fetch_folder(connection: Connection, state: State, account: Account, folder: str, options: AuditOptions,
-                  report: AuditReport) -> int:
+def _plan_folder(connection: Connection, state: State, account: Account, folder: str,
+                 report: AuditReport) -> tuple[int, list[int]]:
+    """The folder's UIDVALIDITY and the UIDs new since the state's last one."""
     uidvalidity, uidnext = connection.examine(folder)
     stored_validity, last_uid = state.folder(account.url, folder)
     if stored_validity != uidvalidity:
@@ -126,8 +166,18 @@ def _fetch_folder(connection: Connection, state: State, account: Account, folder
         state.restart_folder(account.url, folder, uidvalidity)
         last_uid = 0
     if uidnext and uidnext <= last_uid + 1:
-        return 0  # nothing new: no SEARCH, no FETCH
-    uids = connection.uids_after(folder, last_uid)
+        return uidvalidity, []  # nothing new: no SEARCH, no FETCH
+    return uidvalidity, connection.uids_after(folder, last_uid)
+
+
+def fetch_uids(connection: Connection, state: State, account: Account, folder: str, uidvalidity: int,
+               uids: list[int], options: AuditOptions, reopen: bool = False) -> int:
+    """Fetch ``uids`` of ``folder`` into the state, batch by batch; ``reopen``: the folder is
+    opened again (another one was opened since it was planned)."""
+    if not uids:
+        return 0
+    if reopen and connection.examine(folder)[0] != uidvalidity:
+        raise ImapError(f"{account.url}: UIDVALIDITY of {folder} changed during the run; the next run reads it again")
     saved = 0
     with progress(f"{account.label} {folder}", len(uids), options.progress) as bar:
         try:
@@ -155,8 +205,13 @@ class Parsed:
 
 
 def _parse_stored(state: State, account: Account, sent: str, result: UnitResult) -> Parsed:
+    return parse_messages(enumerate(state.messages(account.url)), account, sent, result)
+
+
+def parse_messages(rows, account: Account, sent: str, result: UnitResult) -> Parsed:
+    """Touches of ``rows``: (index in the account's messages, (folder, uid, raw, received))."""
     out, seen = Parsed(), set()
-    for index, (folder, uid, raw, stored_received) in enumerate(state.messages(account.url)):
+    for index, (folder, uid, raw, stored_received) in rows:
         path = f"{account.url}/{quote(folder, safe='/')}/;UID={uid}"  # an RFC 5092 IMAP URL
         try:
             parsed = list(message_touches(raw, path, f"uid {uid}", 1, (index + 1) * 1000))
@@ -189,12 +244,29 @@ def _lint(linter: Linter, account: Account, state: State, sent: str, now: dateti
           when: str, outcome: AccountAudit) -> None:
     result = outcome.result
     stored = _parse_stored(state, account, sent, result)
-    owners, rows, received = stored.owners, stored.rows, stored.received
-    if owners:
-        state.add_owners(account.url, owners)
+    if stored.owners:
+        state.add_owners(account.url, stored.owners)
     reps = list(linter.settings.reps) + list(account.reps)
     if not reps:
         reps = state.owners(account.url) + ([account.user.lower()] if "@" in account.user else [])
+    keep = lint_touches(linter, account, stored, reps, now, options, result)
+    if keep is None:
+        return
+    result.findings.sort(key=Finding.sort_key)
+    state.forget(account.url, [k for k in stored.received if k not in keep] + stored.unusable)
+    prints = [(_fingerprint(account, f, stored.message_ids), f) for f in result.findings]
+    outcome.fingerprints = [fp for fp, _ in prints]
+    new = state.see_findings(account.url, {fp: f.code for fp, f in prints}, when)
+    for fp, finding in prints:  # what the report marks: not seen by an earlier run
+        finding.new = fp in new
+    outcome.new = len(new)
+
+
+def lint_touches(linter: Linter, account: Account, stored: Parsed, reps: list[str], now: datetime,
+                 options: AuditOptions, result: UnitResult) -> set[tuple[str, int]] | None:
+    """Lint the touches of ``stored`` into ``result``; the (folder, uid) of the messages to keep
+    for the next run, or None when a bug stopped the linting (everything is kept)."""
+    rows, received = stored.rows, stored.received
     linter.ours = Ours(reps)
     unit = SourceUnit(path=account.url, reader=StoredMessages(stored.touches))
     ctx = ReadContext(linter.settings, result)
@@ -213,14 +285,8 @@ def _lint(linter: Linter, account: Account, state: State, sent: str, now: dateti
             raise
         result.problems.append(InputProblem(account.url, f"internal error while linting: {type(exc).__name__}: {exc} "
                                                          "(set FOLLOWLINT_DEBUG=1 for details)"))
-        return
-    result.findings.sort(key=Finding.sort_key)
-    state.forget(account.url, [k for k in received if k not in keep] + stored.unusable)
-    prints = [(_fingerprint(account, f, stored.message_ids), f) for f in result.findings]
-    new = state.see_findings(account.url, {fp: f.code for fp, f in prints}, when)
-    for fp, finding in prints:  # what the report marks: not seen by an earlier run
-        finding.new = fp in new
-    outcome.new = len(new)
+        return None
+    return keep
 
 
 def _count(n: int, noun: str) -> str:
