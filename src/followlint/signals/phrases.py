@@ -441,7 +441,7 @@ def _checks(seq: tuple, anchor: int, width: int) -> tuple:
 class PhraseIndex:
     """Every phrase of every vocabulary, indexed for one pass over a text."""
 
-    FORMAT = 10  # part of the on-disk cache key: bump when the index or its anchoring changes
+    FORMAT = 11  # part of the on-disk cache key: bump when the index or its anchoring changes
 
     def __init__(self, vocabularies: list[dict[str, list[str]]], common: frozenset[str] | None = None,
                  contractions: Contractions | None = None):
@@ -461,13 +461,7 @@ class PhraseIndex:
                         table = self.pairs if width == 2 else self.index
                         for key in _keys(seq, anchor, width):
                             table.setdefault(key, []).append(entry)
-        self.narrowing = {(number, key): found for number, table in enumerate((self.index, self.pairs))
-                          for key, entries in table.items() if (found := _narrowing(entries))}
-        self._narrow = self._narrow_by_list()
-
-    def _narrow_by_list(self) -> dict:
-        tables = (self.index, self.pairs)
-        return {id(tables[number][key]): found for (number, key), found in self.narrowing.items()}
+        self._narrowed: dict[int, tuple | None] = {}
 
     def __getstate__(self):
         # Plain tuples, each stored once: the cache then loads at C speed (a NamedTuple is
@@ -482,13 +476,13 @@ class PhraseIndex:
             return numbers[id(entry)]
 
         tables = [{key: [number(e) for e in found] for key, found in table.items()} for table in (self.index, self.pairs)]
-        return [tuple(e) for e in entries], tables, self.narrowing
+        return [tuple(e) for e in entries], tables
 
     def __setstate__(self, state):
-        plain, tables, self.narrowing = state
-        entries = list(map(Entry._make, plain))
-        self.index, self.pairs = ({key: [entries[i] for i in found] for key, found in table.items()} for table in tables)
-        self._narrow = self._narrow_by_list()
+        plain, tables = state
+        place = list(map(Entry._make, plain)).__getitem__
+        self.index, self.pairs = ({key: list(map(place, found)) for key, found in table.items()} for table in tables)
+        self._narrowed = {}
 
     def matches(self, tokens: Tokens):
         """Yield (entry, first_word, last_word) for every phrase occurrence."""
@@ -504,14 +498,18 @@ class PhraseIndex:
         hits += [(i, index[c]) for i, c in classes.items() if c in index]
         hits.sort(key=itemgetter(0))
         get_class = classes.get
-        narrowing = self._narrow
+        narrowed = self._narrowed
         for at, entries in hits:
-            narrow = narrowing.get(id(entries))
-            if narrow is not None:  # a long list: only the entries the next word allows
-                offset, by_word, rest = narrow
-                j = at + offset
-                allowed = by_word.get(words[j]) if 0 <= j < n else None
-                entries = map(entries.__getitem__, sorted(rest + allowed) if allowed else rest)
+            if len(entries) >= NARROW_FROM:  # a long list: only the entries the word nearby allows
+                try:
+                    narrow = narrowed[id(entries)]
+                except KeyError:  # worked out when first met (the lists live as long as the index)
+                    narrow = narrowed[id(entries)] = _narrowing(entries)
+                if narrow is not None:
+                    offset, by_word, rest = narrow
+                    j = at + offset
+                    allowed = by_word.get(words[j]) if 0 <= j < n else None
+                    entries = map(entries.__getitem__, sorted(rest + allowed) if allowed else rest)
             for entry in entries:
                 # The anchor's words are in place already: only the other positions are tested.
                 _, _, _, seq, anchor, _, checks = entry
