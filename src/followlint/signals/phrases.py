@@ -6,8 +6,9 @@ A phrase is written as lowercase words with ``(a|b c)`` alternatives, ``[optiona
 <weekday> <month> <time> <money> <past> <ordinal>`` (``<past>``: a past participle, "booked", "sent";
 ``<ordinal>``: "12th"). Each phrase expands into fixed-length sequences of position tests;
 every sequence is indexed under one of its literal words (its anchor). Matching looks up each
-word of the text in that index and checks the few sequences anchored there, so the cost is
-linear in the text whatever the input: no regular-expression backtracking is involved.
+word of the text in that index and checks the few sequences anchored there (an anchor with
+many, such as "let me", first picks those its next word allows), so the cost is linear in the
+text whatever the input: no regular-expression backtracking is involved.
 
 Contractions are read expanded, in the text and in the phrases alike (``Contractions``, from
 the ``contraction`` word list): "who's" is "who is", "I'd" is "I would", so a phrase written
