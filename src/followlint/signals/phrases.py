@@ -6,8 +6,9 @@ A phrase is written as lowercase words with ``(a|b c)`` alternatives, ``[optiona
 <weekday> <month> <time> <money> <past> <ordinal>`` (``<past>``: a past participle, "booked", "sent";
 ``<ordinal>``: "12th"). Each phrase expands into fixed-length sequences of position tests;
 every sequence is indexed under one of its literal words (its anchor). Matching looks up each
-word of the text in that index and checks the few sequences anchored there, so the cost is
-linear in the text whatever the input: no regular-expression backtracking is involved.
+word of the text in that index and checks the few sequences anchored there (an anchor with
+many, such as "let me", first picks those its next word allows), so the cost is linear in the
+text whatever the input: no regular-expression backtracking is involved.
 
 Contractions are read expanded, in the text and in the phrases alike (``Contractions``, from
 the ``contraction`` word list): "who's" is "who is", "I'd" is "I would", so a phrase written
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from itertools import islice, product
+from itertools import accumulate, compress, count, islice, product
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -31,6 +32,9 @@ TOKEN_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')\]]{0,2000}[^\s<>\"')\].,;:!?]"
     r"|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\w+(?:['’]\w+)*|[?!%$£€]"
 )
+# The same tokens, captured, for ``re.split``: it gives gap, word, gap, ..., gap, so the words
+# and their offsets come from the pieces' lengths, with no Match object per word.
+TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at . ! ? before a space, at a blank line, or at the end of a short line
 # (a newline not preceded by SHORT_LINE other characters; longer lines are wrapped text).
@@ -138,13 +142,12 @@ class Tokens:
 
     def __init__(self, text: str, class_of: TokenClasses | None = None):
         lowered = text.lower().replace("’", "'")
-        # Offsets as integer arrays, not the Match objects: millions of those kept alive made
-        # the garbage collector's walks, and so a huge body's lint time, grow faster than the text.
-        matches = list(TOKEN_RE.finditer(lowered))
-        words = [m.group() for m in matches]
-        starts = [m.start() for m in matches]
-        ends = [m.end() for m in matches]
-        del matches
+        # Offsets as integer arrays, not Match objects: millions of those kept alive made the
+        # garbage collector's walks, and so a huge body's lint time, grow faster than the text.
+        pieces = TOKEN_SPLIT_RE.split(lowered)
+        bounds = list(accumulate(map(len, pieces)))
+        words, starts, ends = pieces[1::2], bounds[0:-1:2], bounds[1::2]
+        del pieces, bounds
         class_of = class_of if class_of is not None else current_classes()
         contractions = class_of.contractions
         if "'" in lowered or any(w in lowered for w in contractions.bare):
@@ -152,7 +155,8 @@ class Tokens:
         self.words = words
         self.starts = array("l", starts)
         self.ends = array("l", ends)
-        self.classes = {i: c for i, w in enumerate(self.words) if (c := class_of[w])}
+        found = list(map(class_of.__getitem__, words))  # "" for a word of no class
+        self.classes = dict(zip(compress(count(), found), filter(None, found)))
         self.sentences = split_sentences(text)
         self._sentence_starts = [a for a, _ in self.sentences]
 
@@ -201,22 +205,16 @@ def tokenize(text: str, class_of: TokenClasses | None = None) -> Tokens:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     begin = 0
-    for m in SENTENCE_BREAK_RE.finditer(text):
-        end = m.end()
-        if text[begin:end].strip():
-            spans.append(_strip_span(text, begin, end))
+    ends = [m.end() for m in SENTENCE_BREAK_RE.finditer(text)]
+    ends.append(len(text))
+    for end in ends:
+        piece = text[begin:end]
+        stripped = piece.strip()
+        if stripped:  # the span without its leading and trailing white space
+            first = begin + len(piece) - len(piece.lstrip())
+            spans.append((first, first + len(stripped)))
         begin = end
-    if text[begin:].strip():
-        spans.append(_strip_span(text, begin, len(text)))
     return spans or [(0, len(text))]
-
-
-def _strip_span(text: str, begin: int, end: int) -> tuple[int, int]:
-    while begin < end and text[begin].isspace():
-        begin += 1
-    while end > begin and text[end - 1].isspace():
-        end -= 1
-    return begin, end
 
 
 # --- compiling phrases -------------------------------------------------------------------
@@ -394,6 +392,36 @@ def _keys(seq: tuple, anchor: int, width: int) -> list[str]:
     return [f"{a} {b}" for a in seq[anchor] for b in seq[anchor + 1]]
 
 
+NARROW_FROM = 8  # entries under one key from which they are also sorted by a word nearby
+
+
+def _narrowing(entries: list) -> tuple | None:
+    """For a long list of entries under one key: the offset from the anchor of the word that
+    tells most of them apart, the places in the list of the entries that want each word
+    there, and the places of the rest (no plain word there: a wildcard, a class, the
+    phrase's end). ``matches`` then tests only the entries the text's word there allows."""
+    if len(entries) < NARROW_FROM:
+        return None
+    counts: dict[int, int] = {}
+    for entry in entries:
+        for offset, want in entry.checks:
+            if CLASS_SET.isdisjoint(want):
+                counts[offset] = counts.get(offset, 0) + 1
+    if not counts:
+        return None
+    offset = max(counts, key=lambda k: (counts[k], -abs(k), k))
+    by_word: dict[str, list[int]] = {}
+    rest = []
+    for place, entry in enumerate(entries):
+        want = dict(entry.checks).get(offset)
+        if want is None or not CLASS_SET.isdisjoint(want):
+            rest.append(place)
+        else:
+            for word in want:
+                by_word.setdefault(word, []).append(place)
+    return offset, {word: tuple(places) for word, places in by_word.items()}, tuple(rest)
+
+
 class Entry(NamedTuple):  # a tuple: tens of thousands of them, stored plain in the cache
     kind: str
     subtype: str
@@ -401,12 +429,20 @@ class Entry(NamedTuple):  # a tuple: tens of thousands of them, stored plain in 
     seq: tuple  # frozensets of accepted words, or ANY
     anchor: int
     width: int  # 1: indexed by one word, 2: by a pair of words
+    # (offset from the anchor, accepted words) of the positions left to test once the anchor
+    # is found: not the anchor's own words, not a wildcard
+    checks: tuple = ()
+
+
+def _checks(seq: tuple, anchor: int, width: int) -> tuple:
+    return tuple((k - anchor, want) for k, want in enumerate(seq)
+                 if want is not ANY and not anchor <= k < anchor + width)
 
 
 class PhraseIndex:
     """Every phrase of every vocabulary, indexed for one pass over a text."""
 
-    FORMAT = 8  # part of the on-disk cache key: bump when the index or its anchoring changes
+    FORMAT = 11  # part of the on-disk cache key: bump when the index or its anchoring changes
 
     def __init__(self, vocabularies: list[dict[str, list[str]]], common: frozenset[str] | None = None,
                  contractions: Contractions | None = None):
@@ -422,10 +458,11 @@ class PhraseIndex:
                 for phrase in phrases:
                     for seq in expand(phrase, contractions):
                         anchor, width = anchoring.anchor(seq)
-                        entry = Entry(kind, subtype, phrase, seq, anchor, width)
+                        entry = Entry(kind, subtype, phrase, seq, anchor, width, _checks(seq, anchor, width))
                         table = self.pairs if width == 2 else self.index
                         for key in _keys(seq, anchor, width):
                             table.setdefault(key, []).append(entry)
+        self._narrowed: dict[int, tuple | None] = {}
 
     def __getstate__(self):
         # Plain tuples, each stored once: the cache then loads at C speed (a NamedTuple is
@@ -444,32 +481,46 @@ class PhraseIndex:
 
     def __setstate__(self, state):
         plain, tables = state
-        entries = list(map(Entry._make, plain))
-        self.index, self.pairs = ({key: [entries[i] for i in found] for key, found in table.items()} for table in tables)
+        place = list(map(Entry._make, plain)).__getitem__
+        self.index, self.pairs = ({key: list(map(place, found)) for key, found in table.items()} for table in tables)
+        self._narrowed = {}
 
     def matches(self, tokens: Tokens):
         """Yield (entry, first_word, last_word) for every phrase occurrence."""
         index, pairs = self.index, self.pairs
         words, classes = tokens.words, tokens.classes
         n = len(words)
-        # Where an anchor sits, found by set lookups in comprehensions (no per-word branching):
-        # single words, then pairs, then token classes; sorted by position, stably.
-        hits = [(i, index[w]) for i, w in enumerate(words) if w in index]
-        bigrams = map(" ".join, zip(words, islice(words, 1, None)))
-        hits += [(i, pairs[b]) for i, b in enumerate(bigrams) if b in pairs]
+        # Where an anchor sits, found by look-ups mapped over the words (no Python code per
+        # word): single words, then pairs, then token classes; sorted by position, stably.
+        found = list(map(index.get, words))
+        hits = list(zip(compress(count(), found), filter(None, found)))
+        found = list(map(pairs.get, map(" ".join, zip(words, islice(words, 1, None)))))
+        hits += zip(compress(count(), found), filter(None, found))
         hits += [(i, index[c]) for i, c in classes.items() if c in index]
         hits.sort(key=itemgetter(0))
+        get_class = classes.get
+        narrowed = self._narrowed
         for at, entries in hits:
+            if len(entries) >= NARROW_FROM:  # a long list: only the entries the word nearby allows
+                try:
+                    narrow = narrowed[id(entries)]
+                except KeyError:  # worked out when first met (the lists live as long as the index)
+                    narrow = narrowed[id(entries)] = _narrowing(entries)
+                if narrow is not None:
+                    offset, by_word, rest = narrow
+                    j = at + offset
+                    allowed = by_word.get(words[j]) if 0 <= j < n else None
+                    entries = map(entries.__getitem__, sorted(rest + allowed) if allowed else rest)
             for entry in entries:
-                first = at - entry.anchor
-                last = first + len(entry.seq) - 1
+                # The anchor's words are in place already: only the other positions are tested.
+                _, _, _, seq, anchor, _, checks = entry
+                first = at - anchor
+                last = first + len(seq) - 1
                 if first < 0 or last >= n:
                     continue
-                for k, want in enumerate(entry.seq):
-                    if want is ANY:
-                        continue
-                    j = first + k
-                    if words[j] not in want and classes.get(j) not in want:
+                for k, want in checks:
+                    j = at + k
+                    if words[j] not in want and get_class(j) not in want:
                         break
                 else:
                     yield entry, first, last

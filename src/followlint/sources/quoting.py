@@ -574,7 +574,7 @@ def _parse_date(text: str, tz, reference: datetime | None = None) -> datetime | 
         except (TypeError, ValueError, IndexError, OverflowError):
             value = None
     if value is None:
-        value = _dateutil_parse(text, reference)
+        value = _outlook_date(text) or _dateutil_parse(text, reference)
     if value is None or not 1970 <= value.year <= 2200:
         return None
     if value.tzinfo is None and tz is not None:
@@ -607,6 +607,32 @@ FOREIGN = {
 FOREIGN_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, FOREIGN), key=len, reverse=True)) + r")\.?(?![\w])", re.I)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\b", re.I)
+
+
+# Outlook's "Sent: Tuesday, January 22, 2002 3:41 PM", the commonest quoted date, read without
+# dateutil (which reads it the same, about 50 times slower): English names, a 4-digit year,
+# a 12-hour clock. Anything else goes to dateutil.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+OUTLOOK_DATE_RE = re.compile(
+    r"(?:(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?,? +)?"
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r",? +(\d{1,2}),? +((?:19|20)\d\d),? +(\d{1,2}):(\d\d)(?::(\d\d))? *([ap])m", re.I)
+
+
+def _outlook_date(text: str) -> datetime | None:
+    match = OUTLOOK_DATE_RE.fullmatch(text)
+    if match is None:
+        return None
+    month, day, year, hour, minute, second, half = match.groups()
+    hour = int(hour)
+    if not 1 <= hour <= 12:
+        return None  # "13:05 PM": dateutil's own reading
+    hour = hour % 12 + (12 if half.lower() == "p" else 0)
+    try:
+        return datetime(int(year), MONTHS.index(month[:3].lower()) + 1, int(day), hour, int(minute), int(second or 0))
+    except ValueError:
+        return None  # "February 30": dateutil decides
 
 
 def _dateutil_parse(text: str, reference: datetime | None) -> datetime | None:

@@ -1,0 +1,182 @@
+"""The speed-ups read text exactly as the slower code they replaced (issue 16: findings must
+not change). Each fast path is compared with a plain reference implementation kept here: on
+its own inputs, and end to end on the fixture mail, where the reports with the fast paths
+and with the references swapped in must be identical."""
+from __future__ import annotations
+
+import json
+import os
+from array import array
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from followlint.signals import phrases
+from followlint.signals.phrases import ANY, TOKEN_RE, PhraseIndex, Tokens, tokenize
+from followlint.sources import quoting
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TRICKY = [
+    "",
+    "   \n\n  ",
+    "Hi Dana,\n\nI'll call you back on Tuesday at 10:30 am. Can't wait!\n\nBest,\nSam",
+    "See https://example.com/a?b=c). Or www.example.org, then 3.45pm?! 100% $5 £3 €2",
+    "İstanbul ŞİRKET — don’t we’re they’d cannot CANNOT it's 'quoted' rock'n'roll",
+    "trailing punctuation only at the end ------------------------------------------------- ...",
+    "Nov 3rd, the 21st; 12th?? 2pm 1400h 9:05 p.m. 3:4 1.000.000\tend",
+    "x" * 300 + " " + "?" * 50,
+]
+
+
+def _texts() -> list[str]:
+    texts = list(TRICKY)
+    for path in sorted(FIXTURES.glob("fl10[1-9]/*/*")) + sorted(FIXTURES.glob("ordinary/*")):
+        if path.suffix in (".txt", ".eml", ".mbox"):
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return texts
+
+
+class ReferenceTokens(Tokens):
+    """Tokens as they were read before issue 16: one re.Match per word."""
+
+    def __init__(self, text: str, class_of=None):
+        lowered = text.lower().replace("’", "'")
+        matches = list(TOKEN_RE.finditer(lowered))
+        words = [m.group() for m in matches]
+        starts = [m.start() for m in matches]
+        ends = [m.end() for m in matches]
+        class_of = class_of if class_of is not None else phrases.current_classes()
+        contractions = class_of.contractions
+        if "'" in lowered or any(w in lowered for w in contractions.bare):
+            words, starts, ends = phrases._expand_contractions(words, starts, ends, contractions)
+        self.words = words
+        self.starts = array("l", starts)
+        self.ends = array("l", ends)
+        self.classes = {i: c for i, w in enumerate(words) if (c := class_of[w])}
+        self.sentences = reference_sentences(text)
+        self._sentence_starts = [a for a, _ in self.sentences]
+
+
+def reference_sentences(text: str) -> list[tuple[int, int]]:
+    spans, begin = [], 0
+    bounds = [m.end() for m in phrases.SENTENCE_BREAK_RE.finditer(text)] + [len(text)]
+    for end in bounds:
+        a, b = begin, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+        begin = end
+    return spans or [(0, len(text))]
+
+
+def reference_matches(index: PhraseIndex, tokens: Tokens):
+    """Every phrase occurrence, each candidate's every position tested, in the order the
+    index yields them (by anchor position: words, then pairs, then classes)."""
+    words, classes = tokens.words, tokens.classes
+    hits = [(i, index.index[w]) for i, w in enumerate(words) if w in index.index]
+    hits += [(i, index.pairs[f"{a} {b}"]) for i, (a, b) in enumerate(zip(words, words[1:])) if f"{a} {b}" in index.pairs]
+    hits += [(i, index.index[c]) for i, c in classes.items() if c in index.index]
+    hits.sort(key=lambda hit: hit[0])
+    for at, entries in hits:
+        for entry in entries:
+            first = at - entry.anchor
+            last = first + len(entry.seq) - 1
+            if first < 0 or last >= len(words):
+                continue
+            if all(want is ANY or words[first + k] in want or classes.get(first + k) in want
+                   for k, want in enumerate(entry.seq)):
+                yield entry, first, last
+
+
+def _state(tokens: Tokens):
+    return tokens.words, list(tokens.starts), list(tokens.ends), tokens.classes, tokens.sentences
+
+
+def test_tokens_and_sentences_are_those_of_one_match_per_word():
+    texts = _texts()
+    assert len(texts) > 300
+    for text in texts:
+        assert _state(tokenize(text)) == _state(ReferenceTokens(text)), text[:80]
+
+
+def test_phrase_matches_are_those_of_testing_every_position():
+    from followlint.config import Settings
+    from followlint.engine import Linter
+    from followlint.plugins import load
+
+    detector = Linter(Settings(), load(Settings())).detector
+    total = 0
+    for text in _texts():
+        tokens = tokenize(text, detector.classes)
+        fast = list(detector.phrases.matches(tokens))
+        assert fast == list(reference_matches(detector.phrases, tokens)), text[:80]
+        total += len(fast)
+    assert total > 1000  # the fixtures do say things
+
+
+def _outlook_variants():
+    hours = [(1, "AM"), (9, "am"), (11, "PM"), (12, "AM"), (12, "PM"), (12, "pm")]
+    months = ["January", "Feb", "march", "APRIL", "May", "June", "Jul", "August", "Sept", "Sep",
+              "October", "nov", "December"]
+    days = ["Monday, ", "Tue ", "Wednesday,  ", "thursday, ", "Fri, ", "Saturday, ", "Sun, ", "Tues, ", ""]
+    for n, month in enumerate(months):
+        weekday = days[n % len(days)]
+        for hour, half in hours:
+            yield f"{weekday}{month} {n + 1}, {2001 + n % 2} {hour}:0{n % 10} {half}"
+            yield f"{weekday}{month} {n + 15} {1999 + n} {hour}:4{n % 10}:5{n % 10} {half}"
+            yield f"{weekday}{month} {n + 2}, 2002  {hour}:1{n % 10}{half}"
+
+
+@pytest.mark.parametrize("text", list(_outlook_variants()) + [
+    "Tuesday, January 22, 2002 3:41 PM", "Wednesday, November 21, 2001 10:06 AM",
+])
+def test_outlook_dates_are_read_as_dateutil_reads_them(text):
+    fast = quoting._outlook_date(text)
+    assert fast is not None  # the shape the fast path is for
+    assert fast == quoting._dateutil_parse(text, datetime(2002, 3, 1))
+
+
+@pytest.mark.parametrize("text", [
+    "Tuesday, February 30, 2002 3:41 PM",  # no such day
+    "Tuesday, January 22, 2002 13:41 PM",  # not a 12-hour clock
+    "Tuesday, Janember 22, 2002 3:41 PM",
+    "Tuesday, January 22, 02 3:41 PM",
+    "Tuesday, January 22, 2002 at 3:41 PM",
+    "22 January 2002 3:41 PM",
+    "Tuesday, January 22, 2002 3:41 p.m.",
+])
+def test_other_dates_are_left_to_dateutil(text):
+    assert quoting._outlook_date(text) is None
+
+
+def _reports(tmp_path, monkeypatch) -> list[str]:
+    from typer.testing import CliRunner
+
+    from followlint.cli import app
+
+    mail = sorted(p for p in FIXTURES.glob("*/*/*") if p.suffix in (".mbox", ".eml") and "blind" not in p.parts)
+    assert len(mail) > 200
+    for k in [k for k in os.environ if k.startswith("FOLLOWLINT_")]:
+        monkeypatch.delenv(k)
+    monkeypatch.setenv("FOLLOWLINT_CACHE_DIR", str(tmp_path / "cache"))
+    out = []
+    for command in (["check", "--format", "json", "--exit-zero", "--jobs", "1"], ["inspect", "--format", "json"]):
+        result = CliRunner().invoke(app, [*command, "--now", "2026-12-01T00:00:00+00:00", *map(str, mail)])
+        assert result.exit_code == 0, result.output
+        out.append(result.stdout)
+    return out
+
+
+def test_reports_on_the_fixture_mail_are_those_of_the_reference_paths(tmp_path, monkeypatch):
+    fast = _reports(tmp_path, monkeypatch)
+    findings = json.loads(fast[0])["findings"]
+    assert len(findings) > 50
+    monkeypatch.setattr(phrases, "tokenize", lambda text, class_of=None: ReferenceTokens(text, class_of))
+    monkeypatch.setattr("followlint.signals.detect.tokenize", phrases.tokenize)
+    monkeypatch.setattr(PhraseIndex, "matches", reference_matches)
+    monkeypatch.setattr(quoting, "_outlook_date", lambda text: None)
+    assert _reports(tmp_path, monkeypatch) == fast
