@@ -305,9 +305,9 @@ PHRASES: dict[str, list[str]] = {
         "(loan car|loaner|courtesy car|rental car|replacement car)",
     ],
     "ask_visit": [
-        "(bring|drive|take|drop|wheel|ride|tow|haul|carry) (it|them|him|her|the *|your *) (in|into|to|down|over|round|along) [to|the|our]",
+        "(bring|drive|take|drop|wheel|ride|tow|haul|carry) (it|them|him|her|the *|your *) (in|into|to|down|over|round|along)",
         "(bring|drive|take|drop) (it|the car|the vehicle|your car|your vehicle|the truck|the device|it back) (in|to|down|over|off|back)",
-        "(come|pop|stop|swing|drop|call) (in|by|into|down|over|round) [to|at|and]",
+        "(come|pop|stop|swing|drop|call) (in|by|into|down|over|round)",
         "(visit|come to|come into|come down to|stop by) (the|our|us)",
         "(bring|drop off|return) (it|them|the) (to|at|in)",
         "(in person|at the dealership|at our office|at the branch|at the store|in store|in-store|at the clinic|at our showroom)",
