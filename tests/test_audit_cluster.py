@@ -284,3 +284,18 @@ def test_a_task_carries_the_password_source_not_the_password(distributed, tmp_pa
         sent = pickle.dumps(task)
         assert PASSWORD.encode() not in sent and account.password() == PASSWORD
         assert (PASSWORD_VAR.encode() in sent) or (str(secret_file).encode() in sent)
+
+
+def test_dask_notices_stay_off_the_report_lines(distributed):
+    # A result gathered again after a lost worker is logged by "distributed.client", a logger
+    # Dask's configuration gives its own WARNING level: in the audit's process it must not
+    # reach stderr, where the report's lines are.
+    script = ("import logging\n"
+              "from followlint.audit.cluster import connect\n"
+              "with connect('local', 1):\n"
+              "    logging.getLogger('distributed.client').warning('Could not gather 1 keys, rescheduling')\n"
+              "    logging.getLogger('distributed.worker').error('a worker notice')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={k: v for k, v in os.environ.items() if k != "FOLLOWLINT_DEBUG"})
+    assert done.returncode == 0, done.stderr
+    assert "rescheduling" not in done.stderr and "worker notice" not in done.stderr

@@ -241,13 +241,14 @@ def connect(address: str, workers: int | None) -> Iterator[object]:
         from distributed import Client, LocalCluster
     except ImportError:
         raise ClusterError("--cluster needs Dask distributed: pip install 'followlint[cluster]'") from None
-    if not os.environ.get("FOLLOWLINT_DEBUG"):
-        for name in ("distributed", "tornado"):  # its lost-worker notices would drown the report's lines
-            logging.getLogger(name).setLevel(logging.CRITICAL)
+    quiet = not os.environ.get("FOLLOWLINT_DEBUG")
+    if quiet:
+        _quiet_dask()
     if address == "local":
         try:
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", **LOOPBACK_HTTP)
+                                   host="127.0.0.1", silence_logs=logging.CRITICAL if quiet else logging.WARNING,
+                                   **LOOPBACK_HTTP)
         except Exception as exc:
             raise ClusterError(f"--cluster local: cannot start the local Dask cluster: {exc}") from None
         try:
@@ -262,6 +263,15 @@ def connect(address: str, workers: int | None) -> Iterator[object]:
         raise ClusterError(f"--cluster: cannot reach the Dask scheduler at {address}: {exc}") from None
     with client:
         yield client
+
+
+def _quiet_dask() -> None:
+    """Dask's own notices (a lost worker, a result gathered again) would drown the report's
+    lines on stderr: what they tell is in the report. Dask's configuration gives some of its
+    loggers ("distributed.client") their own level when it is imported, so each is set."""
+    quiet = ("distributed", "tornado")
+    for name in [n for n in logging.root.manager.loggerDict if n.startswith(quiet)] + list(quiet):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def audit(linter: Linter, accounts: list[Account], state: State, options: AuditOptions, client,
