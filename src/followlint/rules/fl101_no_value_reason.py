@@ -54,6 +54,8 @@ class NoValueReason(Rule):
         Example("Hi Sam,\n\nJust checking in on the new export feature: you can turn it on here https://example.com/export\n\nThanks,\nPriya\n"),
         Example("Hi Dana,\n\nGood news: your plates have arrived. I can drop them off Thursday at 4pm if that suits you.\n\nMike\n"),
         Example("Hi Priya,\n\nThe patch for the duplicate invoices is live since this morning, so Friday's run will be clean.\n\nThanks,\nSam\n"),
+        # A promise or a hand-off in check-in words: whether it is kept is FL103's business.
+        Example("Hi Sam,\n\nThanks for the account details. Our billing team will follow up with you.\n\nPriya\n"),
     )
     options = {
         "max-filler-words": (16, "a sentence with a pleasantry, boilerplate, context or chaser phrase and at most this many words is filler"),
