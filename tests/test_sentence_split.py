@@ -27,3 +27,22 @@ def test_a_hyphenated_word_shares_a_subject_with_its_other_spellings():
     assert "wifi" in topics.of("The Wi-Fi keeps dropping")
     assert "wifi" in topics.of("We're sorry the wifi was slow")
     assert "quot" in topics.of("Can you re-quote the boxes?")  # the part still matches "quote"
+
+
+def test_a_text_in_a_language_no_vocabulary_reads_gives_no_signals():
+    from followlint.model import Direction, Origin, Touch
+    from followlint.signals.detect import SignalDetector
+    from followlint.lexicon.en import VOCABULARY
+
+    detector = SignalDetector([VOCABULARY], learned=False)
+
+    def kinds(text: str) -> set[str]:
+        touch = Touch(id="t", origin=Origin("t"), text=text, direction=Direction.INBOUND, party="bob@example.com")
+        return {s.kind for s in detector.annotate_touch(touch).signals}
+
+    spanish = "¿Hola! Mi pedido no ha llegado todavía. ¿Podrían decirme por favor cuándo llega el paquete?"
+    assert kinds(spanish) == set()
+    english = "My order was marked undeliverable, what happened there? Will I get my money back now?"
+    assert "question" in kinds(english)
+    # Telegraphic English, as a call note writes it, is still read.
+    assert kinds("Called re plates. Cust upset, still no plates from DVLA. Can you check on that for him by Fri?")

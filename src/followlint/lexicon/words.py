@@ -28,7 +28,8 @@ WORD_LISTS = {w.name: w for w in (
     # -- grammar ---------------------------------------------------------------------------
     WordList("negator", "denies a phrase a few words after it (\"not\", \"never\")"),
     WordList("hypothetical", "makes a phrase after it in its clause a supposition (\"if\", \"unless\")"),
-    WordList("stopword", "says nothing about what a sentence is about (its other words are its topic)"),
+    WordList("stopword", "says nothing about what a sentence is about (its other words are its topic); a long text "
+             "with almost none is in a language no vocabulary reads, and gives no signals"),
     WordList("common", "too common to look a phrase up by (the phrase index anchors on rarer words)"),
     WordList("contraction", "a contraction and what it stands for, \"form expansion\" (\"'ll will\", "
              "\"won't will not\"): text and phrases are matched in the expanded form"),
