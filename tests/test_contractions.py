@@ -30,3 +30,9 @@ def test_both_words_of_a_contraction_keep_the_written_word_span():
 def test_a_noun_with_s_stays_one_word():
     assert tokenize("the car's ready").words == ["the", "car's", "ready"]
     assert tokenize("it's ready").words == ["it", "is", "ready"]
+
+
+def test_chat_shorthand_is_read_as_the_words_it_stands_for():
+    assert tokenize("Pls click here").words[0] == "please"
+    assert tokenize("Y cant I join?").words[:4] == ["why", "can", "not", "i"]
+    assert _found("can you help", "can u help pls") == ["can u help"]

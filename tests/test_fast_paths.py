@@ -54,13 +54,14 @@ class ReferenceTokens(Tokens):
         self.starts = array("l", starts)
         self.ends = array("l", ends)
         self.classes = {i: c for i, w in enumerate(words) if (c := class_of[w])}
-        self.sentences = reference_sentences(text)
+        self.sentences = reference_sentences(text, class_of.abbreviations)
         self._sentence_starts = [a for a, _ in self.sentences]
 
 
-def reference_sentences(text: str) -> list[tuple[int, int]]:
+def reference_sentences(text: str, abbreviations) -> list[tuple[int, int]]:
     spans, begin = [], 0
-    bounds = [m.end() for m in phrases.SENTENCE_BREAK_RE.finditer(text)] + [len(text)]
+    bounds = [m.end() for m in phrases.SENTENCE_BREAK_RE.finditer(text)
+              if not (m.group() == "." and abbreviations.continues(text, m.start()))] + [len(text)]
     for end in bounds:
         a, b = begin, end
         while a < b and text[a].isspace():

@@ -160,3 +160,20 @@ def test_work_in_hand_said_in_other_words_takes_the_issue_up(run_cli, tmp_path):
     quoted = "The change-flight search on your website is broken again."
     for said in ("Our IT team is diligently working on it.", "The search fault is being looked into."):
         assert _fl103(run_cli, tmp_path, _draft(said, quoted)) == [], said
+
+
+def test_news_answers_a_request_to_be_told_but_not_a_request_to_send(run_cli, tmp_path):
+    told = "We've been sitting at the gate for an hour with no news. Please let us know what's next."
+    news = "Sorry for the wait. The flight is now due to leave at 5:45 pm and land at 8:46 pm."
+    assert _fl103(run_cli, tmp_path, _draft(news, told)) == []
+    send = "Could you please send me a copy of the VAT invoice?"
+    order_news = "The courier collected your parcel this morning; it should reach you on Friday."
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, _draft(order_news, send))] == ["FL103"]
+
+
+def test_what_the_customer_asks_for_on_our_need_is_their_offer(run_cli, tmp_path):
+    reply = "Our spring sale is on: 10% off every flight to Lisbon until Friday. Shall I book you one?"
+    offer = "Thanks, the 5,000 miles are appreciated. Please DM me if you need my contact details."
+    assert _fl103(run_cli, tmp_path, _draft(reply, offer)) == []
+    ask = "Thanks, the 5,000 miles are appreciated. Please send me the booking reference for my refund."
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, _draft(reply, ask))] == ["FL103"]

@@ -28,10 +28,14 @@ WORD_LISTS = {w.name: w for w in (
     # -- grammar ---------------------------------------------------------------------------
     WordList("negator", "denies a phrase a few words after it (\"not\", \"never\")"),
     WordList("hypothetical", "makes a phrase after it in its clause a supposition (\"if\", \"unless\")"),
-    WordList("stopword", "says nothing about what a sentence is about (its other words are its topic)"),
+    WordList("stopword", "says nothing about what a sentence is about (its other words are its topic); a long text "
+             "with almost none is in a language no vocabulary reads, and gives no signals"),
     WordList("common", "too common to look a phrase up by (the phrase index anchors on rarer words)"),
     WordList("contraction", "a contraction and what it stands for, \"form expansion\" (\"'ll will\", "
              "\"won't will not\"): text and phrases are matched in the expanded form"),
+    WordList("abbreviation", "written with a full stop that ends no sentence before a number or a lowercase word "
+             "(\"Nov. 3\", \"approx. 20\"); month and weekday names count too"),
+    WordList("title", "written with a full stop before a name, which ends no sentence (\"Dr. Patel\")"),
     WordList("past_participle", "a past participle that does not end in -ed: the <past> class"),
     WordList("question_word", "opens a question that a yes or a no does not answer (\"where\", \"how\")"),
     WordList("time_question", "asks for a time in a question (\"when\", \"how long\", \"what time\")"),

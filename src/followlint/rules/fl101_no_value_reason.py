@@ -13,12 +13,16 @@ CHECKIN_KINDS = {"checkin", "nudge", "question"}
 # news, answers or documents; it gives none. A slot or an offer is given even in a question.
 ASKING_KINDS = {"nudge", "question"}
 GIVEN_WHEN_ASKING = {"proposal", "offer"}
+# "Our care team will follow up with you", "send us your account email so we can follow up with
+# you": a promise or a hand-off of work on the customer's point, in check-in words. Whether it is
+# kept is FL103's and FL104's business.
+PROMISING_KINDS = {"commitment", "handoff"}
 
 
 class NoValueReason(Rule):
     code = "FL101"
     name = "no-value-reason"
-    reads = ("checkin", "value", "nudge", "question", "pleasantry", "boilerplate", "referral_ask", "ask_business",
+    reads = ("checkin", "commitment", "handoff", "value", "nudge", "question", "pleasantry", "boilerplate", "referral_ask", "ask_business",
              "context")
     severity = Severity.WARNING
     story = "003"
@@ -50,6 +54,8 @@ class NoValueReason(Rule):
         Example("Hi Sam,\n\nJust checking in on the new export feature: you can turn it on here https://example.com/export\n\nThanks,\nPriya\n"),
         Example("Hi Dana,\n\nGood news: your plates have arrived. I can drop them off Thursday at 4pm if that suits you.\n\nMike\n"),
         Example("Hi Priya,\n\nThe patch for the duplicate invoices is live since this morning, so Friday's run will be clean.\n\nThanks,\nSam\n"),
+        # A promise or a hand-off in check-in words: whether it is kept is FL103's business.
+        Example("Hi Sam,\n\nThanks for the account details. Our billing team will follow up with you.\n\nPriya\n"),
     )
     options = {
         "max-filler-words": (16, "a sentence with a pleasantry, boilerplate, context or chaser phrase and at most this many words is filler"),
@@ -64,7 +70,9 @@ class NoValueReason(Rule):
 
     def check(self, conversation, ctx):
         for _, touch in sent_by_us(conversation):
-            checkins = [s for s in touch.signals if s.kind == "checkin" and not (s.negated or s.hypothetical)]
+            promising = {s.sentence for s in touch.signals if s.kind in PROMISING_KINDS and not s.negated}
+            checkins = [s for s in touch.signals if s.kind == "checkin" and not (s.negated or s.hypothetical)
+                        and s.sentence not in promising]
             if not checkins or _gives_value(touch):
                 continue
             if _carries_content(touch, ctx.options):

@@ -39,6 +39,14 @@ CLAUSE_JOINERS = frozenset({"and", "but"})
 CLAUSE_MARK_RE = re.compile(r"[,;:(]")  # between two words, it ends the clause a qualifier reaches over
 HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support posts open
 NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a name the touch mentions
+WORD_RE = re.compile(r"\w+")
+# A text of this many words or more in which almost none is a stopword of the loaded
+# vocabularies is in a language none of them reads ("Bekomme ich mein Geld nun wieder?"): any
+# phrase it seems to match is a coincidence, so it says nothing the rules can read. Telegraphic
+# English (a call note) still has its "to", "the" and "re" well above this share.
+UNREAD_MIN_WORDS = 12
+UNREAD_STOPWORD_SHARE = 0.12
+LONGEST_WORD = 20
 
 
 class SignalDetector:
@@ -57,6 +65,24 @@ class SignalDetector:
         self.sentiment = Sentiment(self.words, [s for vocab in vocabularies for s in vocab.get("valence_lexicon", ())])
         self.intent = load_intent() if learned else None
 
+    def _unread(self, text: str, tokens) -> bool:
+        """Is the text in a language none of the vocabularies reads? Only its sentences of
+        words count: figures, codes and a pasted base64 image are in no language. (The cheap
+        count over all its words comes first: almost every text passes there.)"""
+        if not self._few_stopwords(tokens.words):
+            return False
+        words = []
+        for start, end in tokens.sentences:
+            found = WORD_RE.findall(text, start, end)
+            letters = [w.lower() for w in found if len(w) <= LONGEST_WORD and w.isalpha()]
+            if 2 * len(letters) >= len(found):
+                words += letters
+        return self._few_stopwords(words)
+
+    def _few_stopwords(self, words: list[str]) -> bool:
+        return (len(words) >= UNREAD_MIN_WORDS
+                and sum(map(self.topics.stopwords.__contains__, words)) < UNREAD_STOPWORD_SHARE * len(words))
+
     def annotate(self, conversation: Conversation) -> Conversation:
         several = len(conversation.touches) > 1
         for touch in conversation.touches:
@@ -70,6 +96,11 @@ class SignalDetector:
         negators, hypothetical = self.qualifiers
         counts = tokens.words_per_sentence(touch.text)
         touch.sentences = tuple(Span(a, b, n) for (a, b), n in zip(tokens.sentences, counts))
+        if self._unread(touch.text, tokens):
+            touch.signals = ()
+            if several:
+                touch.topics = tuple(frozenset() for _ in touch.sentences)
+            return touch
         found = []
         for entry, first, last in self.phrases.matches(tokens):
             sentence = tokens.sentence_at(first)

@@ -102,6 +102,7 @@ class TokenClasses(dict):
         self.months = frozenset().union(*words.members("month").values())
         self.past = words["past_participle"]
         self.contractions = words.memo(Contractions)
+        self.abbreviations = words.memo(Abbreviations)
 
     def __missing__(self, word: str) -> str:
         if len(self) > 200_000:
@@ -157,7 +158,7 @@ class Tokens:
         self.ends = array("l", ends)
         found = list(map(class_of.__getitem__, words))  # "" for a word of no class
         self.classes = dict(zip(compress(count(), found), filter(None, found)))
-        self.sentences = split_sentences(text)
+        self.sentences = split_sentences(text, class_of.abbreviations)
         self._sentence_starts = [a for a, _ in self.sentences]
 
     def start(self, i: int) -> int:
@@ -202,10 +203,39 @@ def tokenize(text: str, class_of: TokenClasses | None = None) -> Tokens:
     return Tokens(text, class_of)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+# The word before a full stop, looked at only this far back ("approx", "e.g").
+ABBREVIATION_LOOKBACK = 8
+
+
+class Abbreviations:
+    """The words whose full stop ends no sentence: titles always ("Dr. Patel"), the others
+    before a number or a lowercase word ("Nov. 3 was canceled", "approx. 20 units")."""
+
+    def __init__(self, words):
+        self.titles = words["title"]
+        self.before_lower = (words["abbreviation"] | self.titles
+                             | frozenset().union(*words.members("month").values(), *words.members("weekday").values()))
+
+    def continues(self, text: str, stop: int) -> bool:
+        """Is the full stop at ``text[stop]`` part of an abbreviation the sentence goes on after?"""
+        start = stop
+        while start > 0 and stop - start < ABBREVIATION_LOOKBACK and (text[start - 1].isalpha() or text[start - 1] == "."):
+            start -= 1
+        word = text[start:stop].lower()
+        if not word or (start > 0 and text[start - 1].isalnum()) or word not in self.before_lower:
+            return False
+        if word in self.titles:
+            return True
+        after = text[stop + 1:stop + 3].lstrip()
+        return bool(after) and (after[0].isdigit() or after[0].islower())
+
+
+def split_sentences(text: str, abbreviations: Abbreviations | None = None) -> list[tuple[int, int]]:
     spans = []
     begin = 0
-    ends = [m.end() for m in SENTENCE_BREAK_RE.finditer(text)]
+    ends = [m.end() for m in SENTENCE_BREAK_RE.finditer(text)
+            if abbreviations is None or m.end() - m.start() != 1 or text[m.start()] != "."
+            or not abbreviations.continues(text, m.start())]
     ends.append(len(text))
     for end in ends:
         piece = text[begin:end]

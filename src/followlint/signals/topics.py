@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-WORD_RE = re.compile(r"[a-z][a-z']{1,30}")
+# A hyphenated word is its parts and the whole without hyphens: "Wi-Fi" is "wifi", "re-quote"
+# both "requote" and "quote".
+WORD_RE = re.compile(r"[a-z][a-z']{0,30}(?:-[a-z][a-z']{0,30}){0,3}")
 
 
 def stem(word: str) -> str:
@@ -24,7 +26,7 @@ def stem(word: str) -> str:
 class Topics:
     def __init__(self, stopwords: set[str]):
         self.stopwords = stopwords
-        self._stems: dict[str, str] = {}  # word -> stem, or "" for a stopword or a short word
+        self._stems: dict[str, str | tuple[str, ...]] = {}  # word -> stem(s), "" for a stopword or a short word
 
     def of(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
         end = len(text) if end is None else end
@@ -35,7 +37,16 @@ class Topics:
         for word in WORD_RE.findall(text[start:end].lower()):
             found = stems.get(word)
             if found is None:
-                found = stems[word] = "" if word in self.stopwords or len(word) <= 2 else stem(word)
-            if found:
+                found = stems[word] = self._stem(word)
+            if isinstance(found, tuple):
+                out.update(found)
+            elif found:
                 out.add(found)
         return frozenset(out)
+
+    def _stem(self, word: str) -> str | tuple[str, ...]:
+        """The word's stem ("" for a stopword or a short word); a hyphenated word's, its whole
+        and its parts'."""
+        if "-" in word:
+            return tuple(filter(None, map(self._stem, (word.replace("-", ""), *word.split("-")))))
+        return "" if word in self.stopwords or len(word) <= 2 else stem(word)

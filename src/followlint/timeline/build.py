@@ -23,6 +23,7 @@ ITEM_READS = (
     "pleasantry", "boilerplate", "handoff", "status", "condition", "context", "when",
 )
 MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
+NEED = "need"  # condition/need: "if you need", on the other side's need
 
 
 def build(conversation: Conversation, now: datetime) -> Timeline:
@@ -65,6 +66,8 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     # A request to schedule ("can you call me Friday?") is an agreed time, FL104's business;
     # a question inside thanks or praise ("what would we do without you?") asks for nothing.
     seen_sentences = {s.sentence for s in touch.signals if s.kind in ("callback", "satisfaction", "think_it_over", "ask_meeting")}
+    # What the customer asks for on our need ("DM me if you need my details") is their offer.
+    offered = {s.sentence for s in touch.signals if s.kind == "condition" and s.subtype == NEED and plain(s)}
     small_talk = [s for s in touch.signals if s.kind == "pleasantry"]
     # A bare question in a thank-you note ("what would we do without you?") is rhetorical.
     grateful = any(s.kind == "satisfaction" and plain(s) for s in touch.signals) and not any(
@@ -80,6 +83,8 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
         if signal.kind not in ITEM_KINDS or not plain(signal) or signal.sentence in seen_sentences:
             continue
         if (grateful or questionnaire) and signal.kind == "question":
+            continue
+        if signal.kind == "request" and signal.sentence in offered:
             continue
         if any(p.start <= signal.start and signal.end <= p.end for p in small_talk):
             continue  # "how are you?"

@@ -64,7 +64,7 @@ def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
         values = REPORTING_VALUE | {"update"} if item.chase else REPORTING_VALUE
         if "send" in item.wants:  # "could you send me...": what we send answers it
             values = values | {"resource"}
-        if "schedule" in item.wants:  # "can I be seen soon?": a slot answers it
+        if item.wants & {"schedule", "inform"}:  # "can I be seen soon?", "let us know what's next": a slot or news answers it
             values = values | {"proposal", "update"}
     return any(
         not s.negated and s.sentence not in skip and s.subtype != POLAR
@@ -210,7 +210,7 @@ def _works_on(reply: Touch, item: Item) -> bool:
         return False
     # News tells how a problem or a question stands; it does not do what the customer asked us
     # to do ("could you also send me the VAT invoice?": news of the order is not the invoice).
-    news = "request" not in item.kinds
+    news = "request" not in item.kinds or "inform" in item.wants
     working = [s for s in reply.signals if not s.negated and s.subtype != POLAR
                and (s.kind in WORKING or (s.kind == "value" and s.subtype in WORKING_VALUES)
                     or (s.kind == "value" and news and _incidental(s, responding)))]

@@ -119,6 +119,14 @@ PHRASES: dict[str, list[str]] = {
         "please (send|resend|forward|post|mail|share) [me|us|over|across|through|on]",
         "(i'd|i would|we'd|we would) (like|love|appreciate) (a copy|the copy|copies|a reminder|the documents|the paperwork|the invoice|the receipt|the quote)",
     ],
+    "request/inform": [
+        # Asking to be told something: news, how it stands or a time answers it ("Please let us
+        # know what's next": "your flight now leaves at 5:45").
+        "(can|could|would|will) you [please] (let me know|let us know|tell me|tell us|update me|update us|advise|confirm|explain|clarify)",
+        "please (let me know|let us know|tell me|tell us|update me|update us|advise|confirm|explain|clarify|keep me posted|keep us posted)",
+        "(let me know|let us know|tell me|tell us|advise) (when|whether|if|what|how|where|why|what's)",
+        "(any|is there any) (update|news|word) on",
+    ],
     "request/schedule": [
         # Asking for a time: a slot offered is the answer.
         "(i|we) need (to|you to) (book|schedule|reschedule|arrange|make|set up) (a|an|the|my|our|in)",

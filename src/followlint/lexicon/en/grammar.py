@@ -56,7 +56,13 @@ WORDS: dict[str, list[str]] = {
         "he's he is", "she's she is", "everything's everything is", "everyone's everyone is",
         "everybody's everybody is", "something's something is", "nothing's nothing is",
         "all's all is", "this's this is",
+        # Chat shorthand, as support messages write it ("pls click here", "Y cant I join?").
+        "pls please", "plz please", "u you", "y why", "thx thanks", "im i am", "ive i have",
+        "dont do not", "cant can not", "didnt did not", "doesnt does not", "isnt is not",
+        "wasnt was not", "havent have not", "hasnt has not", "wouldnt would not", "couldnt could not",
     ],
+    "abbreviation": "no nos approx vs etc e.g i.e ref tel ext vol fig est min max appt dept acct".split(),
+    "title": "mr mrs ms dr prof st".split(),
     # Past participles that do not end in -ed ("I've sent", "we've put"): the <past> class.
     "past_participle": """
         sent made set put found done built written paid got gotten held brought taken given sold

@@ -370,6 +370,11 @@ PHRASES: dict[str, list[str]] = {
         "(if|once|when|as soon as|after|unless) (you|you've|you have|you're|you are|you can|you could|you'd) *",
         "(should|in case) you *",
     ],
+    # On the other side's need: what the customer asks for under it is an offer of theirs ("Please
+    # DM me if you need my contact details").
+    "condition/need": [
+        "(if|should|in case) (you|you still) (need|want|require|would like|'d like) *",
+    ],
     # Taking the customer's point on without a promise to report back: the purpose of a hand-off
     # ("create a ticket so we can assist you"), an offer of our help ("we can help with that").
     "handoff": [
