@@ -346,9 +346,10 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "FL109": (1.0, 0.285), "FL110": (1.0, 0.666),
     },
     # batch-4 is the second blind batch of issue 14's rule (written after the changes, never used
-    # for tuning): the generalisation figure. Scored once, on 2026-12-07, when it was copied in.
+    # for tuning): the generalisation figure. Scored once, on 2026-12-07, when it was copied in;
+    # FL103 raised after the fourth round (0.50/0.357 -> 0.545/0.429), its cases still unread.
     "batch-4": {
-        "FL101": (0.916, 0.687), "FL102": (0.833, 0.454), "FL103": (0.5, 0.357), "FL104": (1.0, 0.444),
+        "FL101": (0.916, 0.687), "FL102": (0.833, 0.454), "FL103": (0.545, 0.428), "FL104": (1.0, 0.444),
         "FL105": (1.0, 0.555), "FL106": (1.0, 0.625), "FL107": (0.888, 1.0), "FL108": (1.0, 0.375),
         "FL109": (1.0, 0.625), "FL110": (1.0, 0.375),
     },
@@ -400,7 +401,7 @@ ENRON_NOW = "2002-01-01T00:00:00+00:00"  # as bench_realmail
 # (precision, recall) per rule over the judged cases: a ratchet, raised as the rules improve.
 # Recall has few cases to stand on (6 and 9 defensible of 60), precision is the figure that matters:
 # each sample was drawn from the findings of its day, so its precision starts at what it measured.
-JUDGED_FLOORS: dict[str, tuple[float, float]] = {"FL101": (0.3, 1.0), "FL103": (0.34, 0.87)}
+JUDGED_FLOORS: dict[str, tuple[float, float]] = {"FL101": (0.42, 1.0), "FL103": (0.41, 0.87)}
 
 
 @dataclass
