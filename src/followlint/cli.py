@@ -25,8 +25,10 @@ FORMATS_HELP = "Output format: text, json, sarif, github, junit, html (or a plug
 
 # Options that mean the same in several commands, defined once. check and inspect take the same
 # inputs (PATHS, STDIN_FILENAME and the options that decide how they are read).
-PATHS = typer.Argument(None, metavar="PATH", show_default=False,
-                       help="Drafts, templates, .eml, .mbox, maildirs, CRM exports, directories; '-' reads stdin.")
+# Arguments are described in the command's help text (``_with_arguments``), not by Typer, whose
+# plain help labels them with Python types ("PATH <list[str]>").
+PATHS = typer.Argument(None, metavar="PATH", show_default=False, hidden=True)
+PATHS_HELP = ("PATH", "Drafts, templates, .eml, .mbox, maildirs, CRM exports, directories; '-' reads stdin.")
 STDIN_FILENAME = typer.Option(None, "--stdin-filename", metavar="NAME", help="Name (and type) of what comes on stdin.")
 REP = typer.Option(None, "--rep", metavar="ADDRESS|@DOMAIN", help="Our side (repeatable).")
 NOW = typer.Option(None, "--now", metavar="DATETIME",
@@ -121,6 +123,20 @@ def _settings(config, first_path, *, select=None, extend_select=None, ignore=Non
     return settings
 
 
+def _with_arguments(*rows: tuple[str, str]):
+    """Add an Arguments section to a command's help, a row per (NAME, what it is)."""
+    import inspect
+    import textwrap
+
+    def decorate(func):
+        width = max(len(name) for name, _ in rows) + 4
+        lines = [textwrap.fill(text, 76, initial_indent=f"  {name.ljust(width - 4)}  ",
+                               subsequent_indent=" " * width) for name, text in rows]
+        func.__doc__ = inspect.cleandoc(func.__doc__ or "") + "\n\n\b\nArguments:\n" + "\n".join(lines)
+        return func
+    return decorate
+
+
 def _guard(func):
     """Turn usage and config errors into one line and exit code 2."""
     import functools
@@ -157,6 +173,7 @@ def _read_stdin(paths: list[str], stdin_filename: Optional[str]) -> tuple[list[s
 
 
 @app.command()
+@_with_arguments(PATHS_HELP)
 @_guard
 def check(
     ctx: typer.Context,
@@ -288,10 +305,11 @@ OAUTH_PANEL = "OAuth2 login (instead of a password)"
 
 
 @app.command()
+@_with_arguments(("HOST", "IMAP server (or give the accounts with --team)."))
 @_guard
 def audit(
     ctx: typer.Context,
-    host: Optional[str] = typer.Argument(None, metavar="HOST", show_default=False, help="IMAP server (or give the accounts with --team)."),
+    host: Optional[str] = typer.Argument(None, metavar="HOST", show_default=False, hidden=True),
     port: Optional[int] = typer.Option(None, "--port", min=1, max=65535, metavar="PORT", help="Port (default 993; 143 with --starttls)."),
     user: Optional[str] = typer.Option(None, "--user", metavar="LOGIN", help="Login name (its address is our side)."),
     password_env: Optional[str] = typer.Option(None, "--password-env", metavar="NAME", help="Environment variable that holds the password."),
@@ -395,6 +413,7 @@ def audit(
 
 
 @app.command()
+@_with_arguments(PATHS_HELP)
 @_guard
 def inspect(
     paths: Optional[List[str]] = PATHS,
@@ -449,8 +468,9 @@ def list_rules(
 
 
 @app.command("rule")
+@_with_arguments(("CODE", "A rule code (FL101) or name."))
 @_guard
-def show_rule(code: str = typer.Argument(..., metavar="CODE", help="A rule code (FL101) or name.")):
+def show_rule(code: str = typer.Argument(..., metavar="CODE", hidden=True)):
     """Show one rule's documentation."""
     from . import plugins
 
