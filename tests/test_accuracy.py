@@ -353,6 +353,14 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "FL105": (1.0, 0.555), "FL106": (1.0, 0.625), "FL107": (0.888, 1.0), "FL108": (1.0, 0.375),
         "FL109": (1.0, 0.625), "FL110": (1.0, 0.375),
     },
+    # batch-6 was written blind after issue 14's fourth round (never used for tuning): the
+    # generalisation figure of that round. Scored once, when it was copied in (one case is a
+    # reader gap: counted as a miss).
+    "batch-6": {
+        "FL101": (0.6, 0.428), "FL102": (0.857, 0.857), "FL103": (0.571, 0.444), "FL104": (0.8, 0.571),
+        "FL105": (1.0, 0.666), "FL106": (0.833, 0.833), "FL107": (0.857, 1.0), "FL108": (1.0, 0.833),
+        "FL109": (1.0, 0.5), "FL110": (0.75, 0.5),
+    },
     # batch-5 was written blind the same day to be READ while tuning (batch-4 stays unread): its
     # README has the figures before and after.
     "batch-5": {
