@@ -269,8 +269,8 @@ def _quiet_dask() -> None:
     """Dask's own notices (a lost worker, a result gathered again) would drown the report's
     lines on stderr: what they tell is in the report. Dask's configuration gives some of its
     loggers ("distributed.client") their own level when it is imported, so each is set."""
-    quiet = ("distributed", "tornado")
-    for name in [n for n in logging.root.manager.loggerDict if n.startswith(quiet)] + list(quiet):
+    families = ("distributed", "tornado")
+    for name in [n for n in logging.root.manager.loggerDict if n.startswith(families)] + list(families):
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 

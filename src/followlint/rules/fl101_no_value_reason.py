@@ -22,8 +22,8 @@ PROMISING_KINDS = {"commitment", "handoff"}
 class NoValueReason(Rule):
     code = "FL101"
     name = "no-value-reason"
-    reads = ("checkin", "commitment", "handoff", "value", "nudge", "question", "pleasantry", "boilerplate", "referral_ask", "ask_business",
-             "context")
+    reads = ("checkin", "commitment", "handoff", "value", "nudge", "question", "pleasantry", "boilerplate",
+             "referral_ask", "ask_business", "context")
     severity = Severity.WARNING
     story = "003"
     summary = "A follow-up whose only purpose is to check in, with nothing of value for the customer."

@@ -102,7 +102,7 @@ class TokenClasses(dict):
         self.months = frozenset().union(*words.members("month").values())
         self.past = words["past_participle"]
         self.contractions = words.memo(Contractions)
-        self.abbreviations = words.memo(Abbreviations)
+        self.abbreviations = Abbreviations(words["abbreviation"], words["title"], self.months | self.weekdays)
 
     def __missing__(self, word: str) -> str:
         if len(self) > 200_000:
@@ -211,10 +211,9 @@ class Abbreviations:
     """The words whose full stop ends no sentence: titles always ("Dr. Patel"), the others
     before a number or a lowercase word ("Nov. 3 was canceled", "approx. 20 units")."""
 
-    def __init__(self, words):
-        self.titles = words["title"]
-        self.before_lower = (words["abbreviation"] | self.titles
-                             | frozenset().union(*words.members("month").values(), *words.members("weekday").values()))
+    def __init__(self, abbreviations: frozenset[str], titles: frozenset[str], calendar: frozenset[str]):
+        self.titles = titles
+        self.before_lower = abbreviations | titles | calendar
 
     def continues(self, text: str, stop: int) -> bool:
         """Is the full stop at ``text[stop]`` part of an abbreviation the sentence goes on after?"""
@@ -230,12 +229,11 @@ class Abbreviations:
         return bool(after) and (after[0].isdigit() or after[0].islower())
 
 
-def split_sentences(text: str, abbreviations: Abbreviations | None = None) -> list[tuple[int, int]]:
+def split_sentences(text: str, abbreviations: Abbreviations) -> list[tuple[int, int]]:
     spans = []
     begin = 0
     ends = [m.end() for m in SENTENCE_BREAK_RE.finditer(text)
-            if abbreviations is None or m.end() - m.start() != 1 or text[m.start()] != "."
-            or not abbreviations.continues(text, m.start())]
+            if m.group() != "." or not abbreviations.continues(text, m.start())]
     ends.append(len(text))
     for end in ends:
         piece = text[begin:end]

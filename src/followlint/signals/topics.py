@@ -48,5 +48,10 @@ class Topics:
         """The word's stem ("" for a stopword or a short word); a hyphenated word's, its whole
         and its parts'."""
         if "-" in word:
-            return tuple(filter(None, map(self._stem, (word.replace("-", ""), *word.split("-")))))
+            return tuple(filter(None, map(self._stem, forms(word))))
         return "" if word in self.stopwords or len(word) <= 2 else stem(word)
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """A hyphenated word's whole without hyphens and its parts ("wi-fi": "wifi", "wi", "fi")."""
+    return (word.replace("-", ""), *word.split("-")) if "-" in word else (word,)

@@ -7,7 +7,7 @@ import re
 
 from ..model import Conversation, Signal
 from ..lexicon.words import current as current_words
-from ..signals.topics import WORD_RE as TOPIC_WORD_RE, stem
+from ..signals.topics import WORD_RE as TOPIC_WORD_RE, forms, stem
 
 NAME_RE = re.compile(r"[a-z][a-z']{1,30}")
 # Topic words this long that share this many leading letters are one subject ("inspector",
@@ -46,8 +46,7 @@ def on_topic(topic: frozenset, words: frozenset) -> bool:
 def span_topic(signal: Signal) -> frozenset:
     """The subject words inside a signal's own span ("printer" in "we don't have a printer"),
     where the whole sentence would also bring in "shop" and "phone"."""
-    inside = {stem(part) for w in TOPIC_WORD_RE.findall(signal.text.lower())
-              for part in (w.replace("-", ""), *w.split("-")) if part}
+    inside = {stem(form) for w in TOPIC_WORD_RE.findall(signal.text.lower()) for form in forms(w) if form}
     return frozenset(w for w in signal.topic if w in inside or _undouble(w) in inside)
 
 
