@@ -202,6 +202,21 @@ def test_hubspot_calls_by_their_api_properties_name_the_contact_by_callee(run_cl
     assert [f["code"] for f in report["findings"]] == ["FL101", "FL101"]
 
 
+def test_a_message_left_on_an_unanswered_call_is_a_voicemail_that_reached_the_customer(run_cli, tmp_path):
+    # "No Answer" as the call's result, "left a VM" in the rep's note: the customer got our
+    # check-in, so FL101 reads it; a note that says nothing was left stays our own record.
+    header = "Call Owner,Subject,Call Type,Contact Name,Call Start Time,Call Duration (in seconds),Description,Call Result"
+    rows = [header,
+            f'Bea Lund,Courtesy call,Outbound,Ola Berg,2026-11-16 10:30:00,40,"{CHECKIN} No answer, left a VM.",No Answer',
+            f'Bea Lund,Courtesy call,Outbound,Ida Holm,2026-11-16 10:40:00,30,"{CHECKIN} No answer.",No Answer']
+    export = write(tmp_path, "calls.csv", "\n".join(rows) + "\n", "utf-8")
+    touches = inspect(run_cli, export)
+    assert [(t["direction"], t["kind"]) for t in touches["contact ola berg"]] == [("outbound", "voicemail")]
+    assert [(t["direction"], t["kind"]) for t in touches["contact ida holm"]] == [("internal", "attempt")]
+    code, report, _ = check(run_cli, export)
+    assert [(f["code"], f["conversation"]) for f in report["findings"]] == [("FL101", "contact ola berg")]
+
+
 def test_tab_delimiter_and_windows_1252(run_cli, tmp_path):
     rows = ["\t".join(HUBSPOT_HEADER), f"2026-10-05 10:00\tCall\tOutbound\tJosé: {CHECKIN}\tJosé Núñez"]
     export = write(tmp_path, "export.tsv", "\n".join(rows) + "\n", "cp1252")

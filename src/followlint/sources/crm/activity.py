@@ -24,6 +24,7 @@ VOICEMAIL = ("voicemail", "voice mail", "left message", "left live message", "le
 NOT_REACHED = ("no answer", "no_answer", "noanswer", "busy", "wrong number", "wrong_number", "not reached",
                "no response", "unreachable", "failed", "canceled", "cancelled", "disconnected", "missed",
                "not connected", "invalid number", "hung up")
+VOICEMAIL_NOTES = ("voicemail", "voice mail", "vm", "message", "msg")
 # HubSpot stores the standard call outcomes as fixed ids.
 HUBSPOT_OUTCOMES = {
     "f240bbac-87c9-4f6e-bf70-924b57d47db7": "connected",
@@ -82,6 +83,13 @@ def outcome_of(cell: str) -> str:
     if any(w.replace("_", " ") in text for w in NOT_REACHED):
         return "not reached"
     return ""
+
+
+def left_voicemail(note: str) -> bool:
+    """The rep's note says a message was left ("No answer, left a VM asking her to call back")."""
+    text = f" {' '.join(note.lower().replace('-', ' ').split())} "
+    return any(f" left {article}{w} " in text or f" left {article}{w}," in text or f" left {article}{w}." in text
+               for article in ("", "a ") for w in VOICEMAIL_NOTES)
 
 
 def classify(kind: str, direction: Direction | None, outcome: str, done: bool | None, scheduled: bool) -> Activity:
