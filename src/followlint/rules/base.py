@@ -83,7 +83,7 @@ class Rule:
         evidence: Iterable[Evidence] = (),
         severity: Severity | None = None,
     ) -> Finding:
-        start, end = (at.start, at.end) if at else (0, min(len(touch.text), 80))
+        start, end = (at.start, at.end) if at else (0, _opening(touch.text))
         line, column = touch.position(start)
         end_line, end_column = touch.position(end)
         excerpt = (at.text if at else touch.text[start:end]).strip()
@@ -175,3 +175,12 @@ def _sender(conversation: Conversation, touch: Touch) -> str:
 
 def _para(text: str) -> str:
     return textwrap.dedent(text).strip()
+
+
+def _opening(text: str, limit: int = 80) -> int:
+    """Where a touch's opening ends when no signal marks the place: about ``limit``
+    characters, at a word's end rather than inside it."""
+    if len(text) <= limit:
+        return len(text)
+    cut = text.rfind(" ", 0, limit + 1)
+    return cut if cut > 0 else limit

@@ -47,6 +47,10 @@ class NoValueReason(Rule):
         Example("Hi Sam,\n\nJust checking in to see how things are going. Let me know if you need anything.\n\nThanks,\nPriya\n"),
         Example("Hello Ms Ortiz,\n\nI wanted to touch base and see how you're getting on with the new system.\n\nBest regards,\nTom\n"),
         # Asking for their news is not giving ours, and a closing nicety does not add any.
+        # A voucher for each friend referred is the referral ask's bait, not something for them.
+        Example("Hi Jo,\n\nJust wanted to make sure the new dryer is working well for you.\n\n"
+                "You can earn a $25 credit for every friend you refer. Share your personal link: "
+                "https://shop.example/r/jo42\n\nBest,\nKim\n"),
         Example("Hi Lee,\n\nJust checking in! Any updates on your side? Keen to hear where you've landed.\n\n"
                 "No rush, would love to hear back whenever suits.\n\nHave a great weekend,\nAna\n"),
     )
@@ -91,8 +95,10 @@ class NoValueReason(Rule):
 
 def _gives_value(touch: Touch) -> bool:
     asking = {s.sentence for s in touch.signals if s.kind in ASKING_KINDS and not s.negated}
+    # A voucher for every friend referred, a personal referral link: the ask's bait, ours to gain.
+    referring = {s.sentence for s in touch.signals if s.kind == "referral_ask" and not s.negated}
     return any(
-        s.kind == "value" and not (s.negated or s.hypothetical)
+        s.kind == "value" and not (s.negated or s.hypothetical) and s.sentence not in referring
         and (s.sentence not in asking or s.subtype in GIVEN_WHEN_ASKING or _is_link(s))
         for s in touch.signals
     )

@@ -53,6 +53,13 @@ class UnansweredCustomerIssue(Rule):
             "> > I still have not received my plates. Can you check on that?\n",
             now="2026-11-20T10:00:00+00:00",
         ),
+        # A pitch that shares one word with the complaint ("delivery") does not take it up.
+        Example(
+            "Hi Ana,\n\nWe're adding a second delivery van on Saturdays. Do you know any other cafes nearby "
+            "who might want a trial box?\n\nLuis\n\n"
+            "On Mon, 9 Nov 2026 at 07:40, Ana Ruiz <ana@cafe.example> wrote:\n"
+            "> Monday's delivery was short two bags of flour. Can you credit them on the invoice?\n"
+        ),
     )
     good = (
         Example(
@@ -71,6 +78,13 @@ class UnansweredCustomerIssue(Rule):
             "> Never mind, the plates arrived this morning.\n>\n"
             "> On Tue, 3 Nov 2026 at 09:12, Bob Smith <bob@example.com> wrote:\n"
             "> > I still have not received my plates. Can you check on that?\n"
+        ),
+        # A question about the complaint ("Why does this keep happening?") is answered with it.
+        Example(
+            "Hi Ana,\n\nI'm sorry. The driver left the order at the side door as your account says; "
+            "I've changed it to the front desk from today.\n\nLuis\n\n"
+            "On Mon, 9 Nov 2026 at 07:40, Ana Ruiz <ana@cafe.example> wrote:\n"
+            "> The flour was left out in the rain again. Why does this keep happening?\n"
         ),
     )
     options = {
@@ -167,7 +181,7 @@ class UnansweredCustomerIssue(Rule):
         evidence = [self.evidence(i.touch, i.signal) for i in items]
         if promise_touch is not None:
             evidence.append(self.evidence(promise_touch, promise))
-        at = next((s for s in touch.signals if s.kind == "checkin"), None)
+        at = promise if touch is promise_touch else next((s for s in touch.signals if s.kind == "checkin"), None)
         return self.finding(
             conversation, touch, at, message,
             suggestion=f"Report back on the customer's {_what(item)} before asking for anything else.",

@@ -37,6 +37,13 @@ class CallbackTiming(Rule):
             "> No problem, I'll call you back in 3 days once you've had time to think.\n",
             now="2026-11-04T09:00:00+00:00",
         ),
+        # Something promised to the customer by a day is the next contact, and it was missed.
+        Example(
+            "Hi Jo,\n\nAre you free for a call about the renewal next week?\n\nKim\n\n"
+            "On Tue, 3 Nov 2026 at 16:00, Kim <kim@telco.example> wrote:\n"
+            "> Of course. I'll have the revised quote to you by Friday.\n",
+            now="2026-11-12T09:00:00+00:00",
+        ),
     )
     good = (
         Example(
@@ -84,7 +91,7 @@ class CallbackTiming(Rule):
                     if agreement.touch.direction is Direction.INBOUND and agreement.signal.subtype == "reply":
                         changed = True  # "I'll let you know by Friday", and the customer wrote back
                         break
-                    if _changes_plan(touch, agreement):
+                    if _changes_plan(touch, agreement, timeline.when(touch).date()):
                         changed = True  # the customer moved or dropped the plan
                         break
                     prompted = prompted or _asks_us(touch)
@@ -158,15 +165,16 @@ def _confirms(touch, agreement, timeline) -> bool:
     return not any(s.kind in NOT_A_CONFIRMATION and not s.negated for s in touch.signals)
 
 
-def _changes_plan(touch, agreement) -> bool:
+def _changes_plan(touch, agreement, day) -> bool:
     """The customer set another time, asked for one, or declined; a plain "Sounds good,
-    Friday" keeps the plan."""
+    Friday" keeps the plan. Once the agreed day has passed, a day they name ("It's Wednesday,
+    still nothing") is their chase, not a new time."""
     for s in touch.signals:
         if s.negated:
             continue
         if s.kind in PLAN_CHANGES:
             return True
-        if s.kind == "when":
+        if s.kind == "when" and day <= agreement.due:
             due = s.due
             # "Tuesday at 3 is fine" confirms "Tuesday 10 November" even when said a week ahead.
             if due is not None and due != agreement.due and due.weekday() != agreement.due.weekday():

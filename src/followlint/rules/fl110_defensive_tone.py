@@ -28,6 +28,13 @@ class DefensiveTone(Rule):
             "On Tue, 3 Nov 2026 at 08:10, Pat Doe <pat@example.com> wrote:\n"
             "> I'm really disappointed: the sofa still hasn't arrived and nobody called me.\n"
         ),
+        # Our records against the customer's word, and the blame passed to their side.
+        Example(
+            "Hi Pat,\n\nActually our system shows the driver knocked at 10:05. It was up to you to be in "
+            "during the booked window.\n\nLou\n\n"
+            "On Tue, 3 Nov 2026 at 08:10, Pat Doe <pat@example.com> wrote:\n"
+            "> I'm really disappointed: the sofa still hasn't arrived and nobody called me.\n"
+        ),
     )
     good = (
         Example(

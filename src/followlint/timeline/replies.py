@@ -12,7 +12,7 @@ from ..lexicon.words import current as current_words
 from ..model import Touch
 from ..subjects import is_forward
 from .state import Item
-from .topics import on_topic
+from .topics import on_topic, shared
 
 HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support replies open
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
@@ -22,15 +22,39 @@ WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 SELF_SERVING = {"checkin", "nudge", "referral_ask", "ask_business"}
 
 
-def _on_topic(reply: Touch, item: Item, skip_kinds: set[str], topic: frozenset | None = None) -> bool:
-    """Does some sentence of the reply, other than those carrying skip_kinds, share the item's
-    subject (or ``topic``, a part of it)?"""
+def _on_topic(reply: Touch, item: Item, skip_kinds: set[str], topic: frozenset | None = None,
+              besides: set[int] = frozenset(), strict: set[int] = frozenset()) -> bool:
+    """Does some sentence of the reply, other than ``besides`` and those carrying skip_kinds,
+    share the item's subject (or ``topic``, a part of it)? A ``strict`` sentence must share
+    more of it than one word."""
     topic = item.topic if topic is None else topic
     if not topic:
         return False
     skip_kinds = skip_kinds - item.kinds  # asked about referrals: our referral talk answers
-    skip = {s.sentence for s in reply.signals if s.kind in skip_kinds} | _title(reply)
-    return any(i not in skip and on_topic(topic, words) for i, words in enumerate(reply.topics))
+    skip = {s.sentence for s in reply.signals if s.kind in skip_kinds} | _title(reply) | besides
+    return any(i not in skip and shared(topic, words) >= (STRICT_OVERLAP if i in strict else 1)
+               for i, words in enumerate(reply.topics))
+
+
+# In a reply that sells (a pitch, a referral ask, an offer of ours), the selling sentences do
+# not take the customer's point up by a word they share with it ("here's 10% off your next
+# order"), and a sentence that does nothing else we can name is the pitch's setting ("We're
+# expanding our delivery route") unless it says more of the subject than one word.
+STRICT_OVERLAP = 2
+# What pitches: a sales ask or a discount. A check-in, a chaser, why we write, a price or a
+# slot of ours is as often how we take the customer's point up.
+PITCH = {"referral_ask", "ask_business", "ask_meeting"}
+
+
+def _pitch_sentences(reply: Touch) -> tuple[set[int], set[int]]:
+    """The reply's selling sentences, and the sentences that do nothing else we name (both
+    empty when it sells nothing)."""
+    responding = _responding(reply)
+    selling = {s.sentence for s in reply.signals if s.kind in PITCH and not _incidental(s, responding)}
+    if not selling:
+        return set(), set()
+    named = {s.sentence for s in reply.signals if s.kind not in FILLER}
+    return selling, set(range(len(reply.sentences))) - named
 
 
 def _title(reply: Touch) -> set[int]:
@@ -58,6 +82,11 @@ REPORTING_VALUE = {"answer"}
 def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
     responding = _responding(reply)
     skip = {s.sentence for s in reply.signals if s.kind in SELF_SERVING and not _incidental(s, responding)}
+    # In a reply that sells, a link or attachment is the thing asked for only when it is about it
+    # (the flyer of a promotion is not the certificate the customer needs).
+    if any(_sells(s, responding) for s in reply.signals) and item.topic:
+        skip |= {s.sentence for s in reply.signals if s.kind == "value" and s.subtype == "resource"
+                 and not (s.sentence < len(reply.topics) and on_topic(item.topic, reply.topics[s.sentence]))}
     if not item.topic:  # nothing to match it by: any substance answers it
         values = REPORTING_VALUE | {"update", "resource", "proposal"}
     else:
@@ -117,10 +146,13 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     apologises, or works on it with the customer (a question back, a hand-off it owns, steps,
     the thing asked for). It does not when it takes up another of the customer's requests of
     the same message and leaves this one out (``items``: the customer's items so far)."""
-    if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items)):
+    if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items), *_pitch_sentences(reply)):
         return True
     if _hands_off(reply) or _polar_answer(reply, item):
         return True
+    rides_on = _rides_on(item, items)
+    if rides_on is not None and addresses(reply, rides_on, items):
+        return True  # "Third time my parcel was left in the rain. Why does this keep happening?"
     if _leaves_out(reply, item, items):
         return False
     kinds = ENGAGING | ENGAGING_ISSUE if item.complains else ENGAGING
@@ -305,6 +337,15 @@ def _points_back(item: Item) -> bool:
     canceled?") rides on the sentence before it, whatever words of its own it has."""
     words = WORD_RE.findall(HANDLE_RE.sub(" ", _sentence_text(item)).lower())[:OPENING]
     return bool(set(words) & current_words()["back_reference"])
+
+
+def _rides_on(item: Item, items: Sequence[Item]) -> Item | None:
+    """The customer's point that a question about it rides on: the nearest one before it in its
+    message, when the question points back ("Why does this keep happening?")."""
+    if not _points_back(item):
+        return None
+    earlier = [i for i in items if i.touch is item.touch and i.signal.sentence < item.signal.sentence]
+    return earlier[-1] if earlier else None
 
 
 def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:

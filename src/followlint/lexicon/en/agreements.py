@@ -35,7 +35,7 @@ PHRASES: dict[str, list[str]] = {
         "(will|to) (call|ring|phone) (him|her|them|customer|the customer|client) back",
         "(promised|agreed|arranged|scheduled|booked) (a )?(call back|callback|follow up call)",
         # What we will send by a time is the next contact ("I'll get the quote over to you by Wednesday").
-        "(i'll|i will|we'll|we will) (get|have|send|email) ** (over|across|through|back|out) to you (by|on|before|first thing|tomorrow|today|<weekday>|this|next|end of|in|within|later)",
+        "(i'll|i will|we'll|we will) (get|have|send|email) ** [over|across|through|back|out] to you (by|on|before|first thing|tomorrow|today|<weekday>|this|next|end of|in|within|later)",
         "(i'll|i will|we'll|we will) (send|email) (it|this|that|them|you|the *|your *) (by|on|before|first thing|tomorrow|<weekday>|end of|within)",
     ],
     # The customer will answer by a time ("I'll let you know by the 20th").

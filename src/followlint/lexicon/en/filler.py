@@ -56,6 +56,11 @@ PHRASES: dict[str, list[str]] = {
         "(he|she|they|customer|client) (said|says|told me|reported|confirmed) (all|everything|things|it|it's|it is|they're|they are|he's|he is|she's|she is) ** (fine|good|ok|okay|well|great|grand|fine for now)",
         "(nothing|no) (else )?(needed|required|to report|further|needed for now|needed at the moment)",
     ],
+    # How a call went, as the note records it ("No answer, left a VM"): the customer heard none of it.
+    "context/call_outcome": [
+        "(no answer|no reply|no pickup|no pick up|didn't pick up|did not pick up|went to voicemail|went to vm|straight to voicemail|straight to vm)",
+        "left (a )?(vm|voicemail|voice mail|message|msg)",
+    ],
     # A chaser's reason: the last message may have been missed.
     "nudge/buried": [
         "[didn't|hasn't|won't|doesn't|hadn't] (slip|slipped|slipping|fall|fell|falling) through the (cracks|net)",
@@ -84,7 +89,7 @@ PHRASES: dict[str, list[str]] = {
         "(checking|check|checked) (that|if|whether)? (everything|all|things|it) (is|are|'s)? (still )?(ok|okay|good|fine|alright|all right|going well|working)",
         "(called|rang|phoned|calling|ringing|call|ring|vm|voicemail) (just )?to (see|check|find out|ask) how",
         "(called|rang|phoned|calling|ringing|vm|voicemail|left vm|left voicemail|left a message) (just )?(checking|to check) in",
-        "(make|making|be|being) sure (the|your|his|her|their) * (is|are)? (all )?(good|ok|okay|fine|alright|all right|working|running)",
+        "(make|making|be|being) sure (the|your|his|her|their) ** (is|are)? (all )?(good|ok|okay|fine|alright|all right|working|running)",
         "(make|making) sure all (good|ok|okay|fine|well)",
         "(seeing|see|find out|check) how (she|he|they) (is|are|'s|'re) (getting on|doing|finding|settling|going)",
     ],
@@ -109,7 +114,7 @@ PHRASES: dict[str, list[str]] = {
         "(reply|respond) to this (email|message)",
         "(my|our) (door|line|inbox) is always open",
         # ... as a call note reports it.
-        "(asked|told) (him|her|them|the customer|the client) to (call|ring|phone|get back to|give me a call|give me a ring|call me|ring me) (back|me|me back|us)?",
+        "(asked|asking|told|telling) (him|her|them|the customer|the client) to (call|ring|phone|get back to|give me a call|give me a ring|call me|ring me) (back|me|me back|us)?",
         "(you know|you have) where to find (me|us)",
         # Customer-service boilerplate: says thank you, answers nothing.
         "(thank you|thanks|many thanks) for (your|the) (feedback|comments|message|email|note|patience|understanding|enquiry|inquiry|query|getting in touch|reaching out|contacting us)",

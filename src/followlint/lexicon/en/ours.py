@@ -165,7 +165,9 @@ PHRASES: dict[str, list[str]] = {
         "(any|do you have any|happy to take any) (referrals|introductions|recommendations for)",
         "(friends|colleagues|family|neighbours|neighbors|contacts|peers) (who|that) (might|may|could|would|are|need)",
         "(pass|passing|share|sharing) (my|our) (name|details|number|card|contact|info|information) (on|along|with)",
-        "(refer a friend|referral program|referral programme|referral bonus|referral reward|referral fee)",
+        "(refer a friend|referral program|referral programme|referral bonus|referral reward|referral fee|referral scheme)",
+        # ... as a call note reports it ("asked if any of her neighbours might want a quote").
+        "(asked|asking) (if|whether) (any of )?(her|his|their|your) (neighbours|neighbors|friends|colleagues|family|contacts|peers) (might|would|could|may|need|want|are)",
         "(who|anyone) (in your network|you know)",
         "(put|putting) (me|us) in touch with",
         "(friends|family|coworkers|co workers|colleagues|neighbours|neighbors|anyone|anybody|someone|people|others|buyers|sellers) ** (shopping for|looking for|in the market for|thinking about|thinking of|planning|who need|who needs|needing|considering)",
@@ -178,7 +180,9 @@ PHRASES: dict[str, list[str]] = {
         "(recommend|mention|refer|introduce) (us|me|our *) to (anyone|anybody|someone|somebody|your|a|friends|family|colleagues|neighbours|neighbors|others|people|peers)",
         "(for|with) (every|each|any) (friend|neighbour|neighbor|colleague|relative|family member|person|customer|client|company|business) (you|who) (refer|send|introduce|recommend|sign up|signs up|books|joins)",
         "who else (at|in) * (handles|looks after|is responsible|deals with|makes|decides|buys|would|might|should|could|needs|uses)",
-        "(love|like|appreciate|welcome|grateful for) (an|any|a few|some) (introduction|intro|introductions|intros|referral|referrals)",
+        "(love|like|appreciate|welcome|grateful for|happy to have|happy to get|glad to have|glad to get|open to) (an|any|a few|some) (introduction|intro|introductions|intros|referral|referrals)",
+        # A referral programme's own link or code, handed over to be passed on.
+        "(share|send|forward|pass on) (your|this) (personal|unique|referral|invite|invitation|friend) (link|code|url)",
         "(introducing|introduce) me to (a|some|any|your|other|a couple of|a few) (peers|colleagues|contacts|friends|people|others|buyers|owners)",
         "(told|tell|telling) (your|any|all your) (friends|family|colleagues|neighbours|neighbors|network) about",
         "(word of mouth|spread the word|pass the word)",
@@ -356,6 +360,12 @@ PHRASES: dict[str, list[str]] = {
         "(is|are) [currently|now|still] being (looked into|investigated|reviewed|worked on|fixed|addressed|escalated|handled|processed|looked at)",
         "(we're|we are|i'm|i am|the team is|our team is|our teams are|our engineers are|the engineers are|someone is|a member of our team is|a member of the team is) [currently|still|already|actively|now] (looking into|investigating|working on|checking|checking on|escalating|chasing|sorting|fixing|reviewing|looking at)",
     ],
+    # Work done on the customer's point, said or noted ("Booked a free re-treatment for Thu",
+    # "we've refunded the delivery fee"): where it stands, not a promise.
+    "status/done": [
+        "[i've|i have|we've|we have] (booked|rebooked|re-booked|rescheduled|arranged|scheduled|organised|organized) (a|an|for|the|her|him|them|his|their|your|you|another|free|new|replacement) *",
+        "[i've|i have|we've|we have] (refunded|credited|reissued|replaced|reversed|waived|cancelled|canceled|voided) (the|her|his|their|your|it|them|a|an|that|this)",
+    ],
     # A condition on events, not on the customer ("if anything changes", "should there be any
     # news"): a promise under it is owed only if the event comes.
     "condition/event": [
@@ -480,7 +490,19 @@ PHRASES: dict[str, list[str]] = {
         "as (previously|already|clearly) (stated|mentioned|explained|advised|communicated|noted)",
         "(that's|that is|it's|it is|this is|this isn't|that isn't) (not )?our (fault|responsibility|problem|mistake|issue)",
         "not (my|our) (fault|problem|responsibility|mistake)",
-        "you (should|would|could) have (read|checked|known|called|asked|noticed|told us)",
+        # "No way you could have known" excuses the customer: only "could have" a thing to do blames.
+        "you (should|would) have (read|checked|known|called|asked|noticed|told us)",
+        "you could have (read|checked|called|asked|noticed|told us)",
+        # Blame put on the customer's side or people ("your building manager didn't leave the key").
+        "(it was|it's|it is|it was always) up to you to",
+        "(that's|that is|it's|it is|this is|this was|that was) not on (our|my) (side|end|part)",
+        "not something (we|i|our team|our driver|our staff) (can|could|should) be blamed for",
+        "(we|i) (can't|cannot|can not) be blamed",
+        "your (own )?* (didn't|did not|failed to|forgot to|neglected to)",
+        # Contradicting the customer's account with our records ("Actually our system shows the
+        # engineer rang you").
+        "(actually|in fact) (our|the) (system|records|record|logs|log|notes|tracking|gps|data) (shows|show|says|say|confirms|confirm|indicates|indicate|proves|prove)",
+        "(our|the) (system|records|logs|tracking|gps|data) (proves|prove|clearly shows|clearly show)",
         "(clearly|explicitly|plainly) (stated|written|explained|mentioned) (in|on)",
         "(if you had|had you|if you'd) (read|followed|checked|called|listened)",
         "you (failed|neglected|forgot) to",
