@@ -14,6 +14,7 @@ threads, one thread per labelled case), so both rebuild a thread the same way.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from dataclasses import dataclass
@@ -87,7 +88,8 @@ def twitter_posts(path: Path) -> list[Post]:
         posts.append(Post(key=row["tweet_id"].strip(), author=row["author_id"].strip(),
                           brand=row["inbound"].strip().lower() != "true",
                           time=datetime.strptime(row["created_at"].strip(), "%a %b %d %H:%M:%S %z %Y"),
-                          text=row["text"], parent=parents[0] if parents else None, line=line))
+                          # Twitter's API escapes &, < and > in a tweet's text ("Pls &amp;Tq").
+                          text=html.unescape(row["text"]), parent=parents[0] if parents else None, line=line))
         line = reader.line_num + 1
     return threads(posts)
 

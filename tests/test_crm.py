@@ -217,6 +217,20 @@ def test_a_message_left_on_an_unanswered_call_is_a_voicemail_that_reached_the_cu
     assert [(f["code"], f["conversation"]) for f in report["findings"]] == [("FL101", "contact ola berg")]
 
 
+def test_zoho_api_calls_are_not_taken_for_salesforce(run_cli, tmp_path):
+    # Call_Type, Call_Duration_in_seconds and Owner.id normalise like Salesforce's CallType,
+    # CallDurationInSeconds and OwnerId; the file is Zoho's all the same.
+    call = {"id": "71", "Owner": {"name": "Rae Doyle", "id": "9", "email": "rae@kits.example"},
+            "Subject": "Courtesy call", "Call_Type": "Outbound", "Call_Purpose": "Follow-up",
+            "Who_Id": {"name": "Sol Vance", "id": "44"}, "$se_module": "Contacts",
+            "Call_Start_Time": "2026-11-06T10:05:00+00:00", "Call_Duration_in_seconds": 95,
+            "Description": CHECKIN}
+    export = write(tmp_path, "calls.json", json.dumps({"data": [call], "info": {"count": 1}}))
+    code, report, _ = check(run_cli, export)
+    assert report["errors"] == []
+    assert [(f["code"], f["conversation"]) for f in report["findings"]] == [("FL101", "contact sol vance")]
+
+
 def test_tab_delimiter_and_windows_1252(run_cli, tmp_path):
     rows = ["\t".join(HUBSPOT_HEADER), f"2026-10-05 10:00\tCall\tOutbound\tJosé: {CHECKIN}\tJosé Núñez"]
     export = write(tmp_path, "export.tsv", "\n".join(rows) + "\n", "cp1252")

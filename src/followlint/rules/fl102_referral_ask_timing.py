@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..model import Direction
-from ..timeline import ITEM_READS, sent_by_us
+from ..timeline import ITEM_READS, plain, sent_by_us
+from ..timeline.calls import two_way
 from .base import Example, Rule
 
 
@@ -74,12 +75,14 @@ class ReferralAskTiming(Rule):
             when = timeline.when(touch)
             open_issues = timeline.open_issues(index)
             previous = timeline.previous_inbound(index)
-            negative = [s for s in (previous.signals if previous else ()) if _felt(s, "negative")]
             praise = [
-                (t, s) for t in conversation.touches[:index] if t.direction is Direction.INBOUND
-                and when - timeline.when(t) <= lookback
-                for s in t.signals if _felt(s, "positive")
+                (t, s) for t in conversation.touches[:index] if when - timeline.when(t) <= lookback
+                for s in t.signals if (t.direction is Direction.INBOUND and _felt(s, "positive")) or _heard(t, s)
             ]
+            # Praise the customer gave on a call after their last message ("he said they're loving
+            # the boat") is the last thing they said.
+            praised_since = previous is not None and any(timeline.when(t) > timeline.when(previous) for t, _ in praise)
+            negative = [s for s in (previous.signals if previous and not praised_since else ()) if _felt(s, "negative")]
             if open_issues:
                 item = open_issues[-1]
                 reason = f'the customer\'s issue is still open: "{item.signal.text}"'
@@ -103,3 +106,8 @@ class ReferralAskTiming(Rule):
 def _felt(signal, feeling: str) -> bool:
     """The customer's sentence says ``feeling`` (the signal stage's verdict, sentence by sentence)."""
     return signal.kind == "sentiment" and signal.subtype == feeling
+
+
+def _heard(touch, signal) -> bool:
+    """Praise the customer gave on a call, as our call note reports it ("said they love it")."""
+    return two_way(touch) and signal.kind == "satisfaction" and plain(signal)

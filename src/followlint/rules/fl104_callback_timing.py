@@ -131,7 +131,7 @@ class CallbackTiming(Rule):
                         suggestion='Wait for the agreed time, or say why you are early ("I know I said Friday, but...").',
                         evidence=evidence,
                     )
-                elif when > agreement.due + grace and not acknowledged:
+                elif when > agreement.due + grace and not acknowledged and not _theirs_to_make(agreement):
                     yield self.finding(
                         conversation, touch, None,
                         f"This contact comes after the agreed time ({due_text}, {said}) without acknowledging the delay",
@@ -201,6 +201,12 @@ def _pushes(touch) -> bool:
 def _asks_us(touch) -> bool:
     """The customer wrote in with a question or a problem: our answer is not an early call."""
     return any(s.kind in ("question", "request", "issue", "dissatisfaction") and plain(s) for s in touch.signals)
+
+
+def _theirs_to_make(agreement) -> bool:
+    """"I'll confirm next week": the customer's own word to come back. When it lapses, our
+    touch after it is a chase (FL109's business if it piles up), not a late contact of ours."""
+    return agreement.touch.direction is Direction.INBOUND and agreement.signal.subtype == "reply"
 
 
 def _customer_asked_us(agreement) -> bool:

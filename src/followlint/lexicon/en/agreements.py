@@ -37,6 +37,8 @@ PHRASES: dict[str, list[str]] = {
         # What we will send by a time is the next contact ("I'll get the quote over to you by Wednesday").
         "(i'll|i will|we'll|we will) (get|have|send|email) ** [over|across|through|back|out] to you (by|on|before|first thing|tomorrow|today|<weekday>|this|next|end of|in|within|later)",
         "(i'll|i will|we'll|we will) (send|email) (it|this|that|them|you|the *|your *) (by|on|before|first thing|tomorrow|<weekday>|end of|within)",
+        # ... with the subject said once for two verbs ("I'm booking a visit and will email you the slot by tomorrow").
+        "(and|then) (will|'ll) (send|email|text|call|ring|phone) you ** (by|on|before|first thing|tomorrow|today|<weekday>|end of|within|later today)",
     ],
     # The customer will answer by a time ("I'll let you know by the 20th").
     "callback/reply": [

@@ -288,6 +288,9 @@ PHRASES: dict[str, list[str]] = {
         "(another|a different|a competing|the other|their) (quote|offer|price|bid|supplier|provider) (came in|was|is|came back) (lower|cheaper|better|less)",
         "(came in|is|was) (lower|cheaper) (elsewhere|with another|from another|from someone)",
         "(contract|term|commitment|tie in|lock in|minimum term) (is|seems|feels|sounds) (too|a bit|rather|very) long",
+        # Leaving, said or noted ("called to cancel", "not using it enough"): a decline too.
+        "(called|calling|rang|ringing|wrote|writing|wants|wanted|want|asked|asking|would like|'d like|looking|trying) to (cancel|end|stop|terminate|close)",
+        "(not|isn't|aren't|hasn't been|haven't been|wasn't|weren't) (using|used) (it|them|the *|this|that|our *|the service|the app) (enough|much|anymore|any more|as much|often enough)",
     ],
     "think_it_over": [
         "(let me|i'd like to|i need to|i want to|i'll|i will|i'd prefer to|i prefer to|we need to|we'd like to|we'll|i have to|i must) (think|sleep) (about it|on it|it over|this over|about this)",

@@ -153,8 +153,10 @@ ZOHO = Layout(
         "owner": ("Owner.name", "Owner", "Call Owner", "Task Owner", "Owner.id"),
         "owner_email": ("Owner.email",),
     },
+    # The API's own names ("$se_module", "Who_Id.name") tell Zoho from Salesforce, whose
+    # CallType, CallDurationInSeconds and OwnerId normalise like Zoho's Call_Type, ...
     marks=("Call_Type", "Call_Start_Time", "Call_Duration", "Call_Result", "Who_Id", "Due_Date", "Closed_Time",
-           "Call Owner", "Task Owner", "Contact Name"),
+           "Call Owner", "Task Owner", "Contact Name", "$se_module", "Who_Id.name", "Call_Purpose", "Call Purpose"),
     units={"calldurationinseconds": "s"},
     kind_marks=(("Call_Start_Time", "call"), ("Call_Type", "call"), ("Due_Date", "task")),
 )
