@@ -217,6 +217,10 @@ PHRASES: dict[str, list[str]] = {
         # Asking for the decision itself ("Can you confirm acceptance today?", "Reply YES and...").
         "(can|could|will|would) you (confirm|give me|let me have|send me) (your )?(acceptance|decision|answer|approval|go ahead|sign off|signature)",
         "(reply|respond|text|answer) (yes|y|ok|okay|go) (and|to)",
+        # Closing now ("Can we finalise your policy today?", "called to see if they'd made a decision").
+        "(shall|can|could|should|may) (we|i) (finalise|finalize|close|wrap up|seal|complete|sign off|firm up) (your|the|this|it|things|everything)",
+        "(made|make|reached|come to|came to) (a|their|her|his|your|any) decision",
+        "(see|ask|check|find out) (if|whether) (she|he|they|you|the customer|the client) (had|has|have|would|'d|'s|'ve) (made|reached|come to) (a|their|her|his|your|any) decision",
     ],
     "concession": [
         "(lower|reduce|drop|cut|knock|bring down|take) (the )?(price|rate|cost|fee|monthly|payment|premium)",
@@ -294,11 +298,16 @@ PHRASES: dict[str, list[str]] = {
         "(will|'ll|shall|is going to|are going to) (be|go|run|arrive) (flawless|flawlessly|perfect|perfectly|faultless|faultlessly|seamless|seamlessly|without a hitch|without a single problem)",
         "(every|each|all|all your|all future|any future) (order|orders|delivery|deliveries|shipment|shipments|trip|trips|job|jobs|visit|visits|booking|bookings|statement|statements|invoice|invoices) ** (will|'ll) (arrive|be|go|run|turn up|show up) ** (perfect|perfectly|flawless|complete and correct|on time|error free|correct|spot on)",
         "never (leak|leaks|be late|break down|fail|go wrong|let you down|miss|crack|drip) ** again",
+        # No more of the trouble, for good ("You won't have another leak from that roof").
+        "(won't|will not|will never|'ll never|never) (have|get|see|experience|face) (another|a single|one more|any more|any other) (leak|problem|issue|fault|breakdown|outage|delay|complaint|drip|failure)",
+        "(fixed|sorted|solved|resolved|gone|cured) for good",
     ],
     "hedge": [
         "(can't|cannot|can not|won't|couldn't|could not) [honestly|really|truly|in good conscience] (guarantee|promise)",
         # Wishing one could say it is not saying it ("I'd love to tell you it will never happen again, but").
         "(i'd|i would|we'd|we would) (love|like) to (tell|say|promise|guarantee)",
+        # Refusing to say it ("I'm not going to tell you that roof can never leak again").
+        "(not going to|won't|will not|can't|cannot|can not|couldn't|could not|wouldn't|would not) [honestly|really|truly] (tell you|say|claim|pretend|swear)",
         "(do|doing) (everything|all) (i|we) (can|possibly can)",
         "(i'll|i will|we'll|we will) be (there|right there|here) (to|for|with)",
         "(if|when) (something|anything|it) (does )?(goes|go) wrong",
@@ -468,6 +477,12 @@ PHRASES: dict[str, list[str]] = {
         "(colleague|manager|supervisor|teammate|team lead|partner|boss) (mentioned|told me|said|passed|asked me|let me know|filled me in|handed)",
         "(mentioned|told me|said|let me know|filled me in) (that )?(you|that you)",
         "(work|working) (with|alongside) (your|my colleague)",
+        # The colleague named: the link said in the writer's own words ("I work alongside Theo",
+        # "he asked me to look after your proposal while he's away", "he filled me in on your call").
+        "(i|we) (work|worked) (with|alongside|for) *",
+        "(he|she|they) (asked|has asked|had asked) me to (look after|take over|pick up|handle|cover|help with|look at|take care of)",
+        "(he|she|they) (filled|has filled|'s filled|had filled) me in (on|about)",
+        "(while|as) (he's|she's|they're|he is|she is|they are) (away|out|off|on leave|on holiday|on vacation|out of office)",
         "(my|your) (colleague|rep|account manager|contact)",
         "(i'm|i am|this is|my name is) ** (manager|colleague|supervisor|team lead|team leader|lead|boss|partner|director|head|assistant|deputy)",
         "(i'm|i am) (joining|replacing|taking over|picking this up|helping)",
