@@ -36,7 +36,7 @@ def build(conversation: Conversation, now: datetime) -> Timeline:
             _customer_touch(timeline, index, touch)
         else:
             _our_touch(timeline, index, touch)
-            if two_way(touch):
+            if two_way(touch) or _records_ask(touch):
                 _reported_items(timeline, index, touch)
         for signal in touch.signals:
             if signal.kind == "callback" and plain(signal) and not _held_out(touch, signal):
@@ -94,6 +94,14 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
 
 
 REPORTED_KINDS = ("issue", "request", "dissatisfaction")  # our own questions in a note are ours
+RECORDS = ("task", "note")
+
+
+def _records_ask(touch: Touch) -> bool:
+    """A CRM task or note of ours that records what the customer asked for ("Customer asked on
+    the call for swatches. Told him we'd post them"): held to the promise it records."""
+    return touch.kind in RECORDS and bool(touch.activity) and any(
+        s.kind == "request" and plain(s) for s in touch.signals)
 
 
 def _reported_items(timeline: Timeline, index: int, touch: Touch) -> None:
@@ -166,6 +174,7 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
 ASKS_OF_CUSTOMER = ("condition", "exploration", "request", "question")
 EVENT = "event"  # condition/event: on what happens, not on the customer; it holds its own sentence only
 OFFER = "offer"  # commitment/offer: "we'd be glad to help"
+REPORTED = "reported"  # request/reported: the customer's ask as our note records it, not ours of them
 
 
 def owned_promises(touch: Touch) -> list[Signal]:
@@ -173,7 +182,7 @@ def owned_promises(touch: Touch) -> list[Signal]:
     you DM us we'll look into it") or next to an ask of them, not one under a condition on
     events ("if anything changes, we'll keep you posted"), not an offer ("we'd be glad to help")."""
     waits_on = {s.sentence + step for s in touch.signals if s.kind in ASKS_OF_CUSTOMER and not s.negated
-                and s.subtype != EVENT for step in (-1, 0, 1)}
+                and s.subtype not in (EVENT, REPORTED) for step in (-1, 0, 1)}
     waits_on |= {s.sentence for s in touch.signals if s.kind == "condition" and s.subtype == EVENT and not s.negated}
     # "I'll call you" inside "I'll call you back in 3 days" is that callback, not a promise to act.
     callbacks = [(s.start, s.end) for s in touch.signals if s.kind == "callback"]

@@ -80,9 +80,14 @@ PHRASES: dict[str, list[str]] = {
         "(instead of|rather than) (the|my|our)? <money>",
         "(charged|billed) (me|us)? <money> (for|instead|when|but)",
     ],
-    "request": [
-        # What the customer asked for, as a call note reports it ("asked for a tech visit asap").
+    # What the customer asked for, as a call note or a task reports it ("asked for a tech visit
+    # asap", "asked on the 11/9 call for physical swatches"): their ask, not ours of them.
+    "request/reported": [
+        "(asked|requested) (us |me )?for *",
+        "(asked|requested) (on|during|at|in) (the|our|his|her|their|a|today's|yesterday's) ** (call|meeting|visit|demo|chat) for *",
         "(asked|asking|requested|requesting|wants|wanted|needs) (for )?(a|an|the|his|her|their|some|more) ** (visit|refund|callback|call back|replacement|quote|engineer|technician|tech|credit|update|invoice|copy|appointment)",
+    ],
+    "request": [
         "(can|could|would|will) you [please] (check|look into|find out|confirm|let me know|tell me|update me|fix|help|call|sort|chase|look at|arrange|explain|advise|clarify|cancel|refund|change|update)",
         "please (check|confirm|let me know|call|advise|update|fix|cancel|refund|look into|find out|chase|arrange|explain|clarify|get back to me)",
         "(i|we) (need|would need|'d need) (you to|someone to|to know|an answer|a reply|an update)",

@@ -61,7 +61,7 @@ WORDS: dict[str, list[str]] = {
         "dont do not", "cant can not", "didnt did not", "doesnt does not", "isnt is not",
         "wasnt was not", "havent have not", "hasnt has not", "wouldnt would not", "couldnt could not",
     ],
-    "abbreviation": "no nos approx vs etc e.g i.e ref tel ext vol fig est min max appt dept acct".split(),
+    "abbreviation": "no nos approx vs etc e.g i.e ref tel ext vol fig est min max appt dept acct incl excl".split(),
     "title": "mr mrs ms dr prof st".split(),
     # Past participles that do not end in -ed ("I've sent", "we've put"): the <past> class.
     "past_participle": """
