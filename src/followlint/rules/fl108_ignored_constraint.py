@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..timeline import on_topic, plain, span_topic
+from ..timeline.calls import customer_turns, ours_before_answer
 from .base import Example, Rule
 
 # Which asks each kind of constraint rules out (constraint subtypes are not needed: a
@@ -58,7 +59,7 @@ class IgnoredConstraint(Rule):
 
     def check(self, conversation, ctx):
         timeline = ctx.timeline
-        for touch, constraints, reply in timeline.replies_to("constraint"):
+        for touch, constraints, reply in _replies(timeline):
             # Worked around ("once you're back" is a condition by nature).
             if any(s.kind == "accommodation" and not s.negated for s in reply.signals):
                 continue
@@ -86,6 +87,18 @@ class IgnoredConstraint(Rule):
                 suggestion="Address the constraint first (a tow, a remote session, a date after they are back).",
                 evidence=[self.evidence(touch, constraints[0])],
             )
+
+
+def _replies(timeline):
+    """The customer's constraints and our reply to each: the next touch of ours, also for a
+    constraint our call note reports ("She's on leave until Feb 1, email only")."""
+    for touch, constraints, first, _ in customer_turns(timeline, "constraint"):
+        if first is not touch:
+            yield touch, constraints, first
+            continue
+        after = ours_before_answer(timeline, touch)[1:2]
+        if after:
+            yield touch, constraints, after[0]
 
 
 def _window(timeline, touch, constraints) -> tuple[date, date] | None:

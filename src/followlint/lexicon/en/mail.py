@@ -12,6 +12,8 @@ WORDS: dict[str, list[str]] = {
         "cheers", "sincerely", "talk soon", "speak soon", "all the best", "best wishes", "warmly",
         "thx", "ta", "yours", "yours truly", "yours sincerely", "with thanks", "take care",
         "respectfully", "many thanks again", "have a great day", "have a good day", "br", "rgds",
+        # Informal closings of small businesses that write like friends ("xx Jade").
+        "x", "xx", "xxx", "xo", "xoxo", "love", "lots of love", "with love", "hugs",
     ],
     "not_a_name": [
         "yes", "no", "ok", "okay", "sure", "thanks", "hi", "hello", "hey", "great", "perfect", "done",

@@ -317,6 +317,8 @@ PHRASES: dict[str, list[str]] = {
         "(when|once|after) you('re| are) (back|home|available|free|able|recovered|feeling better)",
         "(after|once) you (get back|return|are back)",
         "(remotely|by phone|over the phone|by video|video call|online instead|by email instead|no need to come in)",
+        "no (site visit|visit|site meeting|meeting|call|trip) (is )?(needed|necessary|required)",
+        "(reply|respond|answer|get back to me|send questions|any questions) (by|via|over) (email|e-mail)",
         "(no rush|whenever suits|whenever works|when it suits|when convenient|at your convenience)",
         "(courier|post|mail|ship|send) (it|them|you) (to you|out|over)",
         "(loan car|loaner|courtesy car|rental car|replacement car)",
