@@ -363,6 +363,13 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "FL105": (1.0, 1.0), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (1.0, 1.0),
         "FL109": (1.0, 0.833), "FL110": (1.0, 1.0),
     },
+    # batch-7 was written blind while issue 14's fifth round tuned on batch 6 (never used for
+    # tuning): the generalisation figure of that round. Scored once, when it was copied in.
+    "batch-7": {
+        "FL101": (0.636, 0.875), "FL102": (0.833, 0.714), "FL103": (0.8, 0.444), "FL104": (1.0, 0.625),
+        "FL105": (1.0, 0.714), "FL106": (1.0, 0.857), "FL107": (1.0, 0.833), "FL108": (1.0, 0.571),
+        "FL109": (1.0, 0.625), "FL110": (1.0, 0.285),
+    },
     # batch-5 was written blind the same day to be READ while tuning (batch-4 stays unread): its
     # README has the figures before and after.
     "batch-5": {
