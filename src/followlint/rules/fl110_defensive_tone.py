@@ -9,7 +9,7 @@ from .base import Example, Rule
 class DefensiveTone(Rule):
     code = "FL110"
     name = "defensive-tone"
-    reads = ("defensive", "issue", "dissatisfaction")
+    reads = ("defensive", "issue", "dissatisfaction", "sentiment")
     severity = Severity.INFO
     story = "001"
     summary = "A reply to a complaint that argues who is right."
@@ -56,7 +56,7 @@ class DefensiveTone(Rule):
             if not defensive:
                 continue
             previous = timeline.previous_inbound(index)
-            complaint = [s for s in (previous.signals if previous else ()) if s.kind in ("issue", "dissatisfaction") and plain(s)]
+            complaint = [s for s in (previous.signals if previous else ()) if _complains(s)]
             if not complaint:
                 continue
             yield self.finding(
@@ -65,3 +65,9 @@ class DefensiveTone(Rule):
                 suggestion="Acknowledge the customer's experience and say what you will do; drop who was right.",
                 evidence=[self.evidence(previous, complaint[0])],
             )
+
+
+def _complains(signal) -> bool:
+    """A problem, displeasure, or a sentence the customer says with negative feeling."""
+    return (signal.kind in ("issue", "dissatisfaction") and plain(signal)) or (
+        signal.kind == "sentiment" and signal.subtype == "negative")

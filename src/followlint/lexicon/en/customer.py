@@ -26,6 +26,9 @@ PHRASES: dict[str, list[str]] = {
         "(never|didn't|did not) (arrived|received|got|showed up|turned up|called back|get back to me)",
         "(keeps|kept) (breaking|failing|crashing|happening|dropping)",
         "(stopped|quit) working",
+        # What arrived is not what it should be ("the second bolt doesn't match the first").
+        "(doesn't|does not|don't|do not|didn't|did not) (match|fit)",
+        "(visible|noticeable|obvious|clear) (difference|mark|marks|damage|scratch|scratches|dent|stain|stains|crack|gap)",
         "(out of|no) (stock|service|signal|power|hot water|heating|internet|connection)",
         # In the words customers use (drafted from support and sales training): something did
         # not happen, or happened wrongly.
@@ -337,6 +340,9 @@ PHRASES: dict[str, list[str]] = {
         "(can't|cannot|can not|unable to|not able to) (leave|get out of) (the house|home|bed|the flat)",
         "(broken|sprained|fractured) (ankle|leg|hip|arm|wrist|foot)",
         "(hard of hearing|partially deaf|i'm deaf|i am deaf|can't hear well|cannot hear well)",
+        # What the customer's IT or policy forbids ("our IT blocks any sign-in with Google").
+        "(blocks|block|blocked|bans|banned|disables|disabled|doesn't allow|does not allow|don't allow|do not allow|won't allow|not allowed) (any )?(sign-in|sign in|signing in|login|log in|logging in|single sign-on|sso|extensions|browser extensions|plugins|add-ons|downloads|usb|installs|installing)",
+        "(can't|cannot|can not|not allowed to|unable to|aren't allowed to|are not allowed to) (install|download|add|run) (any )?(browser )?(extensions|plugins|add-ons|software|apps|anything|programs)",
         "(email|text|write|in writing) (only|rather than|instead of)",
         "(closed|shut) (from|until|till|between|over|for)",
         "(budget|budgets|spending|funds|funding|purchasing) (is|are)? (frozen|on hold|locked|paused) (until|till|through|for)",

@@ -313,7 +313,9 @@ PHRASES: dict[str, list[str]] = {
         "(if|when) (something|anything|it) (does )?(goes|go) wrong",
     ],
     "accommodation": [
-        "(tow|towing|tow truck|pick it up|pick up the car|collect it|collect the car|come to you|mobile (service|mechanic|technician)|send a technician|send someone|roadside|at your home|at your place|at home)",
+        "(tow|towing|tow truck|come to you|mobile (service|mechanic|technician)|send a technician|send someone|roadside|at your home|at your place|at home)",
+        # We fetch it; "you can collect it from the counter" is the opposite.
+        "(we'll|we will|we can|we could|i'll|i will|i can|i could|happy to|glad to|we'd|i'd|to) (pick it up|pick them up|pick up the car|collect it|collect them|collect the car)",
         "(when|once|after) you('re| are) (back|home|available|free|able|recovered|feeling better)",
         "(after|once) you (get back|return|are back)",
         "(remotely|by phone|over the phone|by video|video call|online instead|by email instead|no need to come in)",
@@ -330,6 +332,9 @@ PHRASES: dict[str, list[str]] = {
         "(visit|come to|come into|come down to|stop by) (the|our|us)",
         "(bring|drop off|return) (it|them|the) (to|at|in)",
         "(in person|at the dealership|at our office|at the branch|at the store|in store|in-store|at the clinic|at our showroom)",
+        # The customer fetching it ("she can collect it from the counter").
+        "(you|she|he|they) (can|could|may|will need to|need to|should|must) (collect|pick up) (it|them|the *|your *|her *|his *|their *) (from|at|in)",
+        "(collect|pick up) (it|them) from (the|our) (counter|desk|shop|store|branch|office|depot|reception|pharmacy|warehouse)",
         "(book|schedule|make) (an|a) (appointment|visit|service|slot) (at|in|with)",
     ],
     "ask_meeting": [
@@ -516,6 +521,11 @@ PHRASES: dict[str, list[str]] = {
         "you could have (read|checked|called|asked|noticed|told us)",
         # Blame put on the customer's side or people ("your building manager didn't leave the key").
         "(it was|it's|it is|it was always) up to you to",
+        "(isn't|is not|wasn't|was not|'s not) on (us|me)",
+        "(was|were) (caused by|down to|due to) your",
+        "with (all due )?respect",
+        "(clearly|explicitly|plainly) (stated|states|said|says|showed|shows)",
+        "(simply|only|just) following (policy|procedure|the policy|our policy|the rules|instructions)",
         "(that's|that is|it's|it is|this is|this was|that was) not on (our|my) (side|end|part)",
         "not something (we|i|our team|our driver|our staff) (can|could|should) be blamed for",
         "(we|i) (can't|cannot|can not) be blamed",
@@ -529,7 +539,7 @@ PHRASES: dict[str, list[str]] = {
         "you (failed|neglected|forgot) to",
         "(we|i) (did|do|have done) nothing wrong",
         "(as|like) (i|we) (keep|have been) (saying|telling you)",
-        "(you agreed|you signed|you accepted) (to|the)",
+        "(you agreed|you signed|you accepted) (to|the|those|these|our|this|that)",
         "(read|check) the (terms|fine print|small print|contract)",
         # Story 001's "being right" block, in the ways reps actually write it.
         "as (stated|explained|mentioned|outlined|set out|noted|written|advised) (clearly|in|on|at|before|previously|earlier)",
