@@ -99,6 +99,9 @@ class Person:
     first_name: str = ""  # lowercase, as a colleague would name them ("dana")
 
 
+CONTACT_THREAD = "contact "  # a CRM contact's conversation key: this, then the contact's name or id
+
+
 @dataclass(slots=True)
 class Touch:
     """One contact event: an email, a call, a draft, a note..."""

@@ -107,7 +107,8 @@ class CallbackTiming(Rule):
             early_ok = agreement.touch.has("early_ok", plain=False)
             evidence = [self.evidence(agreement.touch, agreement.signal)]
             due_text = agreement.due.isoformat()
-            said = f'"{agreement.signal.text} {agreement.signal.when}"'
+            text, when_said = agreement.signal.text, agreement.signal.when
+            said = f'"{text}"' if when_said.lower() in text.lower() else f'"{text} {when_said}"'
             if ours is not None:
                 index, touch = ours
                 when = timeline.when(touch).date()

@@ -98,10 +98,11 @@ RECORDS = ("task", "note")
 
 
 def _records_ask(touch: Touch) -> bool:
-    """A CRM task or note of ours that records what the customer asked for ("Customer asked on
-    the call for swatches. Told him we'd post them"): held to the promise it records."""
+    """A CRM task or note of ours that records what the customer asked for or reported
+    ("Customer asked on the call for swatches. Told him we'd post them"): held to the promise it
+    records."""
     return touch.kind in RECORDS and bool(touch.activity) and any(
-        s.kind == "request" and plain(s) for s in touch.signals)
+        s.kind in REPORTED_KINDS and plain(s) for s in touch.signals)
 
 
 def _reported_items(timeline: Timeline, index: int, touch: Touch) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Conversation, Signal
+from ..model import CONTACT_THREAD, Conversation, Signal
 from ..lexicon.words import current as current_words
 from ..signals.topics import WORD_RE as TOPIC_WORD_RE, forms, stem
 
@@ -64,6 +64,10 @@ def names(conversation: Conversation) -> frozenset:
             words.update(w for w in NAME_RE.findall(local) if w not in roles)
         if touch.activity:
             words.update(m.group(1).lower() for m in contacted.finditer(touch.text))
+            # The contact a CRM log is kept under ("contact jun takahashi"), when it is a name.
+            contact = touch.thread.removeprefix(CONTACT_THREAD)
+            if contact != touch.thread and not any(c.isdigit() for c in contact):
+                words.update(NAME_RE.findall(contact))
     return frozenset(stem(w) for w in words if len(w) > 2)
 
 

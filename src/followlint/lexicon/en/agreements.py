@@ -33,6 +33,8 @@ PHRASES: dict[str, list[str]] = {
         "(promised|agreed|offered|arranged|said) (to|i'd|i would|we'd|we would|i'll|we'll) " + _CONTACT + " (him|her|them|back|the customer|customer|client)",
         "told (him|her|them|the customer|customer|client) (i'd|i would|we'd|we would|i'll|we'll) " + _CONTACT + " (him|her|them|back)",
         "(will|to) (call|ring|phone) (him|her|them|customer|the customer|client) back",
+        # ... the second verb of the promise a note reports ("told her I'd get a quote and call her back by Friday").
+        "(and|then) (call|ring|phone) (him|her|them) back (on|by|before|<weekday>|tomorrow|next|this|in|at|first thing|end of|later|once)",
         "(promised|agreed|arranged|scheduled|booked) (a )?(call back|callback|follow up call)",
         # What we will send by a time is the next contact ("I'll get the quote over to you by Wednesday").
         "(i'll|i will|we'll|we will) (get|have|send|email) ** [over|across|through|back|out] to you (by|on|before|first thing|tomorrow|today|<weekday>|this|next|end of|in|within|later)",

@@ -87,6 +87,7 @@ PHRASES: dict[str, list[str]] = {
     # asap", "asked on the 11/9 call for physical swatches"): their ask, not ours of them.
     "request/reported": [
         "(asked|requested) (us |me )?for *",
+        "(he|she|they|customer|client|the customer|the client) (needs|wants|needed|wanted) <num> (by|before|for|this|next|asap|urgently)",
         "(asked|requested) (on|during|at|in) (the|our|his|her|their|a|today's|yesterday's) ** (call|meeting|visit|demo|chat) for *",
         "(asked|asking|requested|requesting|wants|wanted|needs) (for )?(a|an|the|his|her|their|some|more) ** (visit|refund|callback|call back|replacement|quote|engineer|technician|tech|credit|update|invoice|copy|appointment)",
     ],
@@ -123,7 +124,7 @@ PHRASES: dict[str, list[str]] = {
     "request/send": [
         "(asked|asks|wants|wanted|needs|needed) (us|me) to (send|resend|forward|post|mail|share|email) *",
         # Asking us to send something: a document sent back is the answer, whatever it is called.
-        "(can|could|would|will) you [please] (send|resend|forward|post|mail|share) [me|us|over|across|through|on]",
+        "(can|could|would|will) you [please] (send|resend|forward|post|mail|share) [me|us|over|across|through|on|it|them|this|that|both|those|these]",
         "please (send|resend|forward|post|mail|share) [me|us|over|across|through|on]",
         "(i'd|i would|we'd|we would) (like|love|appreciate) (a copy|the copy|copies|a reminder|the documents|the paperwork|the invoice|the receipt|the quote)",
     ],

@@ -112,6 +112,8 @@ PHRASES: dict[str, list[str]] = {
     "commitment": [
         "(i'll|i will|we'll|we will|i'm going to|i am going to|we're going to|let me) (check|look into|find out|chase|sort|fix|confirm|investigate|ask|follow up on|look at|get to the bottom of|escalate|see what|dig into|track down|get back to you|get an answer|update you|let you know|keep you posted|send|resend|arrange)",
         "(leave it with me|i'm on it|i am on it|on it now|will do)",
+        # Through someone else ("I'll get our broker to send it over").
+        "(i'll|i will|we'll|we will) (get|have|ask) (our|my|the) * to (send|resend|call|check|look|email|fix|sort|arrange|contact|confirm|issue)",
         "(i'll|i will|we'll|we will) (make sure|ensure) (it|they|you|this|that)",
         "(will|'ll) (get back to you|revert|report back|come back to you)",
         "(will|'ll|is going to|are going to) (collect|pick up|swap|exchange|replace|refund|credit|repair|redeliver|reship|resend|waive|remove|reverse|correct|amend|update|bring|deliver|drop off|call you|contact you|email you|fix|sort|investigate|look into)",

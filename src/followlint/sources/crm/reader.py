@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, time, timezone, tzinfo
 
-from ...model import Direction, InputError, Origin, Touch
+from ...model import CONTACT_THREAD, Direction, InputError, Origin, Touch
 from ..base import Reader, SourceUnit
 from ..positions import FixedLayout, MappedTouch
 from . import activity, values
@@ -198,7 +198,7 @@ class Columns:
             recipients=(customer.lower(),) if not inbound and "@" in customer else (),
             time=values.as_datetime(at, zone),
             subject=subject,
-            thread=f"contact {contact.lower()}",
+            thread=CONTACT_THREAD + contact.lower(),
             activity=_activity(type_cell or kind, get("task_type") if act.kind == "task" else ""),
             due=values.as_datetime(due, zone) if due is not None and act.kind == "task" else None,
             done=act.done,
