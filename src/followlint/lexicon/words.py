@@ -44,6 +44,8 @@ WORD_LISTS = {w.name: w for w in (
              "(\"nobody can find me?\", \"so it's just a lie?\")"),
     WordList("discourse_opening", "a greeting or discourse word before a sentence's first word (\"hey\", \"so\", \"and\")"),
     WordList("back_reference", "points back to what was just said, as the subject of a question (\"is this correct?\")"),
+    WordList("generic_subject", "a word every customer conversation has (\"team\", \"account\", \"call\"): a reply "
+             "that shares only such words with the customer's point does not take it up"),
     # -- the customer's sentiment ---------------------------------------------------------
     WordList("valence_lexicon", "a sentiment lexicon for short informal text, as package:file of "
              "\"word<TAB>valence\" lines (read on first use)"),

@@ -30,13 +30,26 @@ def _undouble(word: str) -> str:
 
 
 def shared(topic: frozenset, words: frozenset) -> int:
-    """How many words of ``topic`` the sentence ``words`` takes up (exactly or by a common stem)."""
-    exact = topic & words
-    count = len(exact)
-    rest = [_undouble(w) for w in words if w not in exact]
+    """How many words of ``topic`` the sentence ``words`` takes up (exactly or by a common stem);
+    none when every word they share is one all customer conversations have."""
+    matched = topic & words
+    rest = [_undouble(w) for w in words if w not in matched]
     if rest:
-        count += sum(1 for t in topic if t not in exact and any(_same_word(_undouble(t), w) for w in rest))
-    return count
+        matched = matched | {t for t in topic if t not in matched and any(_same_word(_undouble(t), w) for w in rest)}
+    return 0 if matched <= _generic() else len(matched)
+
+
+_GENERIC: dict[frozenset, frozenset] = {}
+
+
+def _generic() -> frozenset:
+    """The stems of the loaded ``generic_subject`` words (computed once per word list)."""
+    words = current_words()["generic_subject"]
+    stems = _GENERIC.get(words)
+    if stems is None:
+        _GENERIC.clear()
+        stems = _GENERIC[words] = frozenset(stem(w) for w in words)
+    return stems
 
 
 def on_topic(topic: frozenset, words: frozenset) -> bool:

@@ -79,4 +79,12 @@ WORDS: dict[str, list[str]] = {
     "discourse_opening": "so and but or then well oh also hey hi hello ok okay".split(),
     # Words that point back to what was just said ("Is this correct?", "Will it be canceled?").
     "back_reference": "this that it it's these those they they're".split(),
+    # Words every customer conversation has ("our team", "the account", "a call this week"): a
+    # reply that shares only these with the customer's point says nothing about it.
+    "generic_subject": """
+        team staff account service customer client company business email mail message call phone
+        time week month day year thing help info information detail update today tomorrow morning
+        afternoon question request issue problem people person work job site system contact number
+        name date
+    """.split(),
 }
