@@ -26,7 +26,10 @@ PHRASES: dict[str, list[str]] = {
         "(never|didn't|did not) (arrived|received|got|showed up|turned up|called back|get back to me)",
         "(keeps|kept) (breaking|failing|crashing|happening|dropping)",
         "(stopped|quit) working",
-        # What arrived is not what it should be ("the second bolt doesn't match the first").
+        # What arrived is not what it should be ("arrived crushed and soaked", "half of them
+        # unusable", "the second bolt doesn't match the first").
+        "(arrived|came|turned up|showed up|was delivered|were delivered|got here) (crushed|damaged|broken|soaked|wet|smashed|dented|torn|ripped|cracked|scratched|faulty|defective|incomplete|late|open|opened|leaking|melted|spoiled|spoilt)",
+        "(unusable|ruined|useless|beyond repair|a write-off|write off)",
         "(doesn't|does not|don't|do not|didn't|did not) (match|fit)",
         "(visible|noticeable|obvious|clear) (difference|mark|marks|damage|scratch|scratches|dent|stain|stains|crack|gap)",
         "(out of|no) (stock|service|signal|power|hot water|heating|internet|connection)",

@@ -5,6 +5,7 @@ CRM exports name these in English with small variations ("Left voicemail", "LEFT
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...model import Direction
@@ -25,6 +26,13 @@ NOT_REACHED = ("no answer", "no_answer", "noanswer", "busy", "wrong number", "wr
                "no response", "unreachable", "failed", "canceled", "cancelled", "disconnected", "missed",
                "not connected", "invalid number", "hung up")
 VOICEMAIL_NOTES = ("voicemail", "voice mail", "vm", "message", "msg")
+# A note that logs a call: the customer's when it opens with a name, a title or "customer"
+# ringing ("Mrs Pennington called, upset: ...", "Customer rang re the invoice"); ours when one
+# of its sentences opens with the verb ("Called Mrs Pennington to explain", "Spoke w/ Rosa").
+CALL_NOTE_OURS_RE = re.compile(r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:called|rang|phoned|spoke (?:with|to|w/)|talked (?:with|to))\b", re.I)
+CALL_NOTE_THEIRS_RE = re.compile(
+    r"(?:(?:mr|mrs|ms|miss|dr)\.? )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}|(?i:the )?(?i:customer|client|cust))"
+    r" (?:called|rang|phoned)(?: (?:in|us|me|back))?\b")
 # HubSpot stores the standard call outcomes as fixed ids.
 HUBSPOT_OUTCOMES = {
     "f240bbac-87c9-4f6e-bf70-924b57d47db7": "connected",
@@ -90,6 +98,16 @@ def left_voicemail(note: str) -> bool:
     text = f" {' '.join(note.lower().replace('-', ' ').split())} "
     return any(f" left {article}{w} " in text or f" left {article}{w}," in text or f" left {article}{w}." in text
                for article in ("", "a ") for w in VOICEMAIL_NOTES)
+
+
+def call_in_note(note: str) -> Direction | None:
+    """The direction of a call a note logs, or None when it logs none."""
+    text = note.lstrip()
+    if CALL_NOTE_THEIRS_RE.match(text):
+        return Direction.INBOUND
+    if CALL_NOTE_OURS_RE.search(text):
+        return Direction.OUTBOUND
+    return None
 
 
 def classify(kind: str, direction: Direction | None, outcome: str, done: bool | None, scheduled: bool) -> Activity:

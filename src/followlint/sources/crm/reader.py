@@ -151,6 +151,10 @@ class Columns:
             kind = next((k for column, k in self.kind_marks if row.fields.get(column, "").strip()), layout.default_kind or "note")
         direction_cell, direction_column = self.cell(row, "direction")
         direction = activity.direction_of(direction_cell, direction_column)
+        if kind == "note" and direction is None:
+            logged = activity.call_in_note(_text("", get("body")))  # "Called Mrs P to explain": a call, not a memo
+            if logged is not None:
+                kind, direction = "call", logged
         outcome = activity.outcome_of(get("outcome"))
         if activity.missed(direction_cell):
             outcome = "not reached"
