@@ -217,6 +217,22 @@ def test_a_message_left_on_an_unanswered_call_is_a_voicemail_that_reached_the_cu
     assert [(f["code"], f["conversation"]) for f in report["findings"]] == [("FL101", "contact ola berg")]
 
 
+def test_notes_that_log_a_call_are_that_call(run_cli, tmp_path):
+    # Notes carry no direction; one that says who rang whom is the call itself, and what our
+    # side said on it is what the customer heard. A note that logs no call stays our memo.
+    header = "Activity ID,Activity date,Activity type,Note body,Associated contact,Activity assigned to"
+    rows = [header,
+            "1,2026-05-05 09:40,Note,\"Mrs Ada Lowe called: the chairs arrived crushed and two are unusable.\",Ada Lowe,Noor Haddad",
+            "2,2026-05-05 16:15,Note,\"Checked stock. Called Mrs Lowe back and told her it's not our fault, the courier did it.\",Ada Lowe,Noor Haddad",
+            "3,2026-05-06 09:00,Note,\"Courier claim form filed internally.\",Ada Lowe,Noor Haddad"]
+    export = write(tmp_path, "notes.csv", "\n".join(rows) + "\n", "utf-8")
+    touches = inspect(run_cli, export)["contact ada lowe"]
+    assert [(t["direction"], t["kind"]) for t in touches] == [
+        ("inbound", "call"), ("outbound", "call"), ("internal", "note")]
+    code, report, _ = check(run_cli, export)
+    assert "FL110" in [f["code"] for f in report["findings"]]
+
+
 def test_zoho_api_calls_are_not_taken_for_salesforce(run_cli, tmp_path):
     # Call_Type, Call_Duration_in_seconds and Owner.id normalise like Salesforce's CallType,
     # CallDurationInSeconds and OwnerId; the file is Zoho's all the same.
