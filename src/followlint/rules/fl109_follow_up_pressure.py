@@ -112,7 +112,9 @@ class FollowUpPressure(Rule):
                 continue
             before = touch
             run.append(touch)
-            run = [t for t in run if timeline.when(touch) - timeline.when(t) <= window and _same_customer(t, touch)]
+            # Counted in days: weekly calls on 2 and 16 March fall within a window of 14 days.
+            run = [t for t in run if timeline.when(touch).date() - timeline.when(t).date() <= window
+                   and _same_customer(t, touch)]
             # Ringing again, or leaving another voicemail, is chasing whatever the note says.
             chasing = touch.kind in RINGING or any(s.kind in CHASING and not s.negated for s in touch.signals)
             if len(run) >= options["unanswered-touches"] and chasing and not touch.quoted:

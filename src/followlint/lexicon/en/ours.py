@@ -222,7 +222,7 @@ PHRASES: dict[str, list[str]] = {
         # Closing now ("Can we finalise your policy today?", "called to see if they'd made a decision").
         "(shall|can|could|should|may) (we|i) (finalise|finalize|close|wrap up|seal|complete|sign off|firm up) (your|the|this|it|things|everything)",
         "(made|make|reached|come to|came to) (a|their|her|his|your|any) decision",
-        "(see|ask|check|find out) (if|whether) (she|he|they|you|the customer|the client) (had|has|have|would|'d|'s|'ve) (made|reached|come to) (a|their|her|his|your|any) decision",
+        "(see|ask|check|find out) (if|whether) (she|he|they|you|the customer|the client) ** (decide|decided|made a decision|reached a decision|come to a decision|make a decision|made their decision|made up (her|his|their|your) mind)",
     ],
     "concession": [
         "(lower|reduce|drop|cut|knock|bring down|take) (the )?(price|rate|cost|fee|monthly|payment|premium)",

@@ -25,7 +25,7 @@ VOICEMAIL = ("voicemail", "voice mail", "left message", "left live message", "le
 NOT_REACHED = ("no answer", "no_answer", "noanswer", "busy", "wrong number", "wrong_number", "not reached",
                "no response", "unreachable", "failed", "canceled", "cancelled", "disconnected", "missed",
                "not connected", "invalid number", "hung up")
-VOICEMAIL_NOTES = ("voicemail", "voice mail", "vm", "message", "msg")
+LEFT_MESSAGE_RE = re.compile(r"\bleft (?:a |an |another )?(?:voice ?mail|vm|message|msg)\b", re.I)
 # A note that logs a call: the customer's when it opens with a name, a title or "customer"
 # ringing ("Mrs Pennington called, upset: ...", "Customer rang re the invoice"); ours when one
 # of its sentences opens with the verb ("Called Mrs Pennington to explain", "Spoke w/ Rosa").
@@ -94,10 +94,9 @@ def outcome_of(cell: str) -> str:
 
 
 def left_voicemail(note: str) -> bool:
-    """The rep's note says a message was left ("No answer, left a VM asking her to call back")."""
-    text = f" {' '.join(note.lower().replace('-', ' ').split())} "
-    return any(f" left {article}{w} " in text or f" left {article}{w}," in text or f" left {article}{w}." in text
-               for article in ("", "a ") for w in VOICEMAIL_NOTES)
+    """The rep's note says a message was left ("No answer, left a VM asking her to call back",
+    "Left another voicemail")."""
+    return LEFT_MESSAGE_RE.search(note) is not None
 
 
 def call_in_note(note: str) -> Direction | None:

@@ -158,8 +158,8 @@ class Columns:
         outcome = activity.outcome_of(get("outcome"))
         if activity.missed(direction_cell):
             outcome = "not reached"
-        elif outcome == "not reached" and activity.left_voicemail(get("body")):
-            outcome = "voicemail"  # "No answer" in the result, "left a VM" in the rep's note
+        elif outcome in ("not reached", "") and activity.left_voicemail(get("body")):
+            outcome = "voicemail"  # "No answer" (or nothing) in the result, "left a VM" in the rep's note
         status = get("status")
         done = _done(status) if status else None
         when = self._moment(row, "time", zone)
