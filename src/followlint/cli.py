@@ -386,6 +386,7 @@ def audit(
                          plugin_flags=plugin, fmt=output_format)
     registry, reporter = _load_for_report(settings, _format_origin(ctx, settings))
     linter = Linter(settings, registry)
+    linter.preload()
     options = AuditOptions(batch_size=batch_size, keep_days=keep_days, timeout=timeout,
                            progress=sys.stderr.isatty() and not quiet)
     if workers and cluster != "local":

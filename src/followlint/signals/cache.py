@@ -1,12 +1,12 @@
 """A compiled phrase index is kept on disk, keyed by the exact vocabularies it was built from.
 
 Building the index costs a few hundred milliseconds; a rep linting one draft should not pay
-that on every run. Any change to any vocabulary (or to followlint) gives a new key, and a
-cache that cannot be read or written is simply rebuilt in memory.
+that on every run. The file holds the entries packed (see ``PhraseIndex.__getstate__``): a
+run decodes only those its words reach. Any change to any vocabulary (or to followlint) gives
+a new key, and a cache that cannot be read or written is simply rebuilt in memory.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -40,7 +40,7 @@ def cached_index(vocabularies: list[dict[str, list[str]]], common: frozenset[str
         with open(path, "rb") as handle:
             if not _trusted(handle.fileno(), os.path.dirname(path)):
                 raise OSError("not a private cache")
-            index = _load(handle)
+            index = pickle.load(handle)
         if isinstance(index, PhraseIndex):
             return index
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
@@ -56,22 +56,6 @@ def cached_index(vocabularies: list[dict[str, list[str]]], common: frozenset[str
     except OSError:
         pass
     return index
-
-
-def _load(handle) -> object:
-    """Unpickle with the cyclic garbage collector paused: the index is some 250,000 new
-    objects, which would set off a dozen collections that find nothing to free (more than
-    half the load time). The objects are then moved out of the collector's sight for good
-    (``gc.freeze``): they live as long as the process, so later collections need not walk them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        index = pickle.load(handle)
-        gc.freeze()
-        return index
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _trusted(fd: int, folder: str) -> bool:
