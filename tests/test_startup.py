@@ -114,3 +114,28 @@ def test_a_plugin_vocabulary_turned_on_and_off_between_runs_is_never_stale(tmp_p
     assert code == 1 and "FL101" in out, err
     assert run_cli("check", draft.name, env=env)[0] == 0
     assert run_cli("check", draft.name, "-p", "no:pinging", "--plugins-dir", str(plugins), env=env)[0] == 0
+
+
+def test_plugin_phrases_are_compiled_at_load_until_their_index_is_cached(tmp_path, cache_dir, monkeypatch):
+    from followlint import plugins
+    from followlint.config import Settings
+    from followlint.engine import Linter
+    from followlint.signals import phrases
+
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "pinging.py").write_text(PINGING_PLUGIN, encoding="utf-8")
+    settings = Settings(plugins_dir=str(folder))
+    compiled = []
+    expand = phrases.expand
+    monkeypatch.setattr(phrases, "expand", lambda phrase, *rest: compiled.append(phrase) or expand(phrase, *rest))
+    registry = plugins.load(settings)
+    assert "just pinging you" in compiled
+    Linter(settings, registry)  # builds the index of these vocabularies, and caches it
+    compiled.clear()
+    plugins.load(settings)
+    assert compiled == []
+    (folder / "pinging.py").write_text(PINGING_PLUGIN.replace("just pinging you", "just pinging you again"),
+                                       encoding="utf-8")
+    plugins.load(settings)
+    assert "just pinging you again" in compiled

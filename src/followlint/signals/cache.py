@@ -14,7 +14,7 @@ import pickle
 import tempfile
 
 from .. import __version__
-from ..lexicon.words import current as current_words
+from ..lexicon.words import Words, current as current_words, is_word_list
 from .phrases import PhraseIndex
 
 ENV = "FOLLOWLINT_CACHE_DIR"
@@ -28,17 +28,13 @@ def cache_dir() -> str:
 
 
 def cached_index(vocabularies: list[dict[str, list[str]]], common: frozenset[str]) -> PhraseIndex:
-    """``common``: the words no phrase is anchored on (they change the index, so its key)."""
-    # Lists of (kind, phrases), not dicts: the order of the kinds is the order phrases are tried.
-    ordered = [list(vocabulary.items()) for vocabulary in vocabularies]
-    # Phrases are compiled with their contractions expanded: the contraction list is part of the key.
-    contractions = sorted(current_words()["contraction"])
-    source = json.dumps([__version__, PhraseIndex.FORMAT, ordered, sorted(common), contractions], ensure_ascii=False)
-    key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32]
-    path = os.path.join(cache_dir(), f"phrases-{key}.pickle")
+    """The index of the vocabularies' phrases (their word lists are left out); ``common``: the
+    words no phrase is anchored on (they change the index, so its key)."""
+    vocabularies = _phrases(vocabularies)
+    path = _path(vocabularies, common, current_words())
     try:
         with open(path, "rb") as handle:
-            if not _trusted(handle.fileno(), os.path.dirname(path)):
+            if not _trusted(os.fstat(handle.fileno()), os.path.dirname(path)):
                 raise OSError("not a private cache")
             index = pickle.load(handle)
         if isinstance(index, PhraseIndex):
@@ -58,12 +54,37 @@ def cached_index(vocabularies: list[dict[str, list[str]]], common: frozenset[str
     return index
 
 
-def _trusted(fd: int, folder: str) -> bool:
+def is_cached(vocabularies: list[dict[str, list[str]]], words: Words) -> bool:
+    """Is an index of exactly these vocabularies' phrases cached (``words``: their word lists)?
+    It was built from them, so each of them compiled: the plugins' phrases need not be checked
+    again (``followlint.plugins``)."""
+    path = _path(_phrases(vocabularies), words["common"], words)
+    try:
+        return _trusted(os.stat(path), os.path.dirname(path))
+    except OSError:
+        return False
+
+
+def _phrases(vocabularies: list[dict[str, list[str]]]) -> list[dict[str, list[str]]]:
+    return [{k: v for k, v in vocabulary.items() if not is_word_list(k)} for vocabulary in vocabularies]
+
+
+def _path(vocabularies: list[dict[str, list[str]]], common: frozenset[str], words: Words) -> str:
+    # Lists of (kind, phrases), not dicts: the order of the kinds is the order phrases are tried.
+    ordered = [list(vocabulary.items()) for vocabulary in vocabularies]
+    # Phrases are compiled with their contractions expanded: the contraction list is part of the key.
+    contractions = sorted(words["contraction"])
+    source = json.dumps([__version__, PhraseIndex.FORMAT, ordered, sorted(common), contractions], ensure_ascii=False)
+    key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32]
+    return os.path.join(cache_dir(), f"phrases-{key}.pickle")
+
+
+def _trusted(file: os.stat_result, folder: str) -> bool:
     """Unpickling runs code, so only a file that this user owns, that no one else may write,
     in a folder no one else may write, is loaded (a cache dir set to a shared folder is rebuilt
     in memory instead)."""
     uid = os.getuid()
-    for info in (os.fstat(fd), os.stat(folder)):
+    for info in (file, os.stat(folder)):
         if info.st_uid != uid or info.st_mode & 0o022:
             return False
     return True
