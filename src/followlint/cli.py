@@ -3,8 +3,8 @@
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or
 input error. Heavy modules are imported inside the commands so start-up stays quick.
 """
-from __future__ import annotations
-
+# No "from __future__ import annotations" here: Typer would then evaluate every parameter's
+# annotation from its text on each start (some 3 ms of the start-up).
 import os
 import sys
 from typing import List, Optional
