@@ -5,6 +5,8 @@ input error. Heavy modules are imported inside the commands so start-up stays qu
 """
 # No "from __future__ import annotations" here: Typer would then evaluate every parameter's
 # annotation from its text on each start (some 3 ms of the start-up).
+import contextlib
+import gc
 import os
 import sys
 from typing import List, Optional
@@ -208,21 +210,22 @@ def check(
     html: Optional[str] = typer.Option(None, "--html", metavar="FILE", help="Also write a self-contained HTML report to this file."),
 ):
     """Lint follow-ups and report findings."""
-    import json
+    with _starting():
+        import json
 
-    from .engine import Linter, exit_code
-    from .runner import run
+        from .engine import Linter, exit_code
+        from .runner import run
 
-    paths, first = _inputs(paths, stdin_filename, needed=not show_settings)
-    settings = _settings(config, first, select=select, extend_select=extend_select, ignore=ignore,
-                         reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
-                         plugin_flags=plugin, fmt=output_format, crm=crm)
-    if show_settings:
-        typer.echo(json.dumps(settings.as_dict(), indent=2))
-        raise typer.Exit(0)
-    registry, reporter = _load_for_report(settings, _format_origin(ctx, settings))
-    baselined = _baseline(baseline, update_baseline)
-    linter = Linter(settings, registry)
+        paths, first = _inputs(paths, stdin_filename, needed=not show_settings)
+        settings = _settings(config, first, select=select, extend_select=extend_select, ignore=ignore,
+                             reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
+                             plugin_flags=plugin, fmt=output_format, crm=crm)
+        if show_settings:
+            typer.echo(json.dumps(settings.as_dict(), indent=2))
+            raise typer.Exit(0)
+        registry, reporter = _load_for_report(settings, _format_origin(ctx, settings))
+        baselined = _baseline(baseline, update_baseline)
+        linter = Linter(settings, registry)
     paths, stdin = _read_stdin(paths, stdin_filename)
     report = run(linter, paths, stdin, jobs, show_progress=not quiet)
     for line in baselined.finish(report, paths, stdin and stdin[0], quiet) if baselined else ():
@@ -232,6 +235,21 @@ def check(
     if html:
         _write_html(report, html)
     raise typer.Exit(exit_code(report, settings.fail_on, exit_zero))
+
+
+@contextlib.contextmanager
+def _starting():
+    """Importing the pipeline, loading the plugins and the phrase index make tens of thousands of
+    objects that live as long as the process and hold no garbage: the cyclic collector is paused
+    meanwhile (it would walk them a dozen times for nothing), then they are frozen out of its walks."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _format_origin(ctx: typer.Context, settings) -> str:
