@@ -139,3 +139,34 @@ def test_plugin_phrases_are_compiled_at_load_until_their_index_is_cached(tmp_pat
                                        encoding="utf-8")
     plugins.load(settings)
     assert "just pinging you again" in compiled
+
+
+NOT_FOR_A_DRAFT = (
+    "followlint.sources.crm.reader", "followlint.audit", "imapclient", "followlint.lsp", "followlint.reporters.html",
+    "followlint.reporters.json", "followlint.reporters.sarif", "followlint.reporters.junit", "xml.etree", "tomllib",
+    "email.policy", "dateutil", "rich",
+)
+
+
+def test_checking_a_draft_imports_no_reader_reporter_or_audit_it_does_not_use(tmp_path, checkin_draft):
+    """What a user waits for on every save in an editor or a pre-commit hook: the modules for
+    CRM exports, IMAP, other output formats and config files are not imported for one draft."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import _clean_env
+
+    script = ("import json, runpy, sys\n"
+              "sys.argv = ['followlint', 'check', sys.argv[1]]\n"
+              "try:\n    runpy.run_module('followlint', run_name='__main__')\n"
+              "except SystemExit:\n    pass\n"
+              "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n")
+    env = _clean_env({"FOLLOWLINT_CACHE_DIR": str(tmp_path / "cache")})
+    for _ in range(2):  # the first run builds the phrase index, the second reads it
+        proc = subprocess.run([sys.executable, "-c", script, str(checkin_draft)], capture_output=True, text=True,
+                              cwd=str(tmp_path), env=env, timeout=120)
+        assert "FL101" in proc.stdout, proc.stderr
+    loaded = json.loads(proc.stderr.strip().splitlines()[-1])
+    assert [m for m in loaded if m.startswith(NOT_FOR_A_DRAFT)] == []
+    assert "followlint.sources.drafts" in loaded  # the scan does see what it looks for

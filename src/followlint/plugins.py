@@ -122,8 +122,10 @@ def _load_entry_points(pm, blocked: set[str], infos: dict[str, PluginInfo]) -> N
             raise UsageError(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}"
                              f" (turn it off with -p no:{ep.name})") from None
         dist = getattr(ep, "dist", None)
-        _register(pm, plugin, ep.name, f"entry point of {dist.name if dist else ep.value}")
-        infos[ep.name] = PluginInfo(ep.name, dist.version if dist else "?", f"entry point of {dist.name if dist else '?'}")
+        metadata = dist.metadata if dist else {}  # parsed on each access: read once
+        name, version = metadata.get("Name") or "?", metadata.get("Version") or "?"
+        _register(pm, plugin, ep.name, f"entry point of {name if dist else ep.value}")
+        infos[ep.name] = PluginInfo(ep.name, version, f"entry point of {name}")
 
 
 def _plugin_files(folder: str) -> list[str]:
