@@ -5,8 +5,6 @@ input error. Heavy modules are imported inside the commands so start-up stays qu
 """
 # No "from __future__ import annotations" here: Typer would then evaluate every parameter's
 # annotation from its text on each start (some 3 ms of the start-up).
-import contextlib
-import gc
 import os
 import sys
 from typing import List, Optional
@@ -210,7 +208,9 @@ def check(
     html: Optional[str] = typer.Option(None, "--html", metavar="FILE", help="Also write a self-contained HTML report to this file."),
 ):
     """Lint follow-ups and report findings."""
-    with _starting():
+    from .collector import paused
+
+    with paused():  # start-up: the modules, plugins and phrase index it makes last as long as the run
         import json
 
         from .engine import Linter, exit_code
@@ -235,21 +235,6 @@ def check(
     if html:
         _write_html(report, html)
     raise typer.Exit(exit_code(report, settings.fail_on, exit_zero))
-
-
-@contextlib.contextmanager
-def _starting():
-    """Importing the pipeline, loading the plugins and the phrase index make tens of thousands of
-    objects that live as long as the process and hold no garbage: the cyclic collector is paused
-    meanwhile (it would walk them a dozen times for nothing), then they are frozen out of its walks."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _format_origin(ctx: typer.Context, settings) -> str:

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from types import MappingProxyType
 
 from . import clock
+from .collector import paused
 from .conversations import Ours, build_conversations
 from .model import Conversation, Finding, InputError, InputProblem, RuleError, Severity, UsageError, a_type
 from .plugins import Registry
@@ -147,17 +148,9 @@ class Linter:
 
     def preload(self) -> None:
         """Get ready for a long run: decode the whole phrase index (a short one decodes only the
-        entries its words reach), with the cyclic collector paused, as its some 250,000 objects
-        would set it off again and again for nothing; then move everything built so far out of
-        its walks (``gc.freeze``): it all lives as long as the process."""
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        entries its words reach), some 250,000 objects that last as long as the process."""
+        with paused():
             self.detector.phrases.decode_all()
-            gc.freeze()
-        finally:
-            if enabled:
-                gc.enable()
 
     def lint_part(self, unit: SourceUnit, batch: Batch | None = None) -> tuple[UnitResult, SuppressionUse]:
         """Lint a unit, or one batch of it (with --jobs, the batches of a big mailbox are shared
