@@ -78,9 +78,10 @@ def reference_matches(index: PhraseIndex, tokens: Tokens):
     """Every phrase occurrence, each candidate's every position tested, in the order the
     index yields them (by anchor position: words, then pairs, then classes)."""
     words, classes = tokens.words, tokens.classes
-    hits = [(i, index.index[w]) for i, w in enumerate(words) if w in index.index]
-    hits += [(i, index.pairs[f"{a} {b}"]) for i, (a, b) in enumerate(zip(words, words[1:])) if f"{a} {b}" in index.pairs]
-    hits += [(i, index.index[c]) for i, c in classes.items() if c in index.index]
+    hits = [(i, index.entries(index.index[w])) for i, w in enumerate(words) if w in index.index]
+    hits += [(i, index.entries(index.pairs[f"{a} {b}"])) for i, (a, b) in enumerate(zip(words, words[1:]))
+             if f"{a} {b}" in index.pairs]
+    hits += [(i, index.entries(index.index[c])) for i, c in classes.items() if c in index.index]
     hits.sort(key=lambda hit: hit[0])
     for at, entries in hits:
         for entry in entries:

@@ -3,7 +3,7 @@
 (a) No shell and no eval on input: an AST scan of every module of followlint and of the
     example plugins for eval/exec/compile, os.system/popen/exec*/spawn*, a subprocess with
     shell=True, and unsafe deserialisers (pickle, marshal, shelve, yaml.load without a safe
-    loader). Two uses of pickle are allowed, each with its reason in ALLOWED.
+    loader). Three uses of pickle are allowed, each with its reason in ALLOWED.
 (b) The audit state file is private (0600, also when it existed with a wider mode) and a batch
     of messages is stored with its last UID in one transaction; the baseline file and the HTML
     report are written whole or not at all (a temporary file, then os.replace).
@@ -71,6 +71,9 @@ ALLOWED = {
         "the compiled phrase index, read back from a file followlint itself wrote in the user's own cache folder "
         "($FOLLOWLINT_CACHE_DIR, $XDG_CACHE_HOME/followlint or ~/.cache/followlint; created 0700, files 0600); "
         "no input (mail, export, config) ever names or fills that file",
+    ("src/followlint/signals/phrases.py", "pickle.loads"):
+        "a block of that same index's entries, decoded when a text first reaches it: bytes held in the cache file "
+        "above, which cache.py has already checked is private before loading it",
     ("src/followlint/sources/crm/spill.py", "pickle.load"):
         "rows of a large CRM export spilled to anonymous temporary files (tempfile.TemporaryFile: no name, "
         "unlinked at creation) and read back by the same process: only what followlint pickled itself",

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +86,8 @@ def find_config(start: str) -> str | None:
 
 
 def _has_tool_section(path: str) -> bool:
+    import tomllib  # here and below: most runs find no config file to read
+
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
@@ -106,6 +107,8 @@ def load_settings(config_path: str | None, first_path: str | None) -> Settings:
     path = config_path or find_config(first_path or ".")
     if not path:
         return settings
+    import tomllib
+
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from types import MappingProxyType
 
 from . import clock
+from .collector import paused
 from .conversations import Ours, build_conversations
 from .model import Conversation, Finding, InputError, InputProblem, RuleError, Severity, UsageError, a_type
 from .plugins import Registry
@@ -144,6 +145,12 @@ class Linter:
                                        learned=any("intent" in rule.reads for rule in self.rules))
         self.discovery = Discovery(registry.readers, settings.exclude)
         self.ours = Ours(settings.reps)
+
+    def preload(self) -> None:
+        """Get ready for a long run: decode the whole phrase index (a short one decodes only the
+        entries its words reach), some 250,000 objects that last as long as the process."""
+        with paused():
+            self.detector.phrases.decode_all()
 
     def lint_part(self, unit: SourceUnit, batch: Batch | None = None) -> tuple[UnitResult, SuppressionUse]:
         """Lint a unit, or one batch of it (with --jobs, the batches of a big mailbox are shared

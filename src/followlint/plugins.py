@@ -122,8 +122,10 @@ def _load_entry_points(pm, blocked: set[str], infos: dict[str, PluginInfo]) -> N
             raise UsageError(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}"
                              f" (turn it off with -p no:{ep.name})") from None
         dist = getattr(ep, "dist", None)
-        _register(pm, plugin, ep.name, f"entry point of {dist.name if dist else ep.value}")
-        infos[ep.name] = PluginInfo(ep.name, dist.version if dist else "?", f"entry point of {dist.name if dist else '?'}")
+        metadata = dist.metadata if dist else {}  # parsed on each access: read once
+        name, version = metadata.get("Name") or "?", metadata.get("Version") or "?"
+        _register(pm, plugin, ep.name, f"entry point of {name if dist else ep.value}")
+        infos[ep.name] = PluginInfo(ep.name, version, f"entry point of {name}")
 
 
 def _plugin_files(folder: str) -> list[str]:
@@ -223,13 +225,18 @@ def _collect(pm, infos: dict[str, PluginInfo]) -> Registry:
     for info, kinds in each(hooks.followlint_add_kinds):
         for kind in kinds:
             _add_kind(registry, info, kind)
+    added = []
     for info, vocabulary in each(hooks.followlint_add_vocabulary):
-        _check_vocabulary(info, vocabulary, registry.kinds)
-        registry.vocabularies.append(vocabulary)
+        _check_shape(info, vocabulary)
+        added.append((info, vocabulary))
+    registry.vocabularies = [vocabulary for _, vocabulary in added]
+    registry.words = Words(registry.vocabularies)
+    compiled = _compiled_before(added, registry.words)
+    for info, vocabulary in added:
+        _check_vocabulary(info, vocabulary, registry.kinds, compiled)
         info.vocabulary.extend(sorted({k.partition("/")[0] for k in vocabulary}))
     for code, rule in registry.rules.items():
         _check_reads(rule, rule_owner[code], registry.kinds)
-    registry.words = Words(registry.vocabularies)
     install(registry.words)  # what the stages that do not see the registry read (subjects, dates...)
     registry.plugins = list(infos.values())
     return registry
@@ -256,16 +263,27 @@ def _check_reads(rule, plugin: str, kinds: dict) -> None:
             raise UsageError(f"rule {rule.code} (plugin {plugin!r}) reads signal kind {kind!r}, which no loaded plugin produces")
 
 
-def _check_vocabulary(info: PluginInfo, vocabulary, kinds: dict) -> None:
-    """A vocabulary is {kind or word list: [string, ...]}; a plugin's phrases are compiled here,
-    so a bad one is reported against its plugin (the built-in lexicon is checked by its own
-    tests); every key must name a known kind or word list."""
+def _check_shape(info: PluginInfo, vocabulary) -> None:
+    """A vocabulary is {kind or word list: [string, ...]}."""
     if not isinstance(vocabulary, dict) or not all(
         isinstance(k, str) and k and isinstance(v, (list, tuple)) and all(isinstance(p, str) for p in v)
         for k, v in vocabulary.items()
     ):
         raise UsageError(f"plugin {info.name!r}: followlint_add_vocabulary must return a dict of kind -> list of phrases")
-    if info.origin != "builtin":
+
+
+def _compiled_before(added: list[tuple[PluginInfo, dict]], words: Words) -> bool:
+    """Is the phrase index of exactly these vocabularies cached? It was compiled from them."""
+    from .signals.cache import is_cached
+
+    return any(info.origin != "builtin" for info, _ in added) and is_cached([v for _, v in added], words)
+
+
+def _check_vocabulary(info: PluginInfo, vocabulary: dict, kinds: dict, compiled: bool) -> None:
+    """A plugin's phrases are compiled here, so a bad one is reported against its plugin (the
+    built-in lexicon is checked by its own tests), unless ``compiled`` (see ``_compiled_before``);
+    every key must name a known kind or word list."""
+    if info.origin != "builtin" and not compiled:
         from .signals.phrases import expand
 
         for kind, phrases in vocabulary.items():

@@ -15,6 +15,11 @@ SPLIT_BYTES = 2 << 20  # a mailbox this big is shared out over the workers batch
 POOL_BYTES = 1 << 20  # less input than this is linted in this process: starting workers costs more
 PROGRESS_BYTES = 4 << 20  # a run over this much input, or this many units, shows its progress
 PROGRESS_UNITS = 50
+# A run over less input than this, in no more units, decodes only the phrases its words reach;
+# a bigger one decodes them all first (``Linter.preload``), as the collector's pass after each
+# unit would otherwise walk them again and again.
+PRELOAD_BYTES = 1 << 20
+PRELOAD_UNITS = 8
 
 
 def run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int,
@@ -50,6 +55,8 @@ def _run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs
     auto = not jobs  # --jobs 0, the default: one per CPU, when the input is big enough to gain
     jobs = jobs or os.cpu_count() or 1
     sizes = [_size(unit) for unit in units]
+    if sum(sizes) >= PRELOAD_BYTES or len(units) > PRELOAD_UNITS:
+        linter.preload()  # before any worker is forked: they share it
     long_run = sum(sizes) >= PROGRESS_BYTES or len(units) >= PROGRESS_UNITS
     with progress("linting", sum(sizes), show_progress and long_run, in_bytes=True) as bar:
         if jobs > 1:
@@ -179,14 +186,15 @@ def _init_worker(settings) -> None:
     from . import plugins
 
     _worker = Linter(settings, plugins.load(settings))
+    _worker.preload()  # as the parent does for a long run
     _quiet_collector()
 
 
 def _quiet_collector() -> None:
     """Linting allocates millions of objects and few reference cycles: the automatic cyclic
     collector walked them again and again (a fifth of the signal stage, and more the bigger a
-    message). It is switched off; the long-lived objects (phrase index, rules) are frozen out of
-    its walks, and the engine frees the cycles readers leave once per batch or unit."""
+    message). It is switched off; the long-lived objects (rules, the phrase index when preloaded)
+    are frozen out of its walks, and the engine frees the cycles readers leave once per batch or unit."""
     gc.freeze()
     gc.disable()
 

@@ -174,6 +174,7 @@ def _linter(settings: Settings, key: str) -> Linter:
         from .. import plugins
 
         cache[key] = Linter(settings, plugins.load(settings))
+        cache[key].preload()
     return cache[key]
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
 from .base import Reporter
 
@@ -19,6 +18,8 @@ class JunitReporter(Reporter):
     description = "JUnit XML for CI test dashboards"
 
     def render(self, report, out, options):
+        import xml.etree.ElementTree as ET  # here: only a --format junit run needs it
+
         by_path: dict[str, list] = {}
         for f in report.findings:
             by_path.setdefault(f.path, []).append(f)

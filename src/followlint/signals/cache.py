@@ -1,12 +1,12 @@
 """A compiled phrase index is kept on disk, keyed by the exact vocabularies it was built from.
 
 Building the index costs a few hundred milliseconds; a rep linting one draft should not pay
-that on every run. Any change to any vocabulary (or to followlint) gives a new key, and a
-cache that cannot be read or written is simply rebuilt in memory.
+that on every run. The file holds the entries packed (see ``PhraseIndex.__getstate__``): a
+run decodes only those its words reach. Any change to any vocabulary (or to followlint) gives
+a new key, and a cache that cannot be read or written is simply rebuilt in memory.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -14,7 +14,7 @@ import pickle
 import tempfile
 
 from .. import __version__
-from ..lexicon.words import current as current_words
+from ..lexicon.words import Words, current as current_words, is_word_list
 from .phrases import PhraseIndex
 
 ENV = "FOLLOWLINT_CACHE_DIR"
@@ -28,19 +28,15 @@ def cache_dir() -> str:
 
 
 def cached_index(vocabularies: list[dict[str, list[str]]], common: frozenset[str]) -> PhraseIndex:
-    """``common``: the words no phrase is anchored on (they change the index, so its key)."""
-    # Lists of (kind, phrases), not dicts: the order of the kinds is the order phrases are tried.
-    ordered = [list(vocabulary.items()) for vocabulary in vocabularies]
-    # Phrases are compiled with their contractions expanded: the contraction list is part of the key.
-    contractions = sorted(current_words()["contraction"])
-    source = json.dumps([__version__, PhraseIndex.FORMAT, ordered, sorted(common), contractions], ensure_ascii=False)
-    key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32]
-    path = os.path.join(cache_dir(), f"phrases-{key}.pickle")
+    """The index of the vocabularies' phrases (their word lists are left out); ``common``: the
+    words no phrase is anchored on (they change the index, so its key)."""
+    vocabularies = _phrases(vocabularies)
+    path = _path(vocabularies, common, current_words())
     try:
         with open(path, "rb") as handle:
-            if not _trusted(handle.fileno(), os.path.dirname(path)):
+            if not _trusted(os.fstat(handle.fileno()), os.path.dirname(path)):
                 raise OSError("not a private cache")
-            index = _load(handle)
+            index = pickle.load(handle)
         if isinstance(index, PhraseIndex):
             return index
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
@@ -58,28 +54,37 @@ def cached_index(vocabularies: list[dict[str, list[str]]], common: frozenset[str
     return index
 
 
-def _load(handle) -> object:
-    """Unpickle with the cyclic garbage collector paused: the index is some 250,000 new
-    objects, which would set off a dozen collections that find nothing to free (more than
-    half the load time). The objects are then moved out of the collector's sight for good
-    (``gc.freeze``): they live as long as the process, so later collections need not walk them."""
-    enabled = gc.isenabled()
-    gc.disable()
+def is_cached(vocabularies: list[dict[str, list[str]]], words: Words) -> bool:
+    """Is an index of exactly these vocabularies' phrases cached (``words``: their word lists)?
+    It was built from them, so each of them compiled: the plugins' phrases need not be checked
+    again (``followlint.plugins``)."""
+    path = _path(_phrases(vocabularies), words["common"], words)
     try:
-        index = pickle.load(handle)
-        gc.freeze()
-        return index
-    finally:
-        if enabled:
-            gc.enable()
+        return _trusted(os.stat(path), os.path.dirname(path))
+    except OSError:
+        return False
 
 
-def _trusted(fd: int, folder: str) -> bool:
+def _phrases(vocabularies: list[dict[str, list[str]]]) -> list[dict[str, list[str]]]:
+    return [{k: v for k, v in vocabulary.items() if not is_word_list(k)} for vocabulary in vocabularies]
+
+
+def _path(vocabularies: list[dict[str, list[str]]], common: frozenset[str], words: Words) -> str:
+    # Lists of (kind, phrases), not dicts: the order of the kinds is the order phrases are tried.
+    ordered = [list(vocabulary.items()) for vocabulary in vocabularies]
+    # Phrases are compiled with their contractions expanded: the contraction list is part of the key.
+    contractions = sorted(words["contraction"])
+    source = json.dumps([__version__, PhraseIndex.FORMAT, ordered, sorted(common), contractions], ensure_ascii=False)
+    key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32]
+    return os.path.join(cache_dir(), f"phrases-{key}.pickle")
+
+
+def _trusted(file: os.stat_result, folder: str) -> bool:
     """Unpickling runs code, so only a file that this user owns, that no one else may write,
     in a folder no one else may write, is loaded (a cache dir set to a shared folder is rebuilt
     in memory instead)."""
     uid = os.getuid()
-    for info in (os.fstat(fd), os.stat(folder)):
+    for info in (file, os.stat(folder)):
         if info.st_uid != uid or info.st_mode & 0o022:
             return False
     return True

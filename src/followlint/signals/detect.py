@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..lexicon.words import Words, is_word_list
+from ..lexicon.words import Words
 from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
 from .cache import cached_index
@@ -57,8 +57,7 @@ class SignalDetector:
         ``learned``: score sentences with the learned intent model (it costs time, so the
         engine asks for it only when a rule reads "intent")."""
         self.words = words if words is not None else Words(vocabularies)
-        phrases = [{k: v for k, v in vocab.items() if not is_word_list(k)} for vocab in vocabularies]
-        self.phrases = cached_index(phrases, self.words["common"])
+        self.phrases = cached_index(vocabularies, self.words["common"])
         self.classes = TokenClasses(self.words)
         self.topics = Topics(self.words["stopword"])
         self.qualifiers = (self.words["negator"], self.words["hypothetical"])

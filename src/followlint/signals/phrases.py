@@ -17,6 +17,7 @@ written, so evidence still quotes the text.
 """
 from __future__ import annotations
 
+import pickle
 import re
 from array import array
 from bisect import bisect_right
@@ -450,6 +451,9 @@ def _narrowing(entries: list) -> tuple | None:
     return offset, {word: tuple(places) for word, places in by_word.items()}, tuple(rest)
 
 
+BLOCK = 64  # entries per block of the cached index: the unit decoded on first use
+
+
 class Entry(NamedTuple):  # a tuple: tens of thousands of them, stored plain in the cache
     kind: str
     subtype: str
@@ -470,7 +474,7 @@ def _checks(seq: tuple, anchor: int, width: int) -> tuple:
 class PhraseIndex:
     """Every phrase of every vocabulary, indexed for one pass over a text."""
 
-    FORMAT = 11  # part of the on-disk cache key: bump when the index or its anchoring changes
+    FORMAT = 12  # part of the on-disk cache key: bump when the index or its anchoring changes
 
     def __init__(self, vocabularies: list[dict[str, list[str]]], common: frozenset[str] | None = None,
                  contractions: Contractions | None = None):
@@ -493,8 +497,9 @@ class PhraseIndex:
         self._narrowed: dict[int, tuple | None] = {}
 
     def __getstate__(self):
-        # Plain tuples, each stored once: the cache then loads at C speed (a NamedTuple is
-        # rebuilt through Python code, about 10 microseconds each).
+        # The entries go in small pickled blocks and each key's list as packed entry numbers:
+        # loading is then a few thousand bytes objects, and a run decodes only the blocks its
+        # words reach (one draft: a few dozen of some 900). Each entry is stored once.
         entries: list[Entry] = []
         numbers: dict[int, int] = {}  # id(entry) -> its place in entries
 
@@ -504,14 +509,45 @@ class PhraseIndex:
                 entries.append(entry)
             return numbers[id(entry)]
 
-        tables = [{key: [number(e) for e in found] for key, found in table.items()} for table in (self.index, self.pairs)]
-        return [tuple(e) for e in entries], tables
+        index, pairs = ({key: array("I", map(number, self.entries(found))).tobytes() for key, found in table.items()}
+                        for table in (self.index, self.pairs))
+        blocks = [pickle.dumps([tuple(e) for e in entries[i:i + BLOCK]], protocol=pickle.HIGHEST_PROTOCOL)
+                  for i in range(0, len(entries), BLOCK)]
+        return blocks, index, pairs
 
     def __setstate__(self, state):
-        plain, tables = state
-        place = list(map(Entry._make, plain)).__getitem__
-        self.index, self.pairs = ({key: list(map(place, found)) for key, found in table.items()} for table in tables)
+        self._blocks, self.index, self.pairs = state  # a table's value stays packed (bytes) until met
+        self._decoded = [None] * (len(self._blocks) * BLOCK)  # entries by number, once their block is
+        self._lists: dict[bytes, list[Entry]] = {}  # packed value -> its entries, once decoded
         self._narrowed = {}
+
+    def entries(self, found) -> list[Entry]:
+        """A table's value as its list of entries: decoded on first use when it came packed
+        from the cache (and kept, so it is the same list each time)."""
+        if found.__class__ is not bytes:
+            return found
+        entries = self._lists.get(found)
+        if entries is None:
+            numbers = array("I", found)
+            entries = list(map(self._decoded.__getitem__, numbers))
+            if None in entries:
+                for block in {number // BLOCK for number in numbers}:
+                    self._decode(block)
+                entries = list(map(self._decoded.__getitem__, numbers))
+            self._lists[found] = entries
+        return entries
+
+    def _decode(self, block: int) -> None:
+        start = block * BLOCK
+        if self._decoded[start] is None:
+            entries = pickle.loads(self._blocks[block])
+            self._decoded[start:start + len(entries)] = map(Entry._make, entries)
+
+    def decode_all(self) -> None:
+        """Decode every entry now: a long run meets most of them, and decoded before it starts
+        they are frozen out of the garbage collector's walks with the rest (``Linter.preload``)."""
+        self.index, self.pairs = ({key: self.entries(found) for key, found in table.items()}
+                                  for table in (self.index, self.pairs))
 
     def matches(self, tokens: Tokens):
         """Yield (entry, first_word, last_word) for every phrase occurrence."""
@@ -529,6 +565,8 @@ class PhraseIndex:
         get_class = classes.get
         narrowed = self._narrowed
         for at, entries in hits:
+            if entries.__class__ is bytes:  # as loaded from the cache: decoded when first met
+                entries = self.entries(entries)
             if len(entries) >= NARROW_FROM:  # a long list: only the entries the word nearby allows
                 try:
                     narrow = narrowed[id(entries)]

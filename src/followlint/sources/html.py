@@ -7,7 +7,6 @@ in converted text points at its line and column in the HTML file.
 """
 from __future__ import annotations
 
-import html as _html
 import re
 from array import array
 
@@ -106,6 +105,8 @@ def _entities(out: _Emitter, html: str, start: int, end: int, keep_spaces: bool)
     if html.find("&", start, end) < 0:
         out.word(html[start:end], start)
         return
+    import html as _html  # here: its table of entities is only needed for text that has some
+
     at = start
     for match in ENTITY_RE.finditer(html, start, end):
         if match.start() > at:
@@ -216,6 +217,8 @@ def convert(html: str) -> tuple[str, array, array]:
         elif name in CELL:
             out.space = True
         elif name == "a":
+            import html as _html
+
             match = HREF_RE.search(html, name_match.end(), close)
             value = _html.unescape(next((g for g in match.groups() if g is not None), "")) if match else ""
             href = value.strip() if value.strip().lower().startswith(("http://", "https://")) else ""

@@ -4,8 +4,6 @@ from __future__ import annotations
 import binascii
 import email
 import email.errors
-import email.parser
-import email.policy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -310,6 +308,8 @@ def qp_layout(raw: bytes, charset: str | None, first_line: int) -> tuple[str, QP
 
 
 def parse_message(data: bytes) -> Message:
+    import email.policy  # here, not above: a draft is read without the parser and its policies
+
     return email.message_from_bytes(data, policy=email.policy.compat32)
 
 
@@ -416,6 +416,9 @@ def automated(msg: Message, sender: str) -> str:
 
 def parse_head(data: bytes) -> Message:
     """Only the header block of a raw message, as ``parse_message`` reads it."""
+    import email.parser
+    import email.policy
+
     return email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(data)
 
 

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timezone, tzinfo
 
 from ...model import CONTACT_THREAD, Direction, InputError, Origin, Touch
-from ..base import Reader, SourceUnit
+from ..base import SourceUnit
 from ..positions import FixedLayout, MappedTouch
 from . import activity, values
+from .claim import CrmClaim
 from .layouts import BUILTIN, FIELDS, REQUIRED, Layout, generic
 from .spill import Grouper
 from .table import Row, csv_rows, is_json, json_rows, normalise, open_text
@@ -21,12 +22,7 @@ JSON_KEY_RE = re.compile(r'"([A-Za-z_$][\w.$ -]{0,60})"\s*:')
 SNIFF_COLUMNS = {normalise(m) for layout in BUILTIN for m in layout.marks} | {"engagement", "contactids"}
 
 
-class CrmReader(Reader):
-    name = "crm"
-    suffixes = (".csv", ".tsv", ".json", ".jsonl", ".ndjson")
-    directed = True
-    sniff_when_walking = True
-
+class CrmReader(CrmClaim):
     def __init__(self):
         self.forced = ""  # --crm NAME, or the config's layout
         self.mapping: Layout | None = None  # [tool.followlint.crm.columns]
