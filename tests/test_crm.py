@@ -217,6 +217,23 @@ def test_a_message_left_on_an_unanswered_call_is_a_voicemail_that_reached_the_cu
     assert [(f["code"], f["conversation"]) for f in report["findings"]] == [("FL101", "contact ola berg")]
 
 
+def test_api_objects_without_associations_are_one_contacts_activities(run_cli, tmp_path):
+    # HubSpot's API lists emails without their contacts unless asked to: such a file is one
+    # contact's history, read as one conversation, and the user is told so.
+    def email(n, stamp, direction, text):
+        return {"id": str(n), "properties": {"hs_timestamp": stamp, "hs_email_direction": direction,
+                                              "hs_email_subject": "Re: your order", "hs_email_text": text,
+                                              "hubspot_owner_id": "77"}}
+    results = [email(1, "1790852400000", "INCOMING_EMAIL", "Hi, the second crate arrived smashed. Can you replace it?"),
+               email(2, "1790938800000", "EMAIL", "Hi Sam, just checking in to see how everything is going!")]
+    export = write(tmp_path, "emails.json", json.dumps({"results": results}))
+    code, report, err = check(run_cli, export)
+    assert report["errors"] == []
+    assert "emails.json: no contact column" in err and "read as one contact's activities" in err
+    assert report["summary"]["conversations"] == 1
+    assert {"FL101", "FL103"} <= {f["code"] for f in report["findings"]}
+
+
 def test_notes_that_log_a_call_are_that_call(run_cli, tmp_path):
     # Notes carry no direction; one that says who rang whom is the call itself, and what our
     # side said on it is what the customer heard. A note that logs no call stays our memo.

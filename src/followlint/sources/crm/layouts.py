@@ -18,7 +18,8 @@ FIELDS = {
     "to": "the recipient",
 }
 # Alternatives a layout cannot do without: a date of some kind, and who it is about.
-REQUIRED = (("time", "due", "created"), ("contact", "contact_email", "from", "to"))
+CONTACT_FIELDS = ("contact", "contact_email", "from", "to")
+REQUIRED = (("time", "due", "created"), CONTACT_FIELDS)
 
 
 @dataclass(frozen=True)

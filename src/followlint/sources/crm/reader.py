@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from collections.abc import Iterator
 from datetime import date, datetime, time, timezone, tzinfo
 
@@ -10,7 +11,7 @@ from ..base import SourceUnit
 from ..positions import FixedLayout, MappedTouch
 from . import activity, values
 from .claim import CrmClaim
-from .layouts import BUILTIN, FIELDS, REQUIRED, Layout, generic
+from .layouts import BUILTIN, CONTACT_FIELDS, FIELDS, REQUIRED, Layout, generic
 from .spill import Grouper
 from .table import Row, csv_rows, is_json, json_rows, normalise, open_text
 
@@ -46,6 +47,8 @@ class CrmReader(CrmClaim):
             cells = not is_json(text)  # CSV rows have cells by position: a short row is cut short
             header, rows = (csv_rows if cells else json_rows)(unit.path, text)
             columns = Columns(unit.path, header, self._layout(unit.path, header))
+            if columns.whole_file:
+                ctx.warn(f"{unit.path}: no contact column ({FIELDS['contact']}): read as one contact's activities")
             zone = _zone(ctx.settings)
             grouper = Grouper()
             bad = 0
@@ -119,7 +122,12 @@ class Columns:
             present = [by_name[normalise(n)] for n in names if normalise(n) in by_name]
             if present:
                 self.found[field_name] = list(dict.fromkeys(present))
+        # An export of one contact's activities may name no contact at all (HubSpot's API lists
+        # objects without their associations unless asked): the file is that one contact.
+        self.whole_file = not any(f in self.found for f in CONTACT_FIELDS)
         for alternatives in REQUIRED:
+            if alternatives == CONTACT_FIELDS and self.whole_file:
+                continue
             if not any(f in self.found for f in alternatives):
                 looked = [n for f in alternatives for n in layout.columns.get(f, ())]
                 raise InputError(path, f"{layout.name} export without {FIELDS[alternatives[0]]} "
@@ -172,6 +180,8 @@ class Columns:
         if at is None:
             raise ValueError(f"no date ({', '.join(FIELDS[f] for f in ('time', 'due', 'created') if f in self.found)} empty)")
         contact = get("contact") or get("contact_email") or (get("from") if act.direction is Direction.INBOUND else get("to"))
+        if self.whole_file:
+            contact = PurePath(path).name  # one contact's export: the file is the conversation
         if not contact:
             return None  # not about a customer (an internal reminder): nothing to lint
         seconds = None
