@@ -429,7 +429,9 @@ ENRON_NOW = "2002-01-01T00:00:00+00:00"  # as bench_realmail
 # (precision, recall) per rule over the judged cases: a ratchet, raised as the rules improve.
 # Recall has few cases to stand on (6 and 9 defensible of 60), precision is the figure that matters:
 # each sample was drawn from the findings of its day, so its precision starts at what it measured.
-JUDGED_FLOORS: dict[str, tuple[float, float]] = {"FL101": (0.42, 1.0), "FL103": (0.42, 0.87)}
+# Adding verdicts changes what is measured: with fresh-6 (1 of 6 defensible) FL103 went from
+# 0.424 to 0.385 on the same code.
+JUDGED_FLOORS: dict[str, tuple[float, float]] = {"FL101": (0.42, 1.0), "FL103": (0.38, 0.88)}
 
 
 @dataclass
