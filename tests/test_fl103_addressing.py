@@ -28,6 +28,16 @@ def test_a_diagnostic_question_addresses_the_issue(run_cli, tmp_path):
     assert _fl103(run_cli, tmp_path, asked) == []
 
 
+def test_a_question_back_in_a_chasers_words_addresses_the_issue(run_cli, tmp_path):
+    # "Have you had a chance to..." about the customer's own point is a question back; the same
+    # words about our proposal would leave the point untouched.
+    quoted = "The refund was issued two weeks ago and it still has not reached my account."
+    asked = _draft("Have you had a chance to check with your bank whether the refund is pending on their side?", quoted)
+    assert _fl103(run_cli, tmp_path, asked) == []
+    chased = _draft("Have you had a chance to look at the renewal proposal I sent last week?", quoted)
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, chased)] == ["FL103"]
+
+
 def test_a_dm_hand_off_we_own_addresses_the_issue(run_cli, tmp_path):
     quoted = "I was charged twice for my order and nobody has replied."
     handed = _draft("DM us the email on your account so we can take a closer look.", quoted)

@@ -31,7 +31,9 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str], topic: frozenset |
     if not topic:
         return False
     skip_kinds = skip_kinds - item.kinds  # asked about referrals: our referral talk answers
-    skip = {s.sentence for s in reply.signals if s.kind in skip_kinds} | _title(reply) | besides
+    asks_back = _asks_back(reply)
+    skip = {s.sentence for s in reply.signals if s.kind in skip_kinds and s.sentence not in asks_back}
+    skip |= _title(reply) | besides
     return any(i not in skip and shared(topic, words) >= (STRICT_OVERLAP if i in strict else 1)
                for i, words in enumerate(reply.topics))
 
@@ -55,6 +57,18 @@ def _pitch_sentences(reply: Touch) -> tuple[set[int], set[int]]:
         return set(), set()
     named = {s.sentence for s in reply.signals if s.kind not in FILLER}
     return selling, set(range(len(reply.sentences))) - named
+
+
+# A chaser's words asked about the customer's own point ("Have you had a chance to speak with your
+# bank regarding the refund?") are a question back, not our chase: their subject decides.
+CHASER = {"checkin", "nudge"}
+
+
+def _asks_back(reply: Touch) -> set[int]:
+    """The reply's questions whose only agenda is a chaser's or a check-in's words."""
+    questions = {s.sentence for s in reply.signals if s.kind == "question"}
+    agenda = {s.sentence for s in reply.signals if s.kind in SELF_SERVING - CHASER}
+    return {s.sentence for s in reply.signals if s.kind in CHASER and s.sentence in questions} - agenda
 
 
 def _title(reply: Touch) -> set[int]:

@@ -8,7 +8,7 @@ PHRASES: dict[str, list[str]] = {
         "(throwing|showing|giving|getting|returns|returning|displays|displaying|shows|throws|gives) ** (error|errors|fault|faults|fault code|error code)",
         "<num> (missing|short|damaged|broken) (from|on|in|out of)",
         "(missing|short) (from|on) (the|our|my|order|delivery|pallet|shipment) *",
-        "still (have not|haven't|not|hasn't|has not|didn't|did not) (received|got|gotten|heard|arrived|been|seen|come)",
+        "still (have not|haven't|not|hasn't|has not|didn't|did not) (received|got|gotten|heard|arrived|been|seen|come|reached)",
         "(still|yet) (no|no sign of|haven't|have not|waiting|nothing)",
         "(hasn't|has not|haven't|have not|didn't|did not|never) (arrived|come|turned up|shown up|been delivered|been fixed|been resolved|been sorted|been refunded|been credited|been processed|been sent|received|got|gotten|heard back|worked|been installed|been repaired|been returned)",
         "(won't|doesn't|does not|will not|can't|cannot|isn't|is not|wouldn't|didn't|did not) (start|work|working|load|turn on|connect|open|charge|print|sync|boot|respond|show up|go through|ship|arrive)",
