@@ -417,6 +417,9 @@ PHRASES: dict[str, list[str]] = {
         "(we'll|i'll|we will|i will|we'd|i'd|we would|i would) (be happy to |be glad to )?(help|assist) (you|with|further|out)",
         "(we|i) can help",
         "(let's|let us|lets) (work together|figure out|get to the bottom|see what|take a look|look into|get this)",
+        # The team named as who takes it on next ("Our team will give it a look and reach out shortly").
+        "(our|the|my) (team|engineers|specialists|colleagues|experts|staff) (will|'ll|is going to|are going to) (look|check|review|investigate|reach out|contact you|get back to you|be in touch|follow up|give it a look|take a look|have a look|call you)",
+        "(our|the|my) * (team|engineers|specialists|colleagues|experts|staff) (will|'ll|is going to|are going to) (look|check|review|investigate|reach out|contact you|get back to you|be in touch|follow up|give it a look|take a look|have a look|call you)",
         "(we'll|we will|we can|we'd) (continue|carry on|pick this up|take it) from there",
         "so [that] (we|i) (can|may|could) (chat|talk|discuss|connect|dive in|advise|look|take a look|take a closer look|get this|look into|follow up|assist further|help further|pull up|locate|find|access|verify|check|review)",
     ],
