@@ -38,6 +38,12 @@ def test_a_question_back_in_a_chasers_words_addresses_the_issue(run_cli, tmp_pat
     assert [f["code"] for f in _fl103(run_cli, tmp_path, chased)] == ["FL103"]
 
 
+def test_a_question_back_about_one_point_holds_the_others_of_the_message(run_cli, tmp_path):
+    quoted = "Why am I still receiving a bill for October when I disconnected my account on 20 September? Please advise and reverse the charges."
+    asked = _draft("Does this bill say Final Bill?", quoted)
+    assert _fl103(run_cli, tmp_path, asked) == []
+
+
 def test_a_dm_hand_off_we_own_addresses_the_issue(run_cli, tmp_path):
     quoted = "I was charged twice for my order and nobody has replied."
     handed = _draft("DM us the email on your account so we can take a closer look.", quoted)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from ..lexicon.words import current as current_words
 from ..model import Touch
 from ..subjects import is_forward
-from .state import Item
+from .state import STATEMENT, Item
 from .topics import on_topic, shared
 
 HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support replies open
@@ -167,7 +167,9 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     rides_on = _rides_on(item, items)
     if rides_on is not None and addresses(reply, rides_on, items):
         return True  # "Third time my parcel was left in the rain. Why does this keep happening?"
-    if _leaves_out(reply, item, items):
+    # A question back about one of the customer's points ("Does this bill say Final Bill?") holds
+    # the others of the message until they answer: it leaves none of them out.
+    if _leaves_out(reply, item, items) and not _only_asks_back(reply, item, items):
         return False
     kinds = ENGAGING | ENGAGING_ISSUE if item.complains else ENGAGING
     return _engages(reply, kinds, item) or _short_answer(reply, item) or _works_on(reply, item)
@@ -335,6 +337,16 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
     # answering the rider answers the subject too.
     return any(not (i.topic & own) and _on_topic(reply, i, SELF_SERVING) for i in _other_requests(item, items))
+
+
+def _only_asks_back(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
+    """Is the reply, besides courtesies, only a question about another point of the item's message?"""
+    questions = {s.sentence for s in reply.signals if s.kind == "question" and s.subtype != STATEMENT}
+    if not questions or any(_agenda(s) for s in reply.signals if s.kind != "question"):
+        return False
+    others = _other_requests(item, items)
+    return set(_substance(reply)) <= questions and any(
+        on_topic(i.topic, reply.topics[q]) for i in others for q in questions if q < len(reply.topics))
 
 
 def _other_requests(item: Item, items: Sequence[Item]) -> list[Item]:
