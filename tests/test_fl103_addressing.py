@@ -39,8 +39,8 @@ def test_a_question_back_in_a_chasers_words_addresses_the_issue(run_cli, tmp_pat
 
 
 def test_a_question_back_about_one_point_holds_the_others_of_the_message(run_cli, tmp_path):
-    quoted = "Why am I still receiving a bill for October when I disconnected my account on 20 September? Please advise and reverse the charges."
-    asked = _draft("Does this bill say Final Bill?", quoted)
+    quoted = "Why am I still receiving invoices for March when I cancelled my plan on 2 February? Please explain and refund the payments."
+    asked = _draft("Does the March invoice say Final Invoice?", quoted)
     assert _fl103(run_cli, tmp_path, asked) == []
 
 
