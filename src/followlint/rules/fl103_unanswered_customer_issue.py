@@ -100,6 +100,8 @@ class UnansweredCustomerIssue(Rule):
         'A canned pointer that happens to name the subject ("see our help page on login problems") counts as addressing it.',
         'In a Salesforce export the contact is known only by its id, so a name or call title can pass for a shared subject.',
         'Closure is read from the customer\'s words (thanks for the fix, "sorted it"); a problem solved off the record stays open.',
+        'A short request takes its subject from the sentence before it, word for word: "Before your crew can start, we need your certificate. Can you send it over?" is taken up by "the crew arrives Monday". Subject words every conversation has ("team", "account") do not count, but a commonplace one of the trade ("order", "report") still can.',
+        'A discount in the reply can be a remedy for the complaint or a pitch beside it; the tool takes it as neither, so "here\'s 10% off your next order" can pass for taking up a wrong-size order by the shared word "order".',
     )
 
     def check(self, conversation, ctx):

@@ -55,6 +55,7 @@ class IgnoredConstraint(Rule):
     known_problems = (
         "A constraint is read from families of wordings (can't, away until, no car, only a phone...) and matched to the kind of ask it rules out (come in, call, log in, meet, a time); a constraint said another way, or an ask of another kind, is missed.",
         'Sides decide whose constraint it is: in a mailbox of two messages with no --rep, the owner is a tie, and the customer can be taken for us.',
+        'A budget is not compared with prices: "our budget is capped at 5,000" followed by a 9,800 recommendation is not found.',
     )
 
     def check(self, conversation, ctx):
