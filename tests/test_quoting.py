@@ -183,6 +183,8 @@ def test_quoted_date_without_a_year_takes_the_year_before_the_reply():
     ("\n\nPriya\n", "Priya"),
     ("\n\nPriya Patel\nAccount Manager | Acme Leasing\npriya@acme.com | +1 555 0100\n", "Priya Patel"),
     ("\n\nGet Outlook for iOS\n", "Get Outlook for iOS"),
+    ("\n\nRafa Oyelowo\nAccount Manager\nCorrugo Ltd · Unit 9, Slate Park\n", "Rafa Oyelowo"),
+    ("\n\nxx Jade\nWillow Spa\n", "xx Jade"),
 ])
 def test_signatures_are_split_off(tail, signature_start):
     split = split_message(REPLY + tail)

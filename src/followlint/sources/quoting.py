@@ -59,7 +59,7 @@ TIME_OR_YEAR_RE = re.compile(
 )
 NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]{0,24}(?: [A-ZÀ-Þ][\w'’.-]{0,24}){0,2}")
 SIGNOFF_NAME_RE = re.compile(r"([A-Za-z ]{2,24}?)[,!.]?\s*(?:[-–—]\s*)?([A-ZÀ-Þ][\w'’.-]{0,24}(?: [A-ZÀ-Þ][\w'’.-]{0,24}){0,2})")
-CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d ().-]{6,}\d|\|")
+CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d ().-]{6,}\d|[|·•]")
 SEPARATOR_RE = re.compile(r"(?:_{8,}|-{8,}|={8,})")
 
 
