@@ -38,19 +38,19 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str], topic: frozenset |
                for i, words in enumerate(reply.topics))
 
 
-# In a reply that sells (a pitch, a referral ask, an offer of ours), the selling sentences do
-# not take the customer's point up by a word they share with it ("here's 10% off your next
-# order"), and a sentence that does nothing else we can name is the pitch's setting ("We're
+# In a reply that pitches (a referral, sales or meeting ask), the pitching sentences do not take
+# the customer's point up by a word they share with it ("Who else in your network needs
+# deliveries?"), and a sentence that does nothing else we can name is the pitch's setting ("We're
 # expanding our delivery route") unless it says more of the subject than one word.
 STRICT_OVERLAP = 2
-# What pitches: a sales ask or a discount. A check-in, a chaser, why we write, a price or a
-# slot of ours is as often how we take the customer's point up.
+# A check-in, a chaser, why we write, a discount, a price or a slot of ours is as often how we
+# take the customer's point up: only the asks pitch.
 PITCH = {"referral_ask", "ask_business", "ask_meeting"}
 
 
 def _pitch_sentences(reply: Touch) -> tuple[set[int], set[int]]:
-    """The reply's selling sentences, and the sentences that do nothing else we name (both
-    empty when it sells nothing)."""
+    """The reply's pitching sentences, and the sentences that do nothing else we name (both
+    empty when it pitches nothing)."""
     responding = _responding(reply)
     selling = {s.sentence for s in reply.signals if s.kind in PITCH and not _incidental(s, responding)}
     if not selling:
