@@ -230,4 +230,6 @@ def test_splitting_is_linear_on_pathological_quoting():
     timed(100)  # warm up
     small = min(timed(3300) for _ in range(3))  # about 1 MB
     large = min(timed(33000) for _ in range(3))  # about 10 MB
-    assert large <= 12 * max(small, 0.01), (small, large)
+    # Ten times the text takes 10.2-11x the time on an idle machine (a 10 MB text strains the
+    # caches), 12.2x once under CI's load; quadratic splitting would take about 100x.
+    assert large <= 20 * max(small, 0.01), (small, large)
