@@ -46,11 +46,11 @@ class NoValueReason(Rule):
         Example("Hi Dana,\n\nJust wanted to make sure everything is OK with the car. Give me a call!\n\nMike\n"),
         Example("Hi Sam,\n\nJust checking in to see how things are going. Let me know if you need anything.\n\nThanks,\nPriya\n"),
         Example("Hello Ms Ortiz,\n\nI wanted to touch base and see how you're getting on with the new system.\n\nBest regards,\nTom\n"),
-        # Asking for their news is not giving ours, and a closing nicety does not add any.
         # A voucher for each friend referred is the referral ask's bait, not something for them.
         Example("Hi Jo,\n\nJust wanted to make sure the new dryer is working well for you.\n\n"
                 "You can earn a $25 credit for every friend you refer. Share your personal link: "
                 "https://shop.example/r/jo42\n\nBest,\nKim\n"),
+        # Asking for their news is not giving ours, and a closing nicety does not add any.
         Example("Hi Lee,\n\nJust checking in! Any updates on your side? Keen to hear where you've landed.\n\n"
                 "No rush, would love to hear back whenever suits.\n\nHave a great weekend,\nAna\n"),
     )
