@@ -17,9 +17,10 @@ FIELDS = {
     "owner": "the owner (rep)", "owner_email": "the owner's email", "from": "the sender",
     "to": "the recipient",
 }
-# Alternatives a layout cannot do without: a date of some kind, and who it is about.
+# Alternatives a layout cannot do without: a date of some kind. Who an activity is about may be
+# missing altogether (the reader then takes the file for one contact's activities).
+REQUIRED = (("time", "due", "created"),)
 CONTACT_FIELDS = ("contact", "contact_email", "from", "to")
-REQUIRED = (("time", "due", "created"), CONTACT_FIELDS)
 
 
 @dataclass(frozen=True)

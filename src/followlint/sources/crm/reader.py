@@ -126,8 +126,6 @@ class Columns:
         # objects without their associations unless asked): the file is that one contact.
         self.whole_file = not any(f in self.found for f in CONTACT_FIELDS)
         for alternatives in REQUIRED:
-            if alternatives == CONTACT_FIELDS and self.whole_file:
-                continue
             if not any(f in self.found for f in alternatives):
                 looked = [n for f in alternatives for n in layout.columns.get(f, ())]
                 raise InputError(path, f"{layout.name} export without {FIELDS[alternatives[0]]} "
@@ -155,8 +153,9 @@ class Columns:
             kind = next((k for column, k in self.kind_marks if row.fields.get(column, "").strip()), layout.default_kind or "note")
         direction_cell, direction_column = self.cell(row, "direction")
         direction = activity.direction_of(direction_cell, direction_column)
+        body = _body_text(get("body"))
         if kind == "note" and direction is None:
-            logged = activity.call_in_note(_text("", get("body")))  # "Called Mrs P to explain": a call, not a memo
+            logged = activity.call_in_note(body)  # "Called Mrs P to explain": a call, not a memo
             if logged is not None:
                 kind, direction = "call", logged
         outcome = activity.outcome_of(get("outcome"))
@@ -179,9 +178,10 @@ class Columns:
             at = completed or when or due or created
         if at is None:
             raise ValueError(f"no date ({', '.join(FIELDS[f] for f in ('time', 'due', 'created') if f in self.found)} empty)")
-        contact = get("contact") or get("contact_email") or (get("from") if act.direction is Direction.INBOUND else get("to"))
         if self.whole_file:
             contact = PurePath(path).name  # one contact's export: the file is the conversation
+        else:
+            contact = get("contact") or get("contact_email") or (get("from") if act.direction is Direction.INBOUND else get("to"))
         if not contact:
             return None  # not about a customer (an internal reminder): nothing to lint
         seconds = None
@@ -191,7 +191,7 @@ class Columns:
         ours = get("owner_email") or get("owner") or (get("from") if act.direction is not Direction.INBOUND else "")
         customer = get("contact_email") or (get("from") if act.direction is Direction.INBOUND else get("to")) or contact
         subject = get("subject")
-        text = _text(subject, get("body"))
+        text = _text(subject, body)
         inbound = act.direction is Direction.INBOUND
         who = customer if inbound else ours
         # Findings point at the row's first line: the text is built from several cells
@@ -251,12 +251,17 @@ def _done(value: str) -> bool:
         return False  # a status no list knows ("Waiting on someone else"): not done
 
 
-def _text(subject: str, body: str) -> str:
+def _body_text(body: str) -> str:
+    """A notes or body cell as text (an HTML body made text)."""
     if body and ("<" in body and ">" in body):
         from ..html import html_to_text
 
         body = html_to_text(body)
-    body = body.strip()
+    return body.strip()
+
+
+def _text(subject: str, body: str) -> str:
+    """The touch's text: the subject above the body (already made text) unless the body opens with it."""
     if subject and body and not body.startswith(subject):
         return f"{subject}\n\n{body}"
     return body or subject
