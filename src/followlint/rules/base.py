@@ -151,6 +151,12 @@ class Rule:
         }
 
 
+def felt(signal: Signal, feeling: str) -> bool:
+    """The customer's sentence says ``feeling`` ("positive", "negative"): the signal stage's
+    verdict, sentence by sentence."""
+    return signal.kind == "sentiment" and signal.subtype == feeling
+
+
 def sentence_of(touch: Touch, signal: Signal) -> tuple[int, str]:
     """Where the sentence carrying ``signal`` starts, and its text on one line."""
     if signal.sentence < len(touch.sentences):

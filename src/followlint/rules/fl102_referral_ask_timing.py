@@ -6,7 +6,7 @@ from datetime import timedelta
 from ..model import Direction
 from ..timeline import ITEM_READS, plain, sent_by_us
 from ..timeline.calls import two_way
-from .base import Example, Rule
+from .base import Example, Rule, felt
 
 
 class ReferralAskTiming(Rule):
@@ -78,12 +78,12 @@ class ReferralAskTiming(Rule):
             previous = timeline.previous_inbound(index)
             praise = [
                 (t, s) for t in conversation.touches[:index] if when - timeline.when(t) <= lookback
-                for s in t.signals if (t.direction is Direction.INBOUND and _felt(s, "positive")) or _heard(t, s)
+                for s in t.signals if (t.direction is Direction.INBOUND and felt(s, "positive")) or _heard(t, s)
             ]
             # Praise the customer gave on a call after their last message ("he said they're loving
             # the boat") is the last thing they said.
             praised_since = previous is not None and any(timeline.when(t) > timeline.when(previous) for t, _ in praise)
-            negative = [s for s in (previous.signals if previous and not praised_since else ()) if _felt(s, "negative")]
+            negative = [s for s in (previous.signals if previous and not praised_since else ()) if felt(s, "negative")]
             if open_issues:
                 item = open_issues[-1]
                 reason = f'the customer\'s issue is still open: "{item.signal.text}"'
@@ -102,11 +102,6 @@ class ReferralAskTiming(Rule):
                 suggestion="Close open issues first; ask for referrals just after the customer praises you.",
                 evidence=[self.evidence(touch, asks[0]), *evidence],
             )
-
-
-def _felt(signal, feeling: str) -> bool:
-    """The customer's sentence says ``feeling`` (the signal stage's verdict, sentence by sentence)."""
-    return signal.kind == "sentiment" and signal.subtype == feeling
 
 
 def _heard(touch, signal) -> bool:

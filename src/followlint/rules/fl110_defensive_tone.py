@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Severity
 from ..timeline import plain, sent_by_us
-from .base import Example, Rule
+from .base import Example, Rule, felt
 
 
 class DefensiveTone(Rule):
@@ -69,5 +69,4 @@ class DefensiveTone(Rule):
 
 def _complains(signal) -> bool:
     """A problem, displeasure, or a sentence the customer says with negative feeling."""
-    return (signal.kind in ("issue", "dissatisfaction") and plain(signal)) or (
-        signal.kind == "sentiment" and signal.subtype == "negative")
+    return (signal.kind in ("issue", "dissatisfaction") and plain(signal)) or felt(signal, "negative")
