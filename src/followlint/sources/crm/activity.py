@@ -30,6 +30,8 @@ LEFT_MESSAGE_RE = re.compile(r"\bleft (?:a |an |another )?(?:voice ?mail|vm|mess
 # ringing ("Mrs Pennington called, upset: ...", "Customer rang re the invoice"); ours when one
 # of its sentences opens with the verb ("Called Mrs Pennington to explain", "Spoke w/ Rosa").
 CALL_NOTE_OURS_RE = re.compile(r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:called|rang|phoned|spoke (?:with|to|w/)|talked (?:with|to))\b", re.I)
+# ... and a note or done task that logs our email or text ("Emailed Ruth: the trolley is 72cm wide").
+MAIL_NOTE_OURS_RE = re.compile(r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:e-?mailed|texted|messaged)\b", re.I)
 CALL_NOTE_THEIRS_RE = re.compile(
     r"(?:(?:mr|mrs|ms|miss|dr)\.? )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}|(?i:the )?(?i:customer|client|cust))"
     r" (?:called|rang|phoned)(?: (?:in|us|me|back))?\b")
@@ -99,13 +101,15 @@ def left_voicemail(note: str) -> bool:
     return LEFT_MESSAGE_RE.search(note) is not None
 
 
-def call_in_note(note: str) -> Direction | None:
-    """The direction of a call a note logs, or None when it logs none."""
+def contact_in_note(note: str) -> tuple[str, Direction] | None:
+    """The call or message a note logs, as (kind, direction), or None when it logs none."""
     text = note.lstrip()
     if CALL_NOTE_THEIRS_RE.match(text):
-        return Direction.INBOUND
+        return "call", Direction.INBOUND
     if CALL_NOTE_OURS_RE.search(text):
-        return Direction.OUTBOUND
+        return "call", Direction.OUTBOUND
+    if MAIL_NOTE_OURS_RE.match(text):
+        return "email", Direction.OUTBOUND
     return None
 
 

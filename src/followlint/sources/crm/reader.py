@@ -154,17 +154,18 @@ class Columns:
         direction_cell, direction_column = self.cell(row, "direction")
         direction = activity.direction_of(direction_cell, direction_column)
         body = _body_text(get("body"))
-        if kind == "note" and direction is None:
-            logged = activity.call_in_note(body)  # "Called Mrs P to explain": a call, not a memo
+        status = get("status")
+        done = _done(status) if status else None
+        if direction is None and (kind == "note" or (kind == "task" and done)):
+            # "Called Mrs P to explain", "Emailed Ruth: it fits": a call or a mail, not a memo
+            logged = activity.contact_in_note(body)
             if logged is not None:
-                kind, direction = "call", logged
+                kind, direction = logged
         outcome = activity.outcome_of(get("outcome"))
         if activity.missed(direction_cell):
             outcome = "not reached"
         elif outcome in ("not reached", "") and activity.left_voicemail(get("body")):
             outcome = "voicemail"  # "No answer" (or nothing) in the result, "left a VM" in the rep's note
-        status = get("status")
-        done = _done(status) if status else None
         when = self._moment(row, "time", zone)
         due = self._due(row, zone)
         created = self._moment(row, "created", zone)
