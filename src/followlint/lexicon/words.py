@@ -40,6 +40,8 @@ WORD_LISTS = {w.name: w for w in (
     WordList("question_word", "opens a question that a yes or a no does not answer (\"where\", \"how\")"),
     WordList("time_question", "asks for a time in a question (\"when\", \"how long\", \"what time\")"),
     WordList("contact_verb", "a verb of contact a call note puts before the person's name (\"called\", \"spoke\")"),
+    WordList("writer_subject", "in a CRM note, the note's writer (our user) as the subject of what follows (\"I'd\", \"we\")"),
+    WordList("reported_subject", "in a CRM note, the customer it reports as the subject of what follows (\"she'll\", \"client\")"),
     WordList("statement_subject", "opens a statement: a question mark after it voices disbelief and asks nothing "
              "(\"nobody can find me?\", \"so it's just a lie?\")"),
     WordList("discourse_opening", "a greeting or discourse word before a sentence's first word (\"hey\", \"so\", \"and\")"),

@@ -132,13 +132,17 @@ class UnansweredCustomerIssue(Rule):
                 if goes_back_to(reply, item.touch):
                     ignored.setdefault(index, []).append(item)
                 continue
-            if item.commitment is None or item.reported_by is not None:
+            if item.commitment is None:
                 continue
             promise_touch, promise = item.commitment
             start = touches.index(promise_touch)
             # No later touch of ours reported back: the first one we may report on is the finding
-            # (quoted history below a newer draft was sent long ago; the draft carries it).
-            later = [i for i, t in enumerate(touches) if i > start and t.direction is Direction.OUTBOUND]
+            # (quoted history below a newer draft was sent long ago; the draft carries it). A
+            # report that comes only after another follow-up of ours is late for that one.
+            reported = touches.index(item.reported_by) if item.reported_by is not None else len(touches)
+            later = [i for i, t in enumerate(touches) if start < i < reported and t.direction is Direction.OUTBOUND]
+            if item.reported_by is not None and not later:
+                continue
             target = next((i for i in later if reportable(conversation, touches[i])), None)
             if target is not None:
                 unreported.setdefault(target, []).append((item, promise_touch, promise))

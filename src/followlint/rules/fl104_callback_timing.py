@@ -88,7 +88,7 @@ class CallbackTiming(Rule):
                 if touch.direction is Direction.INTERNAL:
                     continue  # our own note or task: not a contact
                 if touch.direction is Direction.INBOUND:
-                    if agreement.touch.direction is Direction.INBOUND and agreement.signal.subtype == "reply":
+                    if agreement.by_customer and agreement.signal.subtype == "reply":
                         changed = True  # "I'll let you know by Friday", and the customer wrote back
                         break
                     if _changes_plan(touch, agreement, timeline.when(touch).date()):
@@ -139,7 +139,7 @@ class CallbackTiming(Rule):
                         suggestion="Keep agreed times; when late, own it before anything else.",
                         evidence=evidence,
                     )
-            elif agreement.touch.direction is not Direction.INBOUND or _customer_asked_us(agreement):
+            elif not agreement.by_customer or _customer_asked_us(agreement):
                 if ctx.now.date() > agreement.due + grace and reportable(conversation, agreement.touch):
                     what = f'Our open task "{agreement.signal.text}" fell due' if task else "The agreed contact time"
                     yield self.finding(
@@ -207,7 +207,7 @@ def _asks_us(touch) -> bool:
 def _theirs_to_make(agreement) -> bool:
     """"I'll confirm next week": the customer's own word to come back. When it lapses, our
     touch after it is a chase (FL109's business if it piles up), not a late contact of ours."""
-    return agreement.touch.direction is Direction.INBOUND and agreement.signal.subtype == "reply"
+    return agreement.by_customer and agreement.signal.subtype == "reply"
 
 
 def _customer_asked_us(agreement) -> bool:

@@ -1,8 +1,12 @@
 """FL106 promise-perfection: guaranteeing that nothing will ever go wrong."""
 from __future__ import annotations
 
+from ..model import Direction
 from ..timeline import plain, sent_by_us
 from .base import Example, Rule
+
+
+TOLD = "told"  # guarantee/told: our note reports the promise made
 
 
 class PromisePerfection(Rule):
@@ -34,7 +38,7 @@ class PromisePerfection(Rule):
     )
 
     def check(self, conversation, ctx):
-        for _, touch in sent_by_us(conversation):
+        for touch in _ours(conversation):
             hedged = {s.sentence for s in touch.signals if s.kind == "hedge" and not s.negated}
             for signal in touch.signals:
                 if signal.kind == "guarantee" and plain(signal) and signal.sentence not in hedged:
@@ -45,3 +49,14 @@ class PromisePerfection(Rule):
                         evidence=[self.evidence(touch, signal)],
                     )
                     break
+
+
+def _ours(conversation):
+    """What we said to the customer: our messages, and our CRM notes, which report it ("Told
+    her it will never happen again")."""
+    for _, touch in sent_by_us(conversation):
+        yield touch
+    for touch in conversation.touches:
+        if touch.direction is Direction.INTERNAL and touch.activity and any(
+                s.kind == "guarantee" and s.subtype == TOLD for s in touch.signals):
+            yield touch

@@ -4,14 +4,16 @@ from __future__ import annotations
 from datetime import date
 
 from ..timeline import on_topic, plain, span_topic
-from ..timeline.calls import customer_turns, ours_before_answer
-from .base import Example, Rule
+from ..timeline.calls import customer_turns, ours_before_answer, writer_says
+from .base import Example, Rule, sentence_of
 
 # Which asks each kind of constraint rules out (constraint subtypes are not needed: a
 # customer who cannot come in, is away or cannot log in is not helped by any of these).
 ASK_KINDS = ("ask_visit", "ask_meeting", "ask_online", "ask_call")
 # What puts a time on our next step: a slot we offer, or something we ask for by a date.
 TIMED_ASKS = (*ASK_KINDS, "request", "ask_business")
+VOICE = "voice"  # constraint/voice: "no talking for two weeks"
+CALL = "call"  # accommodation/call: "by phone"
 
 
 class IgnoredConstraint(Rule):
@@ -60,46 +62,57 @@ class IgnoredConstraint(Rule):
 
     def check(self, conversation, ctx):
         timeline = ctx.timeline
-        for touch, constraints, reply in _replies(timeline):
-            # Worked around ("once you're back" is a condition by nature).
-            if any(s.kind == "accommodation" and not s.negated for s in reply.signals):
+        for touch, constraints, reply, after in _replies(timeline):
+            said = [s for s in reply.signals if s.start >= after]
+            # Worked around ("once you're back" is a condition by nature); a call does not work
+            # round a customer who cannot talk.
+            voice = all(c.subtype == VOICE for c in constraints)
+            if any(s.kind == "accommodation" and not s.negated and not (voice and s.subtype == CALL) for s in said):
                 continue
-            clash = _inside_window(timeline, touch, constraints, reply)
+            clash = _inside_window(timeline, touch, constraints, said)
             if clash is not None:
                 yield self.finding(
                     conversation, reply, clash,
-                    f'Proposes "{clash.text}" although the customer said "{constraints[0].text}"',
+                    f'Proposes "{clash.text}" although the customer said: "{sentence_of(touch, constraints[0])[1]}"',
                     suggestion="Offer a time after the customer is back or available, or say how it can be done meanwhile.",
                     evidence=[self.evidence(touch, constraints[0])],
                 )
                 continue
-            asks = [s for s in reply.signals if s.kind in ASK_KINDS and plain(s)]
+            asks = [s for s in said if s.kind in ASK_KINDS and plain(s)]
             if not asks:
                 continue
             # The constraint's own words ("printer"), not every word of its sentence ("shop").
             topic = frozenset().union(*(span_topic(c) or c.topic for c in constraints))
             ask_sentences = {a.sentence for a in asks}
+            first = said[0].sentence if reply is touch else 0  # a note: what it says after the constraint
             # A reply that takes the constraint up in another sentence ("since it won't start...") is fine.
-            if any(i not in ask_sentences and on_topic(topic, words) for i, words in enumerate(reply.topics)):
+            if any(i >= first and i not in ask_sentences and on_topic(topic, words)
+                   for i, words in enumerate(reply.topics)):
                 continue
             yield self.finding(
                 conversation, reply, asks[0],
-                f'Asks "{asks[0].text}" although the customer said "{constraints[0].text}"',
+                f'Asks "{asks[0].text}" although the customer said: "{sentence_of(touch, constraints[0])[1]}"',
                 suggestion="Address the constraint first (a tow, a remote session, a date after they are back).",
                 evidence=[self.evidence(touch, constraints[0])],
             )
 
 
 def _replies(timeline):
-    """The customer's constraints and our reply to each: the next touch of ours, also for a
-    constraint our call note reports ("She's on leave until Feb 1, email only")."""
-    for touch, constraints, first, _ in customer_turns(timeline, "constraint"):
+    """The customer's constraints and our reply to each, from where it answers them: the next
+    touch of ours; for a constraint our call note reports ("She's on leave until Feb 1"), what
+    the note says after it ("Asked her to drop them at the depot tomorrow"), or our next touch."""
+    for touch, constraints, first, after in customer_turns(timeline, "constraint"):
         if first is not touch:
-            yield touch, constraints, first
+            yield touch, constraints, first, 0
             continue
-        after = ours_before_answer(timeline, touch)[1:2]
-        if after:
-            yield touch, constraints, after[0]
+        # Our ask the note reports after it; "She still has to sign off herself" is hers.
+        constraint_end = max(c.sentence for c in constraints)
+        if any(s.sentence > constraint_end and s.kind in ASK_KINDS and writer_says(touch, s) for s in touch.signals):
+            yield touch, constraints, touch, after
+            continue
+        following = ours_before_answer(timeline, touch)[1:2]
+        if following:
+            yield touch, constraints, following[0], 0
 
 
 def _window(timeline, touch, constraints) -> tuple[date, date] | None:
@@ -113,16 +126,16 @@ def _window(timeline, touch, constraints) -> tuple[date, date] | None:
     return (start, days[-1]) if start < days[-1] else None
 
 
-def _inside_window(timeline, touch, constraints, reply):
+def _inside_window(timeline, touch, constraints, said):
     """A time our reply offers or asks for that falls while the customer said they cannot."""
     window = _window(timeline, touch, constraints)
     if window is None:
         return None
-    if any(s.kind == "when" and s.due == window[1] for s in reply.signals):
+    if any(s.kind == "when" and s.due == window[1] for s in said):
         return None  # the reply names the day they are back ("since you're back on the 12th"): it knows
-    asking = {s.sentence for s in reply.signals
+    asking = {s.sentence for s in said
               if (s.kind in TIMED_ASKS or (s.kind == "value" and s.subtype == "proposal")) and not s.negated}
-    for signal in reply.signals:
+    for signal in said:
         if (signal.kind == "when" and signal.sentence in asking and not signal.negated
                 and signal.due is not None and window[0] <= signal.due < window[1]):
             return signal

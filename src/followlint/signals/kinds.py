@@ -47,7 +47,7 @@ CUSTOMER = _kinds(
      "with their praise and complaint phrases"),
     ("objection", "a reason not to buy, or a decline (\"too expensive\", \"not interested\")"),
     ("think_it_over", "asks for time to decide (\"let me think about it\")"),
-    ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\")"),
+    ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\"); subtype voice (cannot talk or take calls)"),
     ("early_ok", "allows an earlier contact on a condition (\"if the price drops, tell me straight away\")"),
 )
 # -- what we say -----------------------------------------------------------------------------
@@ -67,7 +67,7 @@ OURS = _kinds(
     ("exploration", "asks about the reason behind an objection or a problem"),
     ("guarantee", "promises that nothing will ever go wrong"),
     ("hedge", "promises to be there rather than perfection (\"we can't guarantee, but...\")"),
-    ("accommodation", "works around a constraint (a tow truck, by phone, when you're back)"),
+    ("accommodation", "works around a constraint (a tow truck, remotely, when you're back); subtype call (by phone, by video: no help to one who cannot talk)"),
     ("ask_visit", "asks the customer to come in or bring something in"),
     ("ask_meeting", "asks for a meeting or a call at a time"),
     ("ask_online", "asks the customer to log in, click or fill in something"),
@@ -87,7 +87,7 @@ OURS = _kinds(
 # -- the next contact --------------------------------------------------------------------------
 NEXT_CONTACT = _kinds(
     ("callback", "an agreed time for the next contact; subtypes asked (the customer asks us), reply "
-     "(the customer will answer), task (an open CRM task)", "vocabulary; signal stage: open CRM tasks"),
+     "(the customer will answer), visit (a visit agreed for a day), task (an open CRM task)", "vocabulary; signal stage: open CRM tasks"),
     ("when", "a time expression (\"in 3 days\", \"Friday\"); also the due time of a promise near it"),
     ("tentative", "holds a contact out as a possibility, not an agreement (\"maybe you can call me\", \"I'll try calling\")"),
 )

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from ..model import Conversation, Direction, Signal, Touch
 from .due import agreed_date, resolve_times
-from .calls import two_way
+from .calls import two_way, writer_says
 from .replies import addresses, reports_back
 from .state import Agreement, Item, Timeline, plain
 from .topics import names, on_topic
@@ -40,15 +40,24 @@ def build(conversation: Conversation, now: datetime) -> Timeline:
                 _reported_items(timeline, index, touch)
         for signal in touch.signals:
             if signal.kind == "callback" and plain(signal) and not _held_out(touch, signal):
-                timeline.agreements.append(Agreement(touch, signal, index, agreed_date(touch, signal)))
+                timeline.agreements.append(Agreement(touch, signal, index, agreed_date(touch, signal),
+                                                     by_customer=_customers(touch, signal)))
     return timeline
+
+
+def _customers(touch: Touch, callback: Signal) -> bool:
+    """Is an agreed time the customer's word? Theirs in their own message; in the note of a
+    call they made, only what the note reports them saying, not the writer's promise."""
+    if touch.direction is not Direction.INBOUND:
+        return False
+    return not (two_way(touch) and touch.activity and callback.subtype != "asked" and writer_says(touch, callback))
 
 
 def _held_out(touch: Touch, callback: Signal) -> bool:
     """A contact the other side holds out as a possibility ("maybe you can call me before then",
     "I'll try calling you next week") is not agreed. Our own "I'll try to call you Friday" still
     sets the customer waiting: it stays an agreed time."""
-    ours = touch.direction is not Direction.INBOUND and callback.subtype != "asked"
+    ours = not _customers(touch, callback) and callback.subtype != "asked"
     return not ours and any(s.kind == "tentative" and s.sentence == callback.sentence and s.start < callback.end
                             for s in touch.signals)
 
@@ -65,7 +74,8 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
             item.resolved_by = touch
     # A request to schedule ("can you call me Friday?") is an agreed time, FL104's business;
     # a question inside thanks or praise ("what would we do without you?") asks for nothing.
-    seen_sentences = {s.sentence for s in touch.signals if s.kind in ("callback", "satisfaction", "think_it_over", "ask_meeting")}
+    seen_sentences = {s.sentence for s in touch.signals if s.kind in ("callback", "think_it_over", "ask_meeting")}
+    praised = {s.sentence for s in touch.signals if s.kind == "satisfaction"}
     # What the customer asks for on our need ("DM me if you need my details") is their offer.
     offered = {s.sentence for s in touch.signals if s.kind == "condition" and s.subtype == NEED and plain(s)}
     small_talk = [s for s in touch.signals if s.kind == "pleasantry"]
@@ -82,15 +92,29 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     for signal in touch.signals:
         if signal.kind not in ITEM_KINDS or not plain(signal) or signal.sentence in seen_sentences:
             continue
-        if (grateful or questionnaire) and signal.kind == "question":
+        if (grateful or questionnaire or signal.sentence in praised) and signal.kind == "question":
             continue
         if signal.kind == "request" and signal.sentence in offered:
             continue
         if any(p.start <= signal.start and signal.end <= p.end for p in small_talk):
             continue  # "how are you?"
         seen_sentences.add(signal.sentence)
-        timeline.items.append(Item(touch, signal, index, names=timeline.names,
-                                   neighbours=tuple(by_sentence[signal.sentence]), priced=priced))
+        item = Item(touch, signal, index, names=timeline.names, neighbours=tuple(by_sentence[signal.sentence]),
+                    priced=priced)
+        _held_to_note(item, touch)
+        timeline.items.append(item)
+
+
+def _held_to_note(item: Item, touch: Touch) -> None:
+    """In the note of a call the customer made, what the writer promised after the customer's
+    point ("Wants it replaced under warranty. Told him I'd log the claim") took it up on that
+    call, and holds us to the promise."""
+    if not (two_way(touch) and touch.activity):
+        return
+    after = [p for p in owned_promises(touch) if p.start > item.signal.end and writer_says(touch, p)]
+    if after:
+        item.addressed_by = touch
+        item.commitment = (touch, after[0])
 
 
 REPORTED_KINDS = ("issue", "request", "dissatisfaction")  # our own questions in a note are ours
@@ -108,8 +132,10 @@ def _records_ask(touch: Touch) -> bool:
 def _reported_items(timeline: Timeline, index: int, touch: Touch) -> None:
     """The customer's problems and requests as our call note reports them ("spoke w/ cust re
     the delivery - 6 chairs missing. said I'd chase the warehouse"): taken up on that call, and
-    held to what the note promises after them."""
-    promises = owned_promises(touch)
+    held to what the note promises after them, or the visit it agrees ("Agreed to bring the
+    swatches on Thursday")."""
+    promises = sorted(owned_promises(touch) + [s for s in touch.signals if s.kind == "callback" and s.subtype == VISIT
+                                                and plain(s)], key=lambda s: s.start)
     by_sentence: dict[int, list[Signal]] = {}
     for signal in touch.signals:
         by_sentence.setdefault(signal.sentence, []).append(signal)
@@ -175,6 +201,7 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
 ASKS_OF_CUSTOMER = ("condition", "exploration", "request", "question")
 EVENT = "event"  # condition/event: on what happens, not on the customer; it holds its own sentence only
 OFFER = "offer"  # commitment/offer: "we'd be glad to help"
+VISIT = "visit"  # callback/visit: "agreed to bring the samples on Thursday"
 REPORTED = "reported"  # request/reported: the customer's ask as our note records it, not ours of them
 
 

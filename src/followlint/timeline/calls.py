@@ -8,7 +8,10 @@ is our answer on the same call; with nothing after it, our next touch is.
 """
 from __future__ import annotations
 
-from ..model import Direction, Touch
+import re
+
+from ..lexicon.words import current as current_words
+from ..model import Direction, Signal, Touch
 from .state import Timeline, plain
 
 TWO_WAY = ("call", "meeting")  # a voicemail or a failed attempt reached nobody who could answer
@@ -16,6 +19,26 @@ TWO_WAY = ("call", "meeting")  # a voicemail or a failed attempt reached nobody 
 
 def two_way(touch: Touch) -> bool:
     return touch.kind in TWO_WAY and touch.direction is not Direction.INTERNAL and not touch.quoted
+
+
+NOTE_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+
+
+def writer_says(touch: Touch, signal: Signal) -> bool:
+    """In a call note the customer rang in for, is this promise the note's writer's, ours
+    ("Told him I'd log the claim and confirm within 2 days"), or the customer's it reports
+    ("She'll talk to her partner and confirm by Friday")? The last subject before the end of
+    the promise in its sentence says; with none, the writer ("Will confirm by Fri")."""
+    sentence = touch.sentences[signal.sentence] if signal.sentence < len(touch.sentences) else None
+    start = sentence.start if sentence is not None else 0
+    words = current_words()
+    ours, theirs = words["writer_subject"], words["reported_subject"]
+    for word in reversed(NOTE_WORD_RE.findall(touch.text[start:signal.end].lower().replace("’", "'"))):
+        if word in ours:
+            return True
+        if word in theirs:
+            return False
+    return True
 
 
 def customer_turns(timeline: Timeline, kind: str, hypothetical_ok: bool = False):

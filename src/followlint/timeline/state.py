@@ -96,6 +96,9 @@ class Agreement:
     signal: Signal
     index: int
     due: date | None
+    # The customer said it ("I'll confirm next week", "call me Friday"), or our call note
+    # reports what they said; our own promise in the note of a call they made is ours.
+    by_customer: bool = False
 
 
 @dataclass

@@ -43,6 +43,11 @@ PHRASES: dict[str, list[str]] = {
         "(and|then) (will|'ll) (send|email|text|call|ring|phone) you ** (by|on|before|first thing|tomorrow|today|<weekday>|end of|within|later today)",
     ],
     # The customer will answer by a time ("I'll let you know by the 20th").
+    # A visit agreed for a day: the next contact, and in a note what we will do about the
+    # customer's ask ("Agreed to bring the swatches on Thursday 9 April").
+    "callback/visit": [
+        "(agreed|arranged|promised|booked|confirmed) to (bring|drop off|drop round|show|deliver|come|come back|come round|come by|visit|pop in|pop round|pop by|call in|call round|go through|demo|walk) ** (on|at|<weekday>|tomorrow|next|this)",
+    ],
     "callback/reply": [
         "(i'll|i will|we'll|we will|i should|we should|i can|we can) (let you know|get back to you|come back to you|be back in touch|revert|have an answer|have a decision|decide|confirm|give you an answer|make a decision) ** (by|on|before|after|next|in|within|<weekday>|tomorrow|this|early|end of|at the end)",
         "and (let you know|get back to you|come back to you|revert|be in touch|get back in touch|confirm) ** (by|on|before|after|next|in|within|<weekday>|tomorrow|this|early|end of|at the end)",

@@ -25,7 +25,7 @@ PHRASES: dict[str, list[str]] = {
         "(i want|i'd like|i would like|i wish) to (complain|make a complaint|file a complaint|raise a complaint)",
         "(never|didn't|did not) (arrived|received|got|showed up|turned up|called back|get back to me)",
         "(keeps|kept) (breaking|failing|crashing|happening|dropping)",
-        "(stopped|quit) working",
+        "(stopped|quit) (working|cooling|heating|charging|printing|draining|flushing|pumping|spinning|responding|syncing|loading|recording|connecting|lighting|firing|ringing|scanning|dispensing|freezing|running)",
         # What arrived is not what it should be ("arrived crushed and soaked", "half of them
         # unusable", "the second bolt doesn't match the first").
         "(arrived|came|turned up|showed up|was delivered|were delivered|got here) (crushed|damaged|broken|soaked|wet|smashed|dented|torn|ripped|cracked|scratched|faulty|defective|incomplete|late|open|opened|leaking|melted|spoiled|spoilt)",
@@ -93,6 +93,10 @@ PHRASES: dict[str, list[str]] = {
         "(he|she|they|customer|client|the customer|the client) (needs|wants|needed|wanted) <num> (by|before|for|this|next|asap|urgently)",
         "(asked|requested) (on|during|at|in) (the|our|his|her|their|a|today's|yesterday's) ** (call|meeting|visit|demo|chat) for *",
         "(asked|asking|requested|requesting|wants|wanted|needs) (for )?(a|an|the|his|her|their|some|more) ** (visit|refund|callback|call back|replacement|quote|engineer|technician|tech|credit|update|invoice|copy|appointment)",
+        # What the customer wants done or shown, as a note reports it ("Wants it repaired or
+        # replaced under warranty", "wants to see the fabric samples before choosing").
+        "(wants|wanted|needs|needed|would like|asked for|asking for) (it|them|the *|his *|her *|their *) (repaired|replaced|fixed|refunded|credited|collected|redone|reprinted|resent|checked|looked at|swapped|exchanged|changed|cancelled|canceled|moved)",
+        "(wants|asked|asks|is asking) to (see|view|try|know|swap|change|move|book|compare|test|sample)",
     ],
     "request": [
         "(can|could|would|will) you [please] (check|look into|find out|confirm|let me know|tell me|update me|fix|help|call|sort|chase|look at|arrange|explain|advise|clarify|cancel|refund|change|update)",
@@ -261,7 +265,7 @@ PHRASES: dict[str, list[str]] = {
     "objection": [
         "(too|very|quite|rather|a bit|a little|way too) (expensive|pricey|costly|much|high|steep|long|complicated|complex)",
         "(can't|cannot|can not) afford",
-        "(over|outside|beyond|above) (my|our|the) budget",
+        "(over|outside|beyond|above) (my|our|the|their|his|her) budget",
         "not (interested|for us|a good fit|the right fit|right for us|in (my|our) budget|the right time|convinced|sure it's worth)",
         "(don't|do not) (need|want) (it|this|that|the|a|any)",
         "(we'll|we will|i'll|i will|we're going to|i'm going to|think i'll|think we'll) (pass|hold off|stay with|stick with|skip|sit out|give it a miss|sit this one out)",
@@ -279,7 +283,14 @@ PHRASES: dict[str, list[str]] = {
         "(too|a bit|a little|rather|quite) (pricey|dear|rich for us|much for us)",
         "(rates|rate|price|prices|quote|premium|cost|costs|fees) (is|are|seem|seems) (higher|too high|more|steep|a lot) ",
         "(higher|more expensive|dearer) than (our|my|the|what) (current|existing|other|we pay|i pay)",
-        "(staying|stay|sticking|stick|going to stay|'ll stay) with (our|my|the) (current|existing|present)",
+        "(staying|stay|sticking|stick|going to stay|'ll stay) with (our|my|the|their|his|her) (current|existing|present|usual)",
+        # As a call note reports it, and hedged ("they'll probably stick with the agency they
+        # already use", "higher than we pay elsewhere", "the fee is a dealbreaker", "they'll do
+        # their own flowers").
+        "(we'll|we will|i'll|i will|they'll|they will|he'll|she'll|he will|she will) (probably|likely|just|prob|most likely) (stay|stick|remain|keep going|go) with",
+        "(higher|more|dearer|pricier|steeper) than (we|i|they|he|she) (pay|paid|are paying|currently pay|get|got) ",
+        "(is|was|'s|are|were) (a|the) (dealbreaker|deal breaker|non starter|non-starter|sticking point|deal killer)",
+        "(do|doing|make|making|handle|handling|source|sourcing) (our|their|my|his|her) own",
         "(can't|cannot|can not|won't|not ready to|unable to) (commit|sign up|sign) (to|for) (a|an|the) (year|annual|long|12 month|two year|24 month|multi year)",
         "(term|contract|commitment|agreement) is (longer|too long|more) than (we|i)",
         "(not|isn't|is not) (right|suitable|the right fit) for (us|me|our)",
@@ -373,6 +384,22 @@ PHRASES: dict[str, list[str]] = {
         "(reply|respond|write|contact me|get back to me) (by|via|over) (email|e mail|text|post|letter) (only|please|instead|rather)",
         "(passport|documents|visa|licence|license|id|logbook|v5) (is|are) (at|with|in) (the|my) ** (embassy|consulate|passport office|dvla|solicitor|lawyer|accountant)",
         "(don't|do not|won't|will not) have (it|them|my passport|the documents|the logbook) (with me|to hand|until|till|back)",
+        # Away at an event, and back on a day ("at the GrowTech fair all next week, back at the
+        # farm Monday the 12th").
+        "(i'm|i am|we're|we are|i'll be|i will be|we'll be|we will be) at (a|the|our) ** (fair|show|trade show|expo|exhibition|conference|festival|summit|convention|tournament|course|wedding|funeral) ** (all|until|till|through|from|next|this|<weekday>|<month>|<num>)",
+        "(back|home|returning) (at|in|to|from) ** (on|by|<weekday>|<month>|the <ordinal>|<ordinal>)",
+        # Vehicles and craft off the road or unable to be moved ("the van is off the road until
+        # Monday", "I can't move her anywhere", "the boat can't be moved off its mooring").
+        "(is|are|'s|was|were) (off the road|in the garage|in for repair|in for repairs|in the workshop|laid up|out of action|out of service) (until|till|for|this|at the moment|right now|since)",
+        "(can't|cannot|can not|won't be able to|unable to|not able to) (move|tow|shift|get|bring|take|drive|sail) (her|him|it|them|this|that) (anywhere|out|off|over|round|in|yet|until|till|at the moment|right now)",
+        "(can't|cannot|can not|won't|will not) be (moved|towed|lifted|driven|shifted|brought|transported|collected) (until|till|before|off|out|at the moment|right now|yet)",
+    ],
+    # What rules out speaking or hearing: a call does not work round it.
+    "constraint/voice": [
+        "(no|not) (talking|speaking) ** (for|until|till|at all)",
+        "(can't|cannot|can not|unable to|not able to|not allowed to|mustn't|must not) (talk|speak|use my voice|take calls|hear)",
+        "(lost|have lost|'ve lost) my voice",
+        "(had|having|just had|recovering from|after) (throat|vocal|voice|tonsil|ear) ** (surgery|operation|op)",
     ],
     # Disputes and ultimatums: a charge the customer never agreed to, a problem that has gone
     # on for a while, a demand to fix it or lose them.

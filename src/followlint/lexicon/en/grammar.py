@@ -75,6 +75,10 @@ WORDS: dict[str, list[str]] = {
     # Verbs of contact a call note puts before the person's name ("Called Priyanka back").
     "contact_verb": "called rang phoned emailed texted messaged told asked spoke met reached updated".split(),
     # Subjects that open a statement; "you" is left out ("you guys open today?" asks).
+    # Who speaks in a CRM note: its writer, our user ("Told him I'd confirm by Friday"), or the
+    # customer it reports ("She'll talk to her partner and confirm by Friday").
+    "writer_subject": "i we i'd we'd i'll we'll i've we've i'm we're me us".split(),
+    "reported_subject": "he she they he'd she'd they'd he'll she'll they'll he's she's they're customer client cust".split(),
     "statement_subject": "i we they it its this that there nobody everyone everybody someone somebody he she".split(),
     "discourse_opening": "so and but or then well oh also hey hi hello ok okay".split(),
     # Words that point back to what was just said ("Is this correct?", "Will it be canceled?").
