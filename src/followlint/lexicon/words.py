@@ -40,6 +40,8 @@ WORD_LISTS = {w.name: w for w in (
     WordList("question_word", "opens a question that a yes or a no does not answer (\"where\", \"how\")"),
     WordList("time_question", "asks for a time in a question (\"when\", \"how long\", \"what time\")"),
     WordList("contact_verb", "a verb of contact a call note puts before the person's name (\"called\", \"spoke\")"),
+    WordList("auxiliary", "a verb that opens a question (\"can\", \"is\", \"do\"): a last clause that opens with one asks, whatever came before it"),
+    WordList("asking_verb", "makes \"if\" or \"whether\" right after it an indirect question, which does not make an ask a supposition (\"see if she's ready to switch\")"),
     WordList("writer_subject", "in a CRM note, the note's writer (our user) as the subject of what follows (\"I'd\", \"we\")"),
     WordList("reported_subject", "in a CRM note, the customer it reports as the subject of what follows (\"she'll\", \"client\")"),
     WordList("statement_subject", "opens a statement: a question mark after it voices disbelief and asks nothing "

@@ -1,8 +1,9 @@
 """FL110 defensive-tone: arguing who is right in a reply to a complaint."""
 from __future__ import annotations
 
-from ..model import Severity
+from ..model import Direction, Severity
 from ..timeline import plain, sent_by_us
+from ..timeline.calls import two_way, writer_says
 from .base import Example, Rule, felt
 
 
@@ -50,21 +51,33 @@ class DefensiveTone(Rule):
     )
 
     def check(self, conversation, ctx):
-        timeline = ctx.timeline
-        for index, touch in sent_by_us(conversation):
-            defensive = [s for s in touch.signals if s.kind == "defensive" and not s.hypothetical]
-            if not defensive:
-                continue
-            previous = timeline.previous_inbound(index)
-            complaint = [s for s in (previous.signals if previous else ()) if _complains(s)]
-            if not complaint:
-                continue
+        for previous, complaint, touch, defensive in _replies(conversation, ctx.timeline):
             yield self.finding(
                 conversation, touch, defensive[0],
                 f'Argues who is right ("{defensive[0].text}") in a reply to a complaint',
                 suggestion="Acknowledge the customer's experience and say what you will do; drop who was right.",
                 evidence=[self.evidence(previous, complaint[0])],
             )
+
+
+def _replies(conversation, timeline):
+    """Our defensive words after a complaint: (complaining touch, its complaint, our touch,
+    the defensive signals), in our next message, or in the note of the call where the customer
+    complained ("Mr Bello rang, angry: ... Told him it wasn't our error")."""
+    for index, touch in sent_by_us(conversation):
+        defensive = [s for s in touch.signals if s.kind == "defensive" and not s.hypothetical]
+        previous = timeline.previous_inbound(index) if defensive else None
+        complaint = [s for s in (previous.signals if previous else ()) if _complains(s)]
+        if complaint:
+            yield previous, complaint, touch, defensive
+    for touch in conversation.touches:
+        if touch.direction is not Direction.INBOUND or not (two_way(touch) and touch.activity):
+            continue
+        complaint = [s for s in touch.signals if _complains(s)]
+        defensive = [s for s in touch.signals if s.kind == "defensive" and not s.hypothetical and complaint
+                     and s.start > complaint[0].end and writer_says(touch, s)]
+        if defensive:
+            yield touch, complaint, touch, defensive
 
 
 def _complains(signal) -> bool:

@@ -36,6 +36,7 @@ TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "ca
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 # A conditional or a "would" before one of these belongs to another clause.
 CLAUSE_JOINERS = frozenset({"and", "but"})
+ASK_KINDS = frozenset({"ask_business", "ask_meeting", "ask_visit", "ask_online", "referral_ask"})
 CLAUSE_MARK_RE = re.compile(r"[,;:(]")  # between two words, it ends the clause a qualifier reaches over
 HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support posts open
 NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a name the touch mentions
@@ -61,6 +62,7 @@ class SignalDetector:
         self.classes = TokenClasses(self.words)
         self.topics = Topics(self.words["stopword"])
         self.qualifiers = (self.words["negator"], self.words["hypothetical"])
+        self.asking_verbs = self.words["asking_verb"]
         self.sentiment = Sentiment(self.words, [s for vocab in vocabularies for s in vocab.get("valence_lexicon", ())])
         self.intent = load_intent() if learned else None
 
@@ -114,7 +116,8 @@ class SignalDetector:
             if entry.kind == "neutral":
                 continue
             start, end = tokens.start(first), tokens.end(last)
-            before = _clause_before(tokens, touch.text, first, sentence_starts[sentence], masked, self.qualifiers)
+            before = _clause_before(tokens, touch.text, first, sentence_starts[sentence], masked, self.qualifiers,
+                                    self.asking_verbs if entry.kind in ASK_KINDS else ())
             signals.append(
                 Signal(
                     kind=entry.kind,
@@ -186,10 +189,13 @@ def _drop_masked(found):
     return kept
 
 
-def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, qualifiers) -> set[str]:
+def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, qualifiers,
+                   asking_verbs=()) -> set[str]:
     """The words shortly before a phrase that can qualify it: in its sentence and clause, not
     inside a neutral phrase ("No problem, I'll call you back" is not a negated promise). A
-    negator counts within NEGATION_REACH words, a hypothetical within HYPOTHETICAL_REACH."""
+    negator counts within NEGATION_REACH words, a hypothetical within HYPOTHETICAL_REACH. For
+    an ask, "if" after a verb of asking is an indirect question, the ask itself ("called to see
+    if she's ready to switch")."""
     negators, hypothetical = qualifiers
     found = set()
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
@@ -202,6 +208,8 @@ def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, q
             word = words[j]
             if word in CLAUSE_JOINERS:
                 hypothetical = ()  # "she would like to think about it and asked me to call back"
+                continue
+            if word in hypothetical and j > 0 and words[j - 1] in asking_verbs:
                 continue
             if word in hypothetical or (word in negators and first - j <= NEGATION_REACH):
                 found.add(word)
@@ -222,13 +230,20 @@ def _question_signals(touch: Touch, tokens, found, counts: list[int], words: Wor
     return out
 
 
+LAST_CLAUSE_RE = re.compile(r"[,;:–—]\s")
 OPENING_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _statement(text: str, words) -> bool:
     """Is the question worded as a statement: after any @handles, greeting and discourse word,
     does it open with a subject ("I'm", "nobody", "it's", "they")? "You guys open today?" and
-    "Any update?" ask; "Nobody can find my account?" does not."""
+    "Any update?" ask; "Nobody can find my account?" does not. A last clause that opens as a
+    question asks ("He has football on Wednesdays now, can he move to Saturdays?")."""
+    clauses = LAST_CLAUSE_RE.split(text.lower())
+    if len(clauses) > 1:
+        opening = OPENING_RE.findall(clauses[-1])[:1]
+        if opening and (opening[0] in words["auxiliary"] or opening[0] in words["question_word"]):
+            return False
     for word in OPENING_RE.findall(HANDLE_RE.sub(" ", text.lower())):
         if word in words["discourse_opening"]:
             continue

@@ -143,6 +143,8 @@ def _reported_items(timeline: Timeline, index: int, touch: Touch) -> None:
     for signal in touch.signals:
         if signal.kind not in REPORTED_KINDS or not plain(signal) or signal.sentence in seen:
             continue
+        if signal.kind == "request" and signal.subtype != REPORTED and writer_says(touch, signal):
+            continue  # the note's own words ("How's it going call"), not the customer's ask it reports
         seen.add(signal.sentence)
         item = Item(touch, signal, index, names=timeline.names, neighbours=tuple(by_sentence[signal.sentence]),
                     addressed_by=touch)

@@ -25,6 +25,11 @@ PHRASES: dict[str, list[str]] = {
         "(i want|i'd like|i would like|i wish) to (complain|make a complaint|file a complaint|raise a complaint)",
         "(never|didn't|did not) (arrived|received|got|showed up|turned up|called back|get back to me)",
         "(keeps|kept) (breaking|failing|crashing|happening|dropping)",
+        # Faults as people describe them ("the app logs her out every night", "the camera drops
+        # off wifi when it rains", "two photos still have the watermark across them").
+        "(logs|kicks|throws|signs|locks|logged|kicked|signed|locked|keeps logging|keeps kicking) (me|her|him|us|them|everyone|people) out",
+        "(drops|dropped|dropping|keeps dropping|falls|fell|falling) (off|out of|off the) (wifi|the wifi|network|the network|connection|the connection|signal|line|the line)",
+        "still (have|has|had|show|shows|showing|showed|carry|carries) (the|a|an|that) (watermark|error|stain|mark|marks|bug|fault|crack|scratch|dent|leak|noise|smell|rattle|typo|mistake|glitch)",
         "(stopped|quit) (working|cooling|heating|charging|printing|draining|flushing|pumping|spinning|responding|syncing|loading|recording|connecting|lighting|firing|ringing|scanning|dispensing|freezing|running)",
         # What arrived is not what it should be ("arrived crushed and soaked", "half of them
         # unusable", "the second bolt doesn't match the first").
@@ -404,6 +409,10 @@ PHRASES: dict[str, list[str]] = {
     # Disputes and ultimatums: a charge the customer never agreed to, a problem that has gone
     # on for a while, a demand to fix it or lose them.
     "issue/dispute": [
+        # A charge for what never happened, and the ask to remove it ("charged $28 for a nail
+        # trim that nobody did", "please take it off the bill").
+        "(charged|billed|invoiced|charging|billing) ** (for|on) ** (that|which) (nobody|no one|noone|was never|wasn't|were never|weren't|never) (did|done|happened|delivered|provided|performed|carried out|received|turned up|came)",
+        "(take|get|knock) (it|that|this|the charge|the fee|them) off (the|my|our) (bill|invoice|account|statement)",
         "(i|we) (never|didn't|did not|haven't|have not) (agree|agreed|consent|consented|sign up|signed up|authorise|authorised|authorize|authorized|ask|asked|opt in|opted in) (to|for)",
         "(want|need|expect) (this|it|that|the charge|the money|my money|our money) (refunded|reversed|credited|back|cancelled|canceled)",
         "(been going on|has gone on|going on|been happening|happening) for (days|weeks|months|ages|too long|a while|over a week|over a month)",

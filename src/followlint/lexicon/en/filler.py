@@ -74,6 +74,7 @@ PHRASES: dict[str, list[str]] = {
         "(changes|tweaks|adjustments|help|support|anything|questions) (you|that you) (might|may|could) (need|have|want)",
         "(just )?(give|drop) (me|us) a (shout|line|shout out)",
         "(always )?(here|around|on hand|available) (if|when|whenever) you need (anything|us|me|a hand|help)",
+        "(always|more than|very|also|equally) (happy|glad|keen) to (jump|hop|get) on a (call|quick call|zoom|teams call|video call|chat)",
     ],
     # Check-ins in everyday wording ("wanted to circle back and see how the new line is working out").
     "checkin/plain": [

@@ -77,6 +77,10 @@ WORDS: dict[str, list[str]] = {
     # Subjects that open a statement; "you" is left out ("you guys open today?" asks).
     # Who speaks in a CRM note: its writer, our user ("Told him I'd confirm by Friday"), or the
     # customer it reports ("She'll talk to her partner and confirm by Friday").
+    # Verbs that open a question ("..., can he move to Saturdays?").
+    "auxiliary": "can could will would shall should is are was were do does did have has may might am".split(),
+    # Verbs that make "if" or "whether" after them an indirect question ("to see if she's ready").
+    "asking_verb": "see ask asking asked check checking checked wonder wondering wondered know out".split(),
     "writer_subject": "i we i'd we'd i'll we'll i've we've i'm we're me us".split(),
     "reported_subject": "he she they he'd she'd they'd he'll she'll they'll he's she's they're customer client cust".split(),
     "statement_subject": "i we they it its this that there nobody everyone everybody someone somebody he she".split(),

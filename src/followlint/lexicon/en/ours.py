@@ -115,6 +115,8 @@ PHRASES: dict[str, list[str]] = {
         # Through someone else ("I'll get our broker to send it over").
         "(i'll|i will|we'll|we will) (get|have|ask) (our|my|the) * to (send|resend|call|check|look|email|fix|sort|arrange|contact|confirm|issue)",
         "(i'll|i will|we'll|we will) (make sure|ensure) (it|they|you|this|that)",
+        # Diagnosis promised ("I'll pull the firewall logs", "we'll test the unit").
+        "(i'll|i will|we'll|we will|i'm going to|we're going to) (pull|review|test|trace|examine|inspect|analyse|analyze|diagnose|audit|go through|look over|go over|run) (the|your|our|a|an|it|this|that|them|some|all)",
         "(will|'ll) (get back to you|revert|report back|come back to you)",
         "(will|'ll|is going to|are going to) (collect|pick up|swap|exchange|replace|refund|credit|repair|redeliver|reship|resend|waive|remove|reverse|correct|amend|update|bring|deliver|drop off|call you|contact you|email you|fix|sort|investigate|look into)",
         "(i'm|i am|we're|we are) (arranging|raising|booking|sending|on to)",
@@ -338,7 +340,7 @@ PHRASES: dict[str, list[str]] = {
     ],
     # Done by call: works round a customer who cannot come in, not one who cannot talk.
     "accommodation/call": [
-        "(by phone|over the phone|by video|video call|on a call|phone call instead)",
+        "(by phone|over the phone|by video|video call|phone call instead)",
     ],
     "ask_visit": [
         "(bring|drive|take|drop|wheel|ride|tow|haul|carry) (it|them|him|her|the *|your *) (in|into|to|down|over|round|along)",
@@ -539,7 +541,13 @@ PHRASES: dict[str, list[str]] = {
         "per my (last|previous|earlier|prior) (email|message|note|mail|call)",
         "as (previously|already|clearly) (stated|mentioned|explained|advised|communicated|noted)",
         "(that's|that is|it's|it is|this is|this isn't|that isn't) (not )?our (fault|responsibility|problem|mistake|issue)",
-        "not (my|our) (fault|problem|responsibility|mistake)",
+        "not (my|our) (fault|problem|responsibility|mistake|error|doing)",
+        "(wasn't|was not|isn't|is not) our (error|doing|fault|mistake)",
+        # "As I already told your wife", "he should have checked it properly", "I'm not sure
+        # what else to tell you".
+        "as (i|we|i've|we've|i have|we have) (already|previously|clearly) (told|said to|explained to|informed|reminded) (you|your|her|him|them|the)",
+        "(you|he|she|they) (should|could) have (checked|read|looked|noticed|spotted|told us|called|asked|said|proofread)",
+        "(not sure|don't know|do not know) what else (to tell|i can tell|we can tell|to say|i can say) (you)?",
         # "No way you could have known" excuses the customer: only "could have" a thing to do blames.
         "you (should|would) have (read|checked|known|called|asked|noticed|told us)",
         "you could have (read|checked|called|asked|noticed|told us)",
