@@ -8,7 +8,7 @@ from datetime import datetime
 
 from ..model import Conversation, Direction, Signal, Touch
 from .due import agreed_date, resolve_times
-from .calls import two_way, writer_says
+from .calls import said_by, two_way, writer_says
 from .replies import addresses, reports_back
 from .state import Agreement, Item, Timeline, plain
 from .topics import names, on_topic
@@ -145,6 +145,8 @@ def _reported_items(timeline: Timeline, index: int, touch: Touch) -> None:
             continue
         if signal.kind == "request" and signal.subtype != REPORTED and writer_says(touch, signal):
             continue  # the note's own words ("How's it going call"), not the customer's ask it reports
+        if signal.subtype == REPORTED and said_by(touch, signal) is True:
+            continue  # "I reported the fault to the maker": ours
         seen.add(signal.sentence)
         item = Item(touch, signal, index, names=timeline.names, neighbours=tuple(by_sentence[signal.sentence]),
                     addressed_by=touch)

@@ -25,10 +25,15 @@ NOTE_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 
 
 def writer_says(touch: Touch, signal: Signal) -> bool:
-    """In a call note the customer rang in for, is this promise the note's writer's, ours
-    ("Told him I'd log the claim and confirm within 2 days"), or the customer's it reports
-    ("She'll talk to her partner and confirm by Friday")? The last subject before the end of
-    the promise in its sentence says; with none, the writer ("Will confirm by Fri")."""
+    """In a call note, is this the note's writer's own word, ours ("Told him I'd log the claim
+    and confirm within 2 days"), or the customer's it reports ("She'll talk to her partner and
+    confirm by Friday")? With no subject, the writer's ("Will confirm by Fri")."""
+    return said_by(touch, signal) is not False
+
+
+def said_by(touch: Touch, signal: Signal) -> bool | None:
+    """The last subject before the end of ``signal`` in its sentence: True for the note's
+    writer ("I'd", "we"), False for the customer it reports ("she'll"), None for neither."""
     sentence = touch.sentences[signal.sentence] if signal.sentence < len(touch.sentences) else None
     start = sentence.start if sentence is not None else 0
     words = current_words()
@@ -38,7 +43,7 @@ def writer_says(touch: Touch, signal: Signal) -> bool:
             return True
         if word in theirs:
             return False
-    return True
+    return None
 
 
 def customer_turns(timeline: Timeline, kind: str, hypothetical_ok: bool = False):

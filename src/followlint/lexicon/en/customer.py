@@ -30,6 +30,9 @@ PHRASES: dict[str, list[str]] = {
         "(logs|kicks|throws|signs|locks|logged|kicked|signed|locked|keeps logging|keeps kicking) (me|her|him|us|them|everyone|people) out",
         "(drops|dropped|dropping|keeps dropping|falls|fell|falling) (off|out of|off the) (wifi|the wifi|network|the network|connection|the connection|signal|line|the line)",
         "still (have|has|had|show|shows|showing|showed|carry|carries) (the|a|an|that) (watermark|error|stain|mark|marks|bug|fault|crack|scratch|dent|leak|noise|smell|rattle|typo|mistake|glitch)",
+        "(arrived|came|turned up|got here|was delivered|were delivered) (with )?** (smashed|broken|damaged|cracked|crushed|shattered|soaked|dented|scratched|torn|ripped|chipped|missing|ruined)",
+        "(has|have|had|there's|there is|there are|got) (a|an|two|three|several|some|big|huge|long|deep) ** (crack|cracks|dent|dents|scratch|scratches|chip|chips|tear|hole|holes|stain|stains|leak) (in|on|across|down|along|right|all|through)",
+        "(has|have|had) (disappeared|vanished|gone missing|been deleted|been lost|been wiped|been removed)",
         "(stopped|quit) (working|cooling|heating|charging|printing|draining|flushing|pumping|spinning|responding|syncing|loading|recording|connecting|lighting|firing|ringing|scanning|dispensing|freezing|running)",
         # What arrived is not what it should be ("arrived crushed and soaked", "half of them
         # unusable", "the second bolt doesn't match the first").
@@ -408,6 +411,14 @@ PHRASES: dict[str, list[str]] = {
     ],
     # Disputes and ultimatums: a charge the customer never agreed to, a problem that has gone
     # on for a while, a demand to fix it or lose them.
+    # The customer's problem as a call note reports it ("Sanjay reported the evening team
+    # skipped the bins", "Dana reports an SSO login loop", "rad still stone cold").
+    "issue/reported": [
+        "(reported|reports|reporting|complained|complains|complaining) (that|about|a|an|the|his|her|their|two|three|several|some|issues|problems|faults|another|ongoing|continued|repeated|more)",
+        "(rang|called|phoned|wrote|emailed|came in) (to complain|about a problem|about an issue|about a fault|upset|angry|furious|annoyed|unhappy)",
+        "(wants|wanted|needs|asked for|asking for) (someone|somebody|an engineer|a technician|a tech|the engineer|a plumber|an electrician|a fitter) (back|out|round|over|to come|to call)",
+        "still (stone cold|cold|freezing|not working|wet|leaking|dripping|dark|dead|broken|faulty|off|down)",
+    ],
     "issue/dispute": [
         # A charge for what never happened, and the ask to remove it ("charged $28 for a nail
         # trim that nobody did", "please take it off the bill").

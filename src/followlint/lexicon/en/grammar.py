@@ -73,7 +73,7 @@ WORDS: dict[str, list[str]] = {
     # Words that ask for a time ("When does it leave?", "how long", "what time").
     "time_question": "when when's time long soon eta".split(),
     # Verbs of contact a call note puts before the person's name ("Called Priyanka back").
-    "contact_verb": "called rang phoned emailed texted messaged told asked spoke met reached updated".split(),
+    "contact_verb": "called rang phoned emailed texted messaged told asked spoke met reached updated sent".split(),
     # Subjects that open a statement; "you" is left out ("you guys open today?" asks).
     # Who speaks in a CRM note: its writer, our user ("Told him I'd confirm by Friday"), or the
     # customer it reports ("She'll talk to her partner and confirm by Friday").

@@ -115,6 +115,8 @@ PHRASES: dict[str, list[str]] = {
         # Through someone else ("I'll get our broker to send it over").
         "(i'll|i will|we'll|we will) (get|have|ask) (our|my|the) * to (send|resend|call|check|look|email|fix|sort|arrange|contact|confirm|issue)",
         "(i'll|i will|we'll|we will) (make sure|ensure) (it|they|you|this|that)",
+        # A visit to put it right ("our restorer can come out Thursday to fix it, on us").
+        "(can|could|will|'ll|is going to|are going to) (come out|come round|come over|come by|pop round|pop over|pop by|call round|call out|come back|be out|be round|be over) ** (to|and) (fix|repair|replace|sort|look at|redo|swap|collect|take a look|touch up|refit|reinstall)",
         # Diagnosis promised ("I'll pull the firewall logs", "we'll test the unit").
         "(i'll|i will|we'll|we will|i'm going to|we're going to) (pull|review|test|trace|examine|inspect|analyse|analyze|diagnose|audit|go through|look over|go over|run) (the|your|our|a|an|it|this|that|them|some|all)",
         "(will|'ll) (get back to you|revert|report back|come back to you)",
@@ -533,21 +535,47 @@ PHRASES: dict[str, list[str]] = {
         "(i'm|i am|this is|it's) * (from|with|at|here at|over at)",
     ],
     "defensive": [
-        # Blame and "I told you", as a reply or a call note puts them.
-        "(it was|it's|it is|that's|that was|this is|this was) (her|his|their|your|the customer's|the client's) (own )?fault",
+        # "I told you" and "we are right", as a reply or a call note puts them.
         "(as|like) (i'd|i had|i've|i have|we'd|we had|we've|we have) (already )?(told|said to|explained to|warned|reminded) (her|him|them|you)",
         "as (i|we) (already|previously|have already|have previously|clearly) (said|told you|mentioned|explained|stated|advised|informed you|pointed out)",
         "as (i|we) (said|told you|mentioned|explained|stated) (before|already|earlier|previously|in my last)",
         "per my (last|previous|earlier|prior) (email|message|note|mail|call)",
         "as (previously|already|clearly) (stated|mentioned|explained|advised|communicated|noted)",
+        # "As I already told your wife", "I'm not sure what else to tell you".
+        "as (i|we|i've|we've|i have|we have) (already|previously|clearly) (told|said to|explained to|informed|reminded) (you|your|her|him|them|the)",
+        "(not sure|don't know|do not know) what else (to tell|i can tell|we can tell|to say|i can say) (you)?",
+        "with (all due )?respect",
+        "(clearly|explicitly|plainly) (stated|states|said|says|showed|shows)",
+        "(simply|only|just) following (policy|procedure|the policy|our policy|the rules|instructions)",
+        # Contradicting the customer's account with our records ("Actually our system shows the
+        # engineer rang you").
+        "(actually|in fact) (our|the) (system|records|record|logs|log|notes|tracking|gps|data) (shows|show|says|say|confirms|confirm|indicates|indicate|proves|prove)",
+        "(our|the) (system|records|logs|tracking|gps|data) (proves|prove|clearly shows|clearly show)",
+        "(clearly|explicitly|plainly) (stated|written|explained|mentioned) (in|on)",
+        "(as|like) (i|we) (keep|have been) (saying|telling you)",
+        "(read|check) the (terms|fine print|small print|contract)",
+        # Story 001's "being right" block, in the ways reps actually write it.
+        "as (stated|explained|mentioned|outlined|set out|noted|written|advised) (clearly|in|on|at|before|previously|earlier)",
+        "as (clearly|plainly|explicitly) (stated|explained|mentioned|outlined|set out|written)",
+        "please (read|re read|check|refer to) (our|my|the) (emails|email|messages|terms|policy|instructions|previous|earlier|contract|confirmation)",
+        "(we|i) (clearly|explicitly|already|did) (explained|stated|told you|said|mentioned|informed you|advised|warned)",
+        "(this|it|that) is (documented|in the terms|in the contract|in the policy|in our terms|on our website|in the manual|in the guide)",
+        "(it's|it is|this is|that is) (clearly )?(on|in) (page|section|clause|the terms|the contract|our website|the website)",
+        "(decision|bill|charge|fee|invoice|ruling|reading|amount|price) (stands|still stands|applies|is final|will stand)",
+        "(our|the) (reading|bill|charge|invoice|figure|figures|records|system|calculation|decision|meter) (is|was|are|were) (correct|right|accurate|valid|fair)",
+        "(it's|it is|this is) a (valid|legitimate|correct|fair) (charge|fee|bill|decision)",
+        "(was|were) (right|correct|within their rights|entitled) to (deny|refuse|decline|charge|cancel)",
+        "(like|as) (we|i) (advised|told you|warned|recommended|said)",
+        "(which|as) the (setup guide|guide|manual|instructions|terms|website|contract|policy) (warns|says|states|explains|makes clear)",
+    ],
+    # Blame put on the customer or taken off us ("that's not our fault", "if you had read the
+    # terms"): arguing in reply to anything the customer raised, not only to a complaint.
+    "defensive/blame": [
+        "(it was|it's|it is|that's|that was|this is|this was) (her|his|their|your|the customer's|the client's) (own )?fault",
         "(that's|that is|it's|it is|this is|this isn't|that isn't) (not )?our (fault|responsibility|problem|mistake|issue)",
         "not (my|our) (fault|problem|responsibility|mistake|error|doing)",
         "(wasn't|was not|isn't|is not) our (error|doing|fault|mistake)",
-        # "As I already told your wife", "he should have checked it properly", "I'm not sure
-        # what else to tell you".
-        "as (i|we|i've|we've|i have|we have) (already|previously|clearly) (told|said to|explained to|informed|reminded) (you|your|her|him|them|the)",
         "(you|he|she|they) (should|could) have (checked|read|looked|noticed|spotted|told us|called|asked|said|proofread)",
-        "(not sure|don't know|do not know) what else (to tell|i can tell|we can tell|to say|i can say) (you)?",
         # "No way you could have known" excuses the customer: only "could have" a thing to do blames.
         "you (should|would) have (read|checked|known|called|asked|noticed|told us)",
         "you could have (read|checked|called|asked|noticed|told us)",
@@ -555,44 +583,21 @@ PHRASES: dict[str, list[str]] = {
         "(it was|it's|it is|it was always) up to you to",
         "(isn't|is not|wasn't|was not|'s not) on (us|me)",
         "(was|were) (caused by|down to|due to) your",
-        "with (all due )?respect",
-        "(clearly|explicitly|plainly) (stated|states|said|says|showed|shows)",
-        "(simply|only|just) following (policy|procedure|the policy|our policy|the rules|instructions)",
         "(that's|that is|it's|it is|this is|this was|that was) not on (our|my) (side|end|part)",
         "not something (we|i|our team|our driver|our staff) (can|could|should) be blamed for",
         "(we|i) (can't|cannot|can not) be blamed",
         "your (own )?* (didn't|did not|failed to|forgot to|neglected to)",
-        # Contradicting the customer's account with our records ("Actually our system shows the
-        # engineer rang you").
-        "(actually|in fact) (our|the) (system|records|record|logs|log|notes|tracking|gps|data) (shows|show|says|say|confirms|confirm|indicates|indicate|proves|prove)",
-        "(our|the) (system|records|logs|tracking|gps|data) (proves|prove|clearly shows|clearly show)",
-        "(clearly|explicitly|plainly) (stated|written|explained|mentioned) (in|on)",
         "(if you had|had you|if you'd) (read|followed|checked|called|listened)",
         "you (failed|neglected|forgot) to",
         "(we|i) (did|do|have done) nothing wrong",
-        "(as|like) (i|we) (keep|have been) (saying|telling you)",
         "(you agreed|you signed|you accepted) (to|the|those|these|our|this|that)",
-        "(read|check) the (terms|fine print|small print|contract)",
-        # Story 001's "being right" block, in the ways reps actually write it.
-        "as (stated|explained|mentioned|outlined|set out|noted|written|advised) (clearly|in|on|at|before|previously|earlier)",
-        "as (clearly|plainly|explicitly) (stated|explained|mentioned|outlined|set out|written)",
-        "please (read|re read|check|refer to) (our|my|the) (emails|email|messages|terms|policy|instructions|previous|earlier|contract|confirmation)",
-        "(we|i) (clearly|explicitly|already|did) (explained|stated|told you|said|mentioned|informed you|advised|warned)",
         "(booklet|contract|agreement|form|terms|document|paperwork|waiver|policy|quote) you (signed|agreed to|accepted|initialled|read)",
         "the (problem|issue|mistake|error|fault) (is|was) that you",
         "(mistake|error|fault|problem|issue) (is|was|lies|lay) (on|with) (your|you)",
         "(you|your team|your staff|your side) (didn't|did not|failed to|forgot to|neglected to) (read|check|cancel|follow|tell|call|notify|inform|ask|pay|reply|update|re authorise|reauthorise|enter|send)",
         "(i've|i have|we've|we have) (told|explained|said|mentioned|written) (you|this|it|that|you this|you that)? (to you)? (three times|twice|several times|many times|multiple times|repeatedly|more than once|a number of times)",
         "(there is|there's|there was) nothing wrong with (our|the|my)",
-        "(this|it|that) is (documented|in the terms|in the contract|in the policy|in our terms|on our website|in the manual|in the guide)",
-        "(it's|it is|this is|that is) (clearly )?(on|in) (page|section|clause|the terms|the contract|our website|the website)",
-        "(decision|bill|charge|fee|invoice|ruling|reading|amount|price) (stands|still stands|applies|is final|will stand)",
-        "(our|the) (reading|bill|charge|invoice|figure|figures|records|system|calculation|decision|meter) (is|was|are|were) (correct|right|accurate|valid|fair)",
-        "(it's|it is|this is) a (valid|legitimate|correct|fair) (charge|fee|bill|decision)",
-        "(was|were) (right|correct|within their rights|entitled) to (deny|refuse|decline|charge|cancel)",
         "(this|that|it) (wouldn't|would not|would never) have happened (if|had)",
-        "(like|as) (we|i) (advised|told you|warned|recommended|said)",
-        "(which|as) the (setup guide|guide|manual|instructions|terms|website|contract|policy) (warns|says|states|explains|makes clear)",
     ],
     "apology": [
         "(i|we) [sincerely|truly|deeply|really|do|again] (apologize|apologise)",

@@ -31,7 +31,8 @@ LEFT_MESSAGE_RE = re.compile(r"\bleft (?:a |an |another )?(?:voice ?mail|vm|mess
 # of its sentences opens with the verb ("Called Mrs Pennington to explain", "Spoke w/ Rosa").
 CALL_NOTE_OURS_RE = re.compile(r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:called|rang|phoned|spoke (?:with|to|w/)|talked (?:with|to))\b", re.I)
 # ... and a note or done task that logs our email or text ("Emailed Ruth: the trolley is 72cm wide").
-MAIL_NOTE_OURS_RE = re.compile(r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:e-?mailed|texted|messaged)\b", re.I)
+MAIL_NOTE_OURS_RE = re.compile(
+    r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:(?i:e-?mailed|texted|messaged)\b|(?i:sent) (?:(?i:him|her|them)\b|[A-Z][a-z]{1,30}\b))")
 CALL_NOTE_THEIRS_RE = re.compile(
     r"(?:(?:mr|mrs|ms|miss|dr)\.? )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}|(?i:the )?(?i:customer|client|cust))"
     r" (?:called|rang|phoned)(?: (?:in|us|me|back))?\b")
