@@ -78,7 +78,7 @@ class FollowUpPressure(Rule):
     )
     options = {
         "unanswered-touches": (3, "outbound touches in a row without a reply that count as pressure"),
-        "window-days": (14, "the run of unanswered touches must fall within this many days"),
+        "window-days": (21, "the run of unanswered touches must fall within this many days (three weekly chasers are pressure)"),
         "think-hours": (24, "a repeat ask this soon after \"let me think about it\" is pressure"),
     }
 

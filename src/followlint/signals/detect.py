@@ -36,7 +36,8 @@ TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "ca
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 # A conditional or a "would" before one of these belongs to another clause.
 CLAUSE_JOINERS = frozenset({"and", "but"})
-ASK_KINDS = frozenset({"ask_business", "ask_meeting", "ask_visit", "ask_online", "referral_ask"})
+ASK_KINDS = frozenset({"ask_business", "ask_meeting", "ask_visit", "ask_online", "referral_ask", "nudge"})
+POLITE_IF = ("you", frozenset({"can", "could"}))  # "if you can give me the go-ahead today": a request
 CLAUSE_MARK_RE = re.compile(r"[,;:(]")  # between two words, it ends the clause a qualifier reaches over
 HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support posts open
 NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a name the touch mentions
@@ -195,7 +196,8 @@ def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, q
     inside a neutral phrase ("No problem, I'll call you back" is not a negated promise). A
     negator counts within NEGATION_REACH words, a hypothetical within HYPOTHETICAL_REACH. For
     an ask, "if" after a verb of asking is an indirect question, the ask itself ("called to see
-    if she's ready to switch")."""
+    if she's ready to switch"), and "if you can" a polite one ("if you can give me the go-ahead
+    today")."""
     negators, hypothetical = qualifiers
     found = set()
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
@@ -209,7 +211,9 @@ def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, q
             if word in CLAUSE_JOINERS:
                 hypothetical = ()  # "she would like to think about it and asked me to call back"
                 continue
-            if word in hypothetical and j > 0 and words[j - 1] in asking_verbs:
+            if word in hypothetical and asking_verbs and (
+                    (j > 0 and words[j - 1] in asking_verbs)
+                    or (j + 2 < first and words[j + 1] == POLITE_IF[0] and words[j + 2] in POLITE_IF[1])):
                 continue
             if word in hypothetical or (word in negators and first - j <= NEGATION_REACH):
                 found.add(word)

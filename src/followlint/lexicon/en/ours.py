@@ -202,7 +202,8 @@ PHRASES: dict[str, list[str]] = {
         "(who|which) (other|else) (person|people|colleagues|teams|departments|offices|branches|managers|friends|businesses|companies) ** (might|could|would|may) (benefit|need|use|like|want|be interested)",
     ],
     "ask_business": [
-        "(ready|want|like|decided) to (go ahead|move forward|sign|order|proceed|commit|switch)",
+        "(ready|want|wants|like|decided) to (go ahead|move forward|sign|order|proceed|commit|switch|book)",
+        "(give|gives|giving) (me|us) the (go ahead|go-ahead|green light|nod|thumbs up)",
         "(shall|can|should|may) (we|i) (go ahead|proceed|book|process|place|lock|set up|send the contract)",
         "(shall|can|should|may) (we|i) (set|get|put|sort|book|lock) (it|you|this|that|everything|the policy|the order|the plan) (up|in|through|going|started|sorted|covered|booked|live|on)",
         "(i|we) (just|only) need (a|your) (yes|go-ahead|go ahead|signature|ok|okay|decision|sign off|sign-off|say so|green light)",

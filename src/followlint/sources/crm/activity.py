@@ -33,6 +33,9 @@ CALL_NOTE_OURS_RE = re.compile(r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:called|rang|ph
 # ... and a note or done task that logs our email or text ("Emailed Ruth: the trolley is 72cm wide").
 MAIL_NOTE_OURS_RE = re.compile(
     r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:(?i:e-?mailed|texted|messaged)\b|(?i:sent) (?:(?i:him|her|them)\b|[A-Z][a-z]{1,30}\b))")
+# ... and one that logs a voicemail we left ("LVM for Mr Ferrante", "Third VM: touching base").
+VOICEMAIL_NOTE_RE = re.compile(
+    r"(?:(?:first|second|third|fourth|another|\d(?:st|nd|rd|th))\s+)?(?:lvm|vm|left (?:a |an |another )?(?:vm|voice ?mail|message))\b", re.I)
 CALL_NOTE_THEIRS_RE = re.compile(
     r"(?:(?:mr|mrs|ms|miss|dr)\.? )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}|(?i:the )?(?i:customer|client|cust))"
     r" (?:called|rang|phoned)(?: (?:in|us|me|back))?\b")
@@ -111,6 +114,8 @@ def contact_in_note(note: str) -> tuple[str, Direction] | None:
         return "call", Direction.OUTBOUND
     if MAIL_NOTE_OURS_RE.match(text):
         return "email", Direction.OUTBOUND
+    if VOICEMAIL_NOTE_RE.match(text):
+        return "voicemail", Direction.OUTBOUND
     return None
 
 
