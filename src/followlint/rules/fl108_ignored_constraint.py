@@ -14,6 +14,7 @@ ASK_KINDS = ("ask_visit", "ask_meeting", "ask_online", "ask_call")
 TIMED_ASKS = (*ASK_KINDS, "request", "ask_business")
 VOICE = "voice"  # constraint/voice: "no talking for two weeks"
 CALL = "call"  # accommodation/call: "by phone"
+CALLS = ("call", "voicemail")  # what a customer who cannot talk or take calls cannot take
 
 
 class IgnoredConstraint(Rule):
@@ -27,7 +28,8 @@ class IgnoredConstraint(Rule):
         "I can't log in") and our reply asks for what that rules out ("bring it in to the
         dealership", "can we meet on Tuesday?", "log in and check", "please call our line")
         without addressing it; or it offers or asks for a time while the customer said they
-        are away or closed ("away until the 8th", and we offer the 4th).
+        are away or closed ("away until the 8th", and we offer the 4th); or we ring a customer
+        who said they cannot talk or take calls ("profoundly deaf: email or text only").
     """
     why = """
         A customer whose new car will not start is told to bring it in to the dealership. "I
@@ -75,6 +77,14 @@ class IgnoredConstraint(Rule):
                     conversation, reply, clash,
                     f'Proposes "{clash.text}" although the customer said: "{sentence_of(touch, constraints[0])[1]}"',
                     suggestion="Offer a time after the customer is back or available, or say how it can be done meanwhile.",
+                    evidence=[self.evidence(touch, constraints[0])],
+                )
+                continue
+            if reply is not touch and reply.kind in CALLS and any(c.subtype == VOICE for c in constraints):
+                yield self.finding(
+                    conversation, reply, None,
+                    f'Calls the customer although they said: "{sentence_of(touch, constraints[0])[1]}"',
+                    suggestion="Write instead: email or text, as the customer asked.",
                     evidence=[self.evidence(touch, constraints[0])],
                 )
                 continue

@@ -362,7 +362,6 @@ PHRASES: dict[str, list[str]] = {
         "(can only|can't do|cannot do) (do )?(mornings|afternoons|evenings|weekends|weekdays|before|after)",
         "(can't|cannot|can not|unable to|not able to) (leave|get out of) (the house|home|bed|the flat)",
         "(broken|sprained|fractured) (ankle|leg|hip|arm|wrist|foot)",
-        "(hard of hearing|partially deaf|i'm deaf|i am deaf|can't hear well|cannot hear well)",
         # What the customer's IT or policy forbids ("our IT blocks any sign-in with Google").
         "(blocks|block|blocked|bans|banned|disables|disabled|doesn't allow|does not allow|don't allow|do not allow|won't allow|not allowed) (any )?(sign-in|sign in|signing in|login|log in|logging in|single sign-on|sso|extensions|browser extensions|plugins|add-ons|downloads|usb|installs|installing)",
         "(can't|cannot|can not|not allowed to|unable to|aren't allowed to|are not allowed to) (install|download|add|run) (any )?(browser )?(extensions|plugins|add-ons|software|apps|anything|programs)",
@@ -396,6 +395,8 @@ PHRASES: dict[str, list[str]] = {
         # farm Monday the 12th").
         "(i'm|i am|we're|we are|i'll be|i will be|we'll be|we will be) at (a|the|our) ** (fair|show|trade show|expo|exhibition|conference|festival|summit|convention|tournament|course|wedding|funeral) ** (all|until|till|through|from|next|this|<weekday>|<month>|<num>)",
         "(back|home|returning) (at|in|to|from) ** (on|by|<weekday>|<month>|the <ordinal>|<ordinal>)",
+        "(can't|cannot|can not|won't be able to|unable to|not able to) be (at|in|there|home|around|available|present|reached) ** (until|till|before|on|this|next|all)",
+        "(can't|cannot|can not|won't be able to|unable to) (do|manage|sort|deal with) (anything|it|any of it|that|this) ** (until|till|before|after)",
         # Vehicles and craft off the road or unable to be moved ("the van is off the road until
         # Monday", "I can't move her anywhere", "the boat can't be moved off its mooring").
         "(is|are|'s|was|were) (off the road|in the garage|in for repair|in for repairs|in the workshop|laid up|out of action|out of service) (until|till|for|this|at the moment|right now|since)",
@@ -404,6 +405,9 @@ PHRASES: dict[str, list[str]] = {
     ],
     # What rules out speaking or hearing: a call does not work round it.
     "constraint/voice": [
+        "(hard of hearing|partially deaf|profoundly deaf|i'm deaf|i am deaf|she's deaf|he's deaf|is deaf|can't hear well|cannot hear well)",
+        "no (phone calls|calls|phoning|ringing)",
+        "(email|text|texts|emails|writing) (or (text|email|texts|emails) )?only",
         "(no|not) (talking|speaking) ** (for|until|till|at all)",
         "(can't|cannot|can not|unable to|not able to|not allowed to|mustn't|must not) (talk|speak|use my voice|take calls|hear)",
         "(lost|have lost|'ve lost) my voice",

@@ -329,7 +329,7 @@ PHRASES: dict[str, list[str]] = {
         "(if|when) (something|anything|it) (does )?(goes|go) wrong",
     ],
     "accommodation": [
-        "(tow|towing|tow truck|come to you|mobile (service|mechanic|technician)|send a technician|send someone|roadside|at your home|at your place|at home)",
+        "(tow|towing|tow truck|come to you|mobile (service|mechanic|technician)|send a technician|send someone|roadside|at your home|at your place|to your home)",
         # We fetch it; "you can collect it from the counter" is the opposite.
         "(we'll|we will|we can|we could|i'll|i will|i can|i could|happy to|glad to|we'd|i'd|to) (pick it up|pick them up|pick up the car|collect it|collect them|collect the car)",
         "(when|once|after) you('re| are) (back|home|available|free|able|recovered|feeling better)",
@@ -356,6 +356,9 @@ PHRASES: dict[str, list[str]] = {
         "(you|she|he|they) (can|could|may|will need to|need to|should|must) (collect|pick up) (it|them|the *|your *|her *|his *|their *) (from|at|in)",
         "(collect|pick up) (it|them) from (the|our) (counter|desk|shop|store|branch|office|depot|reception|pharmacy|warehouse)",
         "(book|schedule|make) (an|a) (appointment|visit|service|slot) (at|in|with)",
+        # The customer's presence asked for ("asked her to be at home on Tuesday", "you'll need to be present").
+        "(to be|need to be|needs to be|must be|should be|be) (at home|home|in|there|present|at the property|at the house|at the flat|on site|around) (on|at|for|to|between|from)",
+        "(need|needs|will need|'ll need) to be (present|there|in|at home|home|on site)",
         "(drop|bring|deliver|take|leave) ** (at|to) (our|the) (depot|warehouse|shop|office|store|branch|yard|workshop|clinic|counter|pontoon|premises|reception|site)",
     ],
     "ask_meeting": [
@@ -382,6 +385,8 @@ PHRASES: dict[str, list[str]] = {
     "ask_call": [
         "(please|just|simply|you'll need to|you will need to|you need to|you'd need to|you have to|you can) (call|ring|phone) (us|me|our|the|this)",
         "(give|drop) (us|me) a (call|ring|bell)",
+        "give (our|the|your|him|her|them) ** a (call|ring|bell|buzz)",
+        "(asking|asked) (her|him|them) to (ring|call|phone) (back|us|me|our|the)",
         "(call|ring|phone) (us|me|our) (on|at|back)",
     ],
     # A status notice: the problem is known and in hand. It takes an issue up, and promises no

@@ -36,6 +36,8 @@ MAIL_NOTE_OURS_RE = re.compile(
 # ... and one that logs a voicemail we left ("LVM for Mr Ferrante", "Third VM: touching base").
 VOICEMAIL_NOTE_RE = re.compile(
     r"(?:(?:first|second|third|fourth|another|\d(?:st|nd|rd|th))\s+)?(?:lvm|vm|left (?:a |an |another )?(?:vm|voice ?mail|message))\b", re.I)
+# A logged email or message that is the customer's ("Email from Mrs Quinn confirming...").
+MAIL_THEIRS_RE = re.compile(r"(?i:e-?mail|reply|message|text|sms|letter|note) (?i:from) (?!us\b|our\b|me\b)")
 CALL_NOTE_THEIRS_RE = re.compile(
     r"(?:(?:mr|mrs|ms|miss|dr)\.? )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}|(?i:the )?(?i:customer|client|cust))"
     r" (?:called|rang|phoned)(?: (?:in|us|me|back))?\b")
@@ -103,6 +105,11 @@ def left_voicemail(note: str) -> bool:
     """The rep's note says a message was left ("No answer, left a VM asking her to call back",
     "Left another voicemail")."""
     return LEFT_MESSAGE_RE.search(note) is not None
+
+
+def written_by_customer(body: str) -> bool:
+    """Does a logged email or message with no direction say it came from the customer?"""
+    return bool(MAIL_THEIRS_RE.match(body.lstrip()))
 
 
 def contact_in_note(note: str) -> tuple[str, Direction] | None:

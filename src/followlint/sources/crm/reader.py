@@ -161,6 +161,8 @@ class Columns:
             logged = activity.contact_in_note(body)
             if logged is not None:
                 kind, direction = logged
+        elif direction is None and kind in ("email", "message") and activity.written_by_customer(body):
+            direction = Direction.INBOUND  # "Email from Mrs Quinn confirming she wants to renew"
         outcome = activity.outcome_of(get("outcome"))
         if activity.missed(direction_cell):
             outcome = "not reached"
