@@ -332,29 +332,34 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     },
     # batch-2 measures; it is never read for tuning. First scored on 2026-12-07 before any change
     # of issue 14 reached the rules (its README has that table), raised after them.
+    # FL103's precision went 0.60 -> 0.50 in round 8: a problem left out of a reply that takes
+    # up the other request of its message by subject is now unaddressed ("when's the bird mesh
+    # going in?" answered, the inverter's fault light not). That found a missed case in unread
+    # batch 4 and in batches 1 and 9 and costs one false alarm here; kept, and said so.
     "batch-2": {
-        "FL101": (1.0, 0.8), "FL102": (1.0, 0.857), "FL103": (0.6, 0.333), "FL104": (1.0, 1.0),
+        "FL101": (1.0, 0.8), "FL102": (1.0, 0.857), "FL103": (0.5, 0.333), "FL104": (1.0, 1.0),
         "FL105": (1.0, 0.6), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (0.75, 0.6),
         "FL109": (1.0, 0.666), "FL110": (1.0, 1.0),
     },
     # batch-3 measures too (never read for tuning): written while the second round of issue-14
     # changes was being made, scored before any of it was merged and after (its README has both
     # tables; FL105 lost a case of precision on the way, 1.00 -> 0.83, recorded not hidden). FL103
-    # raised after the fifth round (0.875/0.70 -> 0.889/0.80), FL108-FL110 after the sixth, its
-    # cases still unread.
+    # raised after the fifth round (0.875/0.70 -> 0.889/0.80), FL108-FL110 after the sixth, FL109
+    # after the eighth (0.43 -> 0.57 recall), its cases still unread.
     "batch-3": {
         "FL101": (1.0, 0.818), "FL102": (1.0, 0.7), "FL103": (0.888, 0.8), "FL104": (0.727, 0.888),
         "FL105": (0.833, 0.833), "FL106": (1.0, 0.833), "FL107": (1.0, 1.0), "FL108": (1.0, 0.666),
-        "FL109": (1.0, 0.428), "FL110": (1.0, 0.833),
+        "FL109": (1.0, 0.571), "FL110": (1.0, 0.833),
     },
     # batch-4 is the second blind batch of issue 14's rule (written after the changes, never used
     # for tuning): the generalisation figure. Scored once, on 2026-12-07, when it was copied in;
     # FL103 raised after the fourth round (0.50/0.357 -> 0.545/0.429), FL102 and FL105 after the
-    # fifth (0.833/0.455 -> 0.857/0.545, 1.0/0.556 -> 1.0/0.778), its cases still unread.
+    # fifth (0.833/0.455 -> 0.857/0.545, 1.0/0.556 -> 1.0/0.778), FL103, FL108 and FL110 after
+    # the eighth (0.583/0.50 -> 0.615/0.571, R 0.375 -> 0.50, R 0.375 -> 0.50), its cases still unread.
     "batch-4": {
-        "FL101": (0.916, 0.687), "FL102": (0.857, 0.545), "FL103": (0.583, 0.5), "FL104": (1.0, 0.444),
-        "FL105": (1.0, 0.777), "FL106": (1.0, 0.625), "FL107": (0.888, 1.0), "FL108": (1.0, 0.375),
-        "FL109": (1.0, 0.875), "FL110": (1.0, 0.375),
+        "FL101": (0.916, 0.687), "FL102": (0.857, 0.545), "FL103": (0.615, 0.571), "FL104": (1.0, 0.444),
+        "FL105": (1.0, 0.777), "FL106": (1.0, 0.625), "FL107": (0.888, 1.0), "FL108": (1.0, 0.5),
+        "FL109": (1.0, 0.875), "FL110": (1.0, 0.5),
     },
     # batch-6 was written blind after issue 14's fourth round and measured it once, when it was
     # copied in (its README has that table: FL101 0.60/0.43, FL103 0.57/0.44...). The fifth round

@@ -326,13 +326,15 @@ def _substance(reply: Touch, besides: set[int] | frozenset[int] = frozenset()) -
 # An item's own subject this many words or more is a request of its own ("and we are billed
 # for 12 seats"), not a rider on the one before ("Am I missing something?").
 DISTINCT_TOPIC = 2
+ISSUE = "issue"  # a problem reported; a feeling ("really unhappy") is about the whole message
 
 
 def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
-    """Of several distinct requests in one message, the reply takes one up by its subject and
-    says nothing of this one."""
+    """Of several distinct points in one message, the reply takes a request up by its subject
+    and says nothing of this request or problem: answering when the bird mesh goes in leaves
+    the inverter's fault light out."""
     own = item.signal.topic - item.names
-    if not item.asks or len(own) < DISTINCT_TOPIC or _points_back(item):
+    if not (item.asks or item.signal.kind == ISSUE) or len(own) < DISTINCT_TOPIC or _points_back(item):
         return False
     # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
     # answering the rider answers the subject too.

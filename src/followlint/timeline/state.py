@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from ..model import Conversation, Direction, Signal, Touch
+from .topics import clause_topic
 
 # A question this short in content ("What's the hold-up?", "What happened?") is about what the
 # sentence before it says.
@@ -49,7 +50,7 @@ class Item:
     def topic(self) -> frozenset:
         """What it is about; "Can you check on that?" borrows the subject of its message, and
         "What's the hold-up?" the subject of the sentence before it."""
-        topic = self.signal.topic - self.names
+        topic = clause_topic(self.touch, self.signal) - self.names
         if not topic:
             return frozenset().union(*self.touch.topics) - self.names if self.touch.topics else frozenset()
         before = self.signal.sentence - 1

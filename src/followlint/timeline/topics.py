@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import CONTACT_THREAD, Conversation, Signal
+from ..model import CONTACT_THREAD, Conversation, Signal, Touch
 from ..lexicon.words import current as current_words
 from ..signals.topics import WORD_RE as TOPIC_WORD_RE, forms, stem
 
@@ -54,6 +54,42 @@ def _generic() -> frozenset:
 
 def on_topic(topic: frozenset, words: frozenset) -> bool:
     return bool(topic) and shared(topic, words) >= 1
+
+
+MIN_CLAUSE_TOPIC = 2
+
+
+def clause_topic(touch: Touch, signal: Signal) -> frozenset:
+    """The subject words of the clause that carries ``signal`` when its sentence turns on a
+    contrast ("The car's running fine, but I'm still waiting on the second key"): the key, not
+    the car. The whole sentence's words when there is no contrast or the clause says too little."""
+    if signal.sentence >= len(touch.sentences):
+        return signal.topic
+    span = touch.sentences[signal.sentence]
+    text = touch.text[span.start:span.end].lower()
+    at = signal.start - span.start
+    begin, end = 0, len(text)
+    for match in _contrast_re().finditer(text):
+        if match.end() <= at:
+            begin = match.end()
+        elif match.start() >= at + len(signal.text):
+            end = min(end, match.start())
+    if begin == 0 and end == len(text):
+        return signal.topic
+    inside = {stem(form) for w in TOPIC_WORD_RE.findall(text[begin:end]) for form in forms(w) if form}
+    topic = frozenset(w for w in signal.topic if w in inside or _undouble(w) in inside)
+    return topic if len(topic) >= MIN_CLAUSE_TOPIC else signal.topic
+
+
+_CONTRAST: dict[frozenset, re.Pattern] = {}
+
+
+def _contrast_re() -> re.Pattern:
+    words = current_words()["contrast"]
+    if words not in _CONTRAST:
+        _CONTRAST.clear()
+        _CONTRAST[words] = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+    return _CONTRAST[words]
 
 
 def span_topic(signal: Signal) -> frozenset:
