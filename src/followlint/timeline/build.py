@@ -24,6 +24,7 @@ ITEM_READS = (
 )
 MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
 NEED = "need"  # condition/need: "if you need", on the other side's need
+VOICE = "voice"  # constraint/voice: "no phone signal here", "deaf: email or text only"
 
 
 def build(conversation: Conversation, now: datetime) -> Timeline:
@@ -76,8 +77,11 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     # a question inside thanks or praise ("what would we do without you?") asks for nothing.
     seen_sentences = {s.sentence for s in touch.signals if s.kind in ("callback", "think_it_over", "ask_meeting")}
     praised = {s.sentence for s in touch.signals if s.kind == "satisfaction"}
-    # What the customer asks for on our need ("DM me if you need my details") is their offer.
-    offered = {s.sentence for s in touch.signals if s.kind == "condition" and s.subtype == NEED and plain(s)}
+    # What the customer asks for on our need ("DM me if you need my details") is their offer;
+    # asking us to write because they cannot take calls ("no signal here so please email") is
+    # how to reach them, FL108's business.
+    offered = {s.sentence for s in touch.signals if plain(s) and ((s.kind == "condition" and s.subtype == NEED)
+                                                                    or (s.kind == "constraint" and s.subtype == VOICE))}
     small_talk = [s for s in touch.signals if s.kind == "pleasantry"]
     # A bare question in a thank-you note ("what would we do without you?") is rhetorical.
     grateful = any(s.kind == "satisfaction" and plain(s) for s in touch.signals) and not any(

@@ -422,6 +422,8 @@ def _short_answer(reply: Touch, item: Item) -> bool:
     if any(s.kind in SELF_SERVING | {"question", "request", "ask_meeting"}
            or (s.kind == "value" and s.subtype not in facts) for s in reply.signals):
         return False
+    if reply.activity and not any(on_topic(item.topic, words) for words in reply.topics):
+        return False  # a CRM log of something else we sent ("Sent next year's engagement letter")
     return 0 < len(_substance(reply)) <= SHORT_ANSWER_SENTENCES
 
 

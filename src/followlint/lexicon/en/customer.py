@@ -33,6 +33,8 @@ PHRASES: dict[str, list[str]] = {
         "(arrived|came|turned up|got here|was delivered|were delivered) (with )?** (smashed|broken|damaged|cracked|crushed|shattered|soaked|dented|scratched|torn|ripped|chipped|missing|ruined)",
         "(has|have|had|there's|there is|there are|got) (a|an|two|three|several|some|big|huge|long|deep) ** (crack|cracks|dent|dents|scratch|scratches|chip|chips|tear|hole|holes|stain|stains|leak) (in|on|across|down|along|right|all|through)",
         "(has|have|had) (disappeared|vanished|gone missing|been deleted|been lost|been wiped|been removed)",
+        "(overtaxed|overcharged|double charged|double billed|shortchanged|short changed|overbilled|underpaid)",
+        "(used|applied|charged|sent|put|gave|fitted|delivered|installed|entered) (the|a|an) wrong",
         "(stopped|quit) (working|cooling|heating|charging|printing|draining|flushing|pumping|spinning|responding|syncing|loading|recording|connecting|lighting|firing|ringing|scanning|dispensing|freezing|running)",
         # What arrived is not what it should be ("arrived crushed and soaked", "half of them
         # unusable", "the second bolt doesn't match the first").
@@ -99,7 +101,8 @@ PHRASES: dict[str, list[str]] = {
     "request/reported": [
         "(asked|requested) (us |me )?for *",
         "(he|she|they|customer|client|the customer|the client) (needs|wants|needed|wanted) <num> (by|before|for|this|next|asap|urgently)",
-        "(asked|requested) (on|during|at|in) (the|our|his|her|their|a|today's|yesterday's) ** (call|meeting|visit|demo|chat) for *",
+        "(asked|requested) (on|during|at|in|over) (the|our|his|her|their|a|today's|yesterday's) ** (call|meeting|visit|demo|chat|phone) for *",
+        "(asked|asks|wants|wanted) (us|me) to (correct|fix|change|amend|sort|refund|credit|cancel|check|send|resend|look into|look at|chase|update|replace|repair|remove|redo|reissue|move|swap)",
         "(asked|asking|requested|requesting|wants|wanted|needs) (for )?(a|an|the|his|her|their|some|more) ** (visit|refund|callback|call back|replacement|quote|engineer|technician|tech|credit|update|invoice|copy|appointment)",
         # What the customer wants done or shown, as a note reports it ("Wants it repaired or
         # replaced under warranty", "wants to see the fabric samples before choosing").
@@ -328,6 +331,7 @@ PHRASES: dict[str, list[str]] = {
         "(need|want|like|prefer) (some|a little|a bit of|more) time to (think|decide|consider|mull|look)",
         "(talk|discuss|check) [it|this] (with|over with) (my|our) (wife|husband|partner|boss|team|manager|accountant|board)",
         "(prefer|like|want) to think (about|it|this)",
+        "(need|want|have|like|going) to (talk|think|mull|chat) (it|this|things|that) (over|through)",
         "(i'll|i will|we'll|we will) (mull it over|consider it|review it|look it over|look over)",
         "(i'll|i will|we'll|we will|let me|i'd like to|i want to|i need to|we need to|i'm going to|i am going to) (think|sleep|reflect|mull) (about|on|over|it over|this over|things over|it through)",
         "(have|take|need) a (think|little think|proper think|moment to think|day or two|few days|couple of days)",
@@ -385,7 +389,6 @@ PHRASES: dict[str, list[str]] = {
         "(i|we) (work|am working|are working|'m working|'re working) (nights|night shifts|nightshifts|lates|the night shift|evenings|weekends)",
         "(i'm|i am|we're|we are) (away|out|abroad|offline|on leave|on holiday|on vacation) (until|till|through|for)",
         "on (a|an|my|our) (trek|trip|cruise|holiday|vacation|course|retreat|tour|expedition|assignment|posting|secondment|deployment|sabbatical) ** (until|till|through|for|with no|without)",
-        "(no|without|with no) (phone|mobile|cell|network|signal|reception) ** (signal|reception|coverage|here|there|until|till)",
         "(calls|phone calls|the phone|my phone|phones) (don't|do not|won't|will not|doesn't|does not|aren't|are not) (work|get through|connect|ring)",
         "(can't|cannot|can not|unable to|not able to) (take|make|receive|answer) (calls|phone calls|a call|the phone)",
         "(reply|respond|write|contact me|get back to me) (by|via|over) (email|e mail|text|post|letter) (only|please|instead|rather)",
@@ -405,6 +408,7 @@ PHRASES: dict[str, list[str]] = {
     ],
     # What rules out speaking or hearing: a call does not work round it.
     "constraint/voice": [
+        "(no|without|with no) (phone|mobile|cell|network|signal|reception) ** (signal|reception|coverage|here|there|until|till)",
         "(hard of hearing|partially deaf|profoundly deaf|i'm deaf|i am deaf|she's deaf|he's deaf|is deaf|can't hear well|cannot hear well)",
         "no (phone calls|calls|phoning|ringing)",
         "(email|text|texts|emails|writing) (or (text|email|texts|emails) )?only",

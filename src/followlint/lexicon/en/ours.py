@@ -113,7 +113,7 @@ PHRASES: dict[str, list[str]] = {
         "(i'll|i will|we'll|we will|i'm going to|i am going to|we're going to|let me) (check|look into|find out|chase|sort|fix|confirm|investigate|ask|follow up on|look at|get to the bottom of|escalate|see what|dig into|track down|get back to you|get an answer|update you|let you know|keep you posted|send|resend|arrange)",
         "(leave it with me|i'm on it|i am on it|on it now|will do)",
         # Through someone else ("I'll get our broker to send it over").
-        "(i'll|i will|we'll|we will) (get|have|ask) (our|my|the) * to (send|resend|call|check|look|email|fix|sort|arrange|contact|confirm|issue)",
+        "(i'll|i will|we'll|we will) (get|have|ask) [our|my|the] * to (send|resend|call|check|look|email|fix|sort|arrange|contact|confirm|issue)",
         "(i'll|i will|we'll|we will) (make sure|ensure) (it|they|you|this|that)",
         # A visit to put it right ("our restorer can come out Thursday to fix it, on us").
         "(can|could|will|'ll|is going to|are going to) (come out|come round|come over|come by|pop round|pop over|pop by|call round|call out|come back|be out|be round|be over) ** (to|and) (fix|repair|replace|sort|look at|redo|swap|collect|take a look|touch up|refit|reinstall)",
