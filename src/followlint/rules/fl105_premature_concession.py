@@ -62,7 +62,11 @@ class PrematureConcession(Rule):
                     break
                 # An offer put as a question or on a condition ("What if I knock 15% off?", "25%
                 # off if we sign by the 20th") is still a concession; one we say we cannot make is not.
-                concessions = [s for s in reply.signals if s.kind == "concession" and not s.negated and s.start >= start]
+                # In the note, the objection's own sentence names what they object to ("declined:
+                # doesn't want to be locked into a 24-month contract"), not what we give.
+                objected = {o.sentence for o in objections} if reply is touch else set()
+                concessions = [s for s in reply.signals if s.kind == "concession" and not s.negated
+                               and s.start >= start and s.sentence not in objected]
                 if concessions:
                     yield self.finding(
                         conversation, reply, concessions[0],

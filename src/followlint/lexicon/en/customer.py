@@ -275,6 +275,12 @@ PHRASES: dict[str, list[str]] = {
     ],
     "objection": [
         "(too|very|quite|rather|a bit|a little|way too) (expensive|pricey|costly|much|high|steep|long|complicated|complex)",
+        # As a note reports it ("£65 is steep for a small terrier; she'll try somewhere cheaper",
+        # "declined: he doesn't want to be locked into a 24-month contract").
+        "(is|was|'s|seems|seemed|sounds|sounded|feels|felt) (steep|pricey|dear|expensive|costly|a lot|a bit much|a lot of money)",
+        "(try|go|look|shop|going) (somewhere|elsewhere|someone|around for) (cheaper|else)",
+        "(doesn't|does not|don't|do not|didn't|did not) want to be (locked|tied) (in|into|down)",
+        "(declined|turned it down|turned us down|turned down the|passed on it|said no to)",
         "(can't|cannot|can not) afford",
         "(over|outside|beyond|above) (my|our|the|their|his|her) budget",
         "not (interested|for us|a good fit|the right fit|right for us|in (my|our) budget|the right time|convinced|sure it's worth)",

@@ -231,7 +231,8 @@ PHRASES: dict[str, list[str]] = {
     ],
     "concession": [
         "(lower|reduce|drop|cut|knock|bring down|take) (the )?(price|rate|cost|fee|monthly|payment|premium)",
-        "<num> (%|percent) (off|discount|reduction|lower)",
+        "<num> (%|percent) (off|discount|reduction|lower|knocked off|taken off)",
+        "(knocked|knock|taken|take|shaved|shave) <num> (%|percent)? off",
         "(a|an|extra|additional|further|special) (discount|reduction|price cut|markdown|rebate)",
         "(shorter|12 month|12-month|6 month|6-month|month to month|month-to-month|one year|1 year|24 month|no) (contract|term|commitment|agreement|plan|lock-in)",
         "(waive|waived|waiving|drop|dropping|skip) (the )?(fee|fees|setup|set-up|installation|deposit|cancellation fee|charge)",
@@ -242,6 +243,9 @@ PHRASES: dict[str, list[str]] = {
         "(i|we) (can|could|'ll|will) (do|offer|go down to|come down|go lower|give you|include)",
         "(come|coming|go|going) down (on|in|to) (the )?(price|cost)",
         "(free|complimentary) (month|months|upgrade|installation|extra|service|add-on|addon|year|trial)",
+        # An extra thrown in ("and a free nail trim", "plus onboarding free").
+        "(and|plus|with|also) (a|an) (free|complimentary) *",
+        "(plus|and|with) (onboarding|setup|set-up|installation|delivery|fitting|training|support) (free|thrown in|included free|at no cost)",
         "(knock|take|shave) ** off (the|your|our|it|that)",
         "<money> <num> off",
         "<num> off",
@@ -290,6 +294,7 @@ PHRASES: dict[str, list[str]] = {
         "(won't|will not|will never|'ll never|shall never|never will) [ever] (happen|occur|recur|be an issue|be a problem) [again|to you]",
         "nothing ** (will|'ll|is going to|shall) [ever] (happen|go wrong|get|be) ** (again|lost|broken|damaged|scratched|missed)",
         "(there will be|there'll be|you'll have|you will have|you'll see|you will see) no more (downtime|outages|outage|problems|issues|errors|delays|mistakes|breakdowns|leaks|glitches|failures)",
+        "(there will be|there'll be|you'll have|you will have|there won't be|there will not be) (no|any) (problems|issues|hiccups|hitches|dropouts|glitches|faults|failures|outages|delays|mistakes) (at all|whatsoever|this time|ever|guaranteed|again)",
         "without (a|any) [single] (hitch|hiccup|problem|issue|scratch|glitch)",
         "(won't|will not|will never|'ll never|shall never|never will) (happen|occur|be an issue|be a problem) again",
         "(never|won't|will not) (have|experience|see|face|run into|get) (this|that|any|another|the same) (problem|issue|trouble|again)",
@@ -314,7 +319,7 @@ PHRASES: dict[str, list[str]] = {
     ],
     # The same promise as our note reports telling it ("Told her it will never happen again").
     "guarantee/told": [
-        "(told|assured|promised|reassured) (her|him|them|the customer|the client|cust|the member) (that )?(it|this|that|there|nothing) (will never|won't|'ll never|will not|would never|wouldn't|'d never) ** (happen|again|go wrong|fail|break)",
+        "(told|assured|promised|reassured) (her|him|them|the customer|the client|cust|the member|*|mr *|mrs *|ms *|dr *) (that )?(it|this|that|there|nothing) (will never|won't|'ll never|will not|would never|wouldn't|'d never) ** (happen|again|go wrong|fail|break)",
     ],
     "hedge": [
         "(can't|cannot|can not|won't|couldn't|could not) [honestly|really|truly|in good conscience] (guarantee|promise)",
