@@ -108,7 +108,7 @@ class CallbackTiming(Rule):
             evidence = [self.evidence(agreement.touch, agreement.signal)]
             due_text = agreement.due.isoformat()
             text, when_said = agreement.signal.text, agreement.signal.when
-            said = f'"{text}"' if when_said.lower() in text.lower() else f'"{text} {when_said}"'
+            said = f'"{_with_time(text, when_said)}"'
             if ours is not None:
                 index, touch = ours
                 when = timeline.when(touch).date()
@@ -213,3 +213,15 @@ def _theirs_to_make(agreement) -> bool:
 def _customer_asked_us(agreement) -> bool:
     """"Call me Friday": the customer asked us for the contact (the lexicon's callback/asked)."""
     return agreement.signal.subtype == "asked"
+
+
+def _with_time(text: str, when: str) -> str:
+    """The agreement's words with its time, once: "give me a ring Monday" and "Monday
+    afternoon" make "give me a ring Monday afternoon"."""
+    if not when or when.lower() in text.lower():
+        return text
+    words = text.split()
+    for n in range(min(len(words), len(when.split())), 0, -1):
+        if " ".join(words[-n:]).lower() == " ".join(when.split()[:n]).lower():
+            return " ".join(words[:-n] + when.split())
+    return f"{text} {when}"

@@ -54,6 +54,7 @@ PHRASES: dict[str, list[str]] = {
     ],
     # The customer asks us to contact them at a time ("call me Friday").
     "callback/asked": [
+        "give (me|us) a (ring|call|bell|buzz) (on|next|tomorrow|<weekday>|in|after|this|at|around|before)",
         # ... as our call notes report it ("asked me to call her after the 20th", "wants a call
         # back on Monday", "asked to be rung after payday").
         "(asked|asks|wants|wanted|told|said|would like|'d like|prefers|preferred) (me|us) to (call|ring|phone|email|text|contact|try|get back to|follow up with|speak to) (her|him|them|back)",
@@ -84,6 +85,9 @@ PHRASES: dict[str, list[str]] = {
     ],
     "acknowledgement": [
         "(i|we) know (i|we) (said|promised|agreed|told you|mentioned)",
+        # In a note's reported speech ("said I know we'd agreed Monday", "Rang early").
+        "(i|we) know (we|i) ('d|had|have) (said|promised|agreed|arranged|planned)",
+        "(rang|called|calling|ringing|writing|emailing|phoned) (early|ahead of time|a bit early|before the agreed)",
         "(i|we) (realise|realize) (i|we|you) (said|promised|agreed|asked|wanted)",
         "(i|we) know (you|you'd|you had|you have) (wanted|asked|needed|said|wanted some|asked for)",
         "(earlier|sooner) than (we|i) (agreed|said|planned|promised|discussed)",

@@ -33,6 +33,10 @@ PHRASES: dict[str, list[str]] = {
         "(arrived|came|turned up|got here|was delivered|were delivered) (with )?** (smashed|broken|damaged|cracked|crushed|shattered|soaked|dented|scratched|torn|ripped|chipped|missing|ruined)",
         "(has|have|had|there's|there is|there are|got) (a|an|two|three|several|some|big|huge|long|deep) ** (crack|cracks|dent|dents|scratch|scratches|chip|chips|tear|hole|holes|stain|stains|leak) (in|on|across|down|along|right|all|through)",
         "(has|have|had) (disappeared|vanished|gone missing|been deleted|been lost|been wiped|been removed)",
+        # Damage done by a visit ("left the condensate pipe disconnected", "water has come
+        # through the ceiling").
+        "(left|was left|were left) (the|a|an|it|our|my) ** (disconnected|unplugged|open|unlocked|loose|leaking|running|switched off|turned off|undone|unfinished|half done)",
+        "(water|rain|oil|sewage) (has )?(come|came|coming|leaked|leaking|poured|pouring|seeped|seeping|dripped|dripping) (through|in|into|down)",
         "(overtaxed|overcharged|double charged|double billed|shortchanged|short changed|overbilled|underpaid)",
         "(used|applied|charged|sent|put|gave|fitted|delivered|installed|entered) (the|a|an) wrong",
         "(stopped|quit) (working|cooling|heating|charging|printing|draining|flushing|pumping|spinning|responding|syncing|loading|recording|connecting|lighting|firing|ringing|scanning|dispensing|freezing|running)",
@@ -434,6 +438,7 @@ PHRASES: dict[str, list[str]] = {
         "still (stone cold|cold|freezing|not working|wet|leaking|dripping|dark|dead|broken|faulty|off|down)",
     ],
     "issue/dispute": [
+        "(i|we) expect (you|your company|your firm|you guys) to (pay|cover|refund|compensate|fix|replace|reimburse|make good)",
         # A charge for what never happened, and the ask to remove it ("charged $28 for a nail
         # trim that nobody did", "please take it off the bill").
         "(charged|billed|invoiced|charging|billing) ** (for|on) ** (that|which) (nobody|no one|noone|was never|wasn't|were never|weren't|never) (did|done|happened|delivered|provided|performed|carried out|received|turned up|came)",
