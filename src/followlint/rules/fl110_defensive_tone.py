@@ -7,14 +7,10 @@ from ..timeline.calls import two_way, writer_says
 from .base import Example, Rule, felt
 
 
-BLAME = "blame"  # defensive/blame: "that's not our fault", "if you had read the terms"
-RAISED = ("issue", "dissatisfaction", "request", "question")
-
-
 class DefensiveTone(Rule):
     code = "FL110"
     name = "defensive-tone"
-    reads = ("defensive", "issue", "dissatisfaction", "sentiment", "request", "question")
+    reads = ("defensive", "issue", "dissatisfaction", "sentiment")
     severity = Severity.INFO
     story = "001"
     summary = "A reply to a complaint that argues who is right."
@@ -73,8 +69,6 @@ def _replies(conversation, timeline):
         previous = timeline.previous_inbound(index) if defensive else None
         said = previous.signals if previous else ()
         complaint = [s for s in said if _complains(s)]
-        if not complaint and any(s.subtype == BLAME for s in defensive):
-            complaint = [s for s in said if s.kind in RAISED and plain(s)]  # blame answers whatever they raised
         if complaint:
             yield previous, complaint, touch, defensive
     for touch in conversation.touches:

@@ -80,7 +80,7 @@ OURS = _kinds(
     ("handoff", "takes the customer's point on, here or in another channel (\"so we can take a closer look\", \"we can help with that\"); "
      "subtypes channel (\"please check your DMs\"), details (\"may I have your booking reference?\"), steps (\"please restart the router\")"),
     ("introduction", "a new person links to the earlier contact; subtype self: says who they are"),
-    ("defensive", "argues who is right (\"as I already told you\"); subtype blame (\"that's not our fault\", \"if you had read the terms\")"),
+    ("defensive", "argues who is right (\"as I already told you\")"),
     ("apology", "says sorry or shows understanding"),
     ("acknowledgement", "owns a change to an agreed time (\"I know I said Thursday, but...\")"),
 )

@@ -438,6 +438,11 @@ PHRASES: dict[str, list[str]] = {
         "still (stone cold|cold|freezing|not working|wet|leaking|dripping|dark|dead|broken|faulty|off|down)",
     ],
     "issue/dispute": [
+        # Money taken that should not have been, and the refund asked for ("you've still taken
+        # £42 from my account", "I'd like the difference refunded").
+        "(still|already|also|then) (taken|charged|billed|debited|deducted|invoiced) (me|us|<money>|<num>|the|my|our|for)",
+        "(invoiced|charged|billed) (us |me )?for <num> ** but (only|just)",
+        "(please|i'd like|i would like|i want|we want|i need|we need|we'd like|we would like) ** (refund|refunded|reimburse|reimbursed|my money back|our money back)",
         "(i|we) expect (you|your company|your firm|you guys) to (pay|cover|refund|compensate|fix|replace|reimburse|make good)",
         # A charge for what never happened, and the ask to remove it ("charged $28 for a nail
         # trim that nobody did", "please take it off the bill").

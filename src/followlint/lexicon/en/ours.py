@@ -578,10 +578,8 @@ PHRASES: dict[str, list[str]] = {
         "(was|were) (right|correct|within their rights|entitled) to (deny|refuse|decline|charge|cancel)",
         "(like|as) (we|i) (advised|told you|warned|recommended|said)",
         "(which|as) the (setup guide|guide|manual|instructions|terms|website|contract|policy) (warns|says|states|explains|makes clear)",
-    ],
-    # Blame put on the customer or taken off us ("that's not our fault", "if you had read the
-    # terms"): arguing in reply to anything the customer raised, not only to a complaint.
-    "defensive/blame": [
+        # Blame put on the customer or taken off us ("that's not our fault", "if you had read the
+        # terms").
         "(it was|it's|it is|that's|that was|this is|this was) (her|his|their|your|the customer's|the client's) (own )?fault",
         "(that's|that is|it's|it is|this is|this isn't|that isn't) (not )?our (fault|responsibility|problem|mistake|issue)",
         "not (my|our) (fault|problem|responsibility|mistake|error|doing)",
@@ -591,7 +589,8 @@ PHRASES: dict[str, list[str]] = {
         "you (should|would) have (read|checked|known|called|asked|noticed|told us)",
         "you could have (read|checked|called|asked|noticed|told us)",
         # Blame put on the customer's side or people ("your building manager didn't leave the key").
-        "(it was|it's|it is|it was always) up to you to",
+        # ... not deference ("it's up to you to decide what fits you best").
+        "(it was|it's|it is|it was always) up to you to (check|make sure|ensure|tell|let us know|inform|notify|arrange|read|cancel|keep|provide|be|have|remember)",
         "(isn't|is not|wasn't|was not|'s not) on (us|me)",
         "(was|were) (caused by|down to|due to) your",
         "(that's|that is|it's|it is|this is|this was|that was) not on (our|my) (side|end|part)",
