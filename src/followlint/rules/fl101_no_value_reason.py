@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Severity, Touch
-from ..timeline import sent_by_us
+from ..timeline import plain, sent_by_us
 from .base import Example, Rule
 
 # Filler, context and asks that serve us rather than the customer: none of it is a reason to call.
@@ -77,7 +77,7 @@ class NoValueReason(Rule):
             promising = {s.sentence for s in touch.signals if s.kind in PROMISING_KINDS and not s.negated}
             checkins = [s for s in touch.signals if s.kind == "checkin" and not (s.negated or s.hypothetical)
                         and s.sentence not in promising]
-            if not checkins or _gives_value(touch):
+            if not checkins or _gives_value(touch) or _asks_for_the_business(touch):
                 continue
             if _carries_content(touch, ctx.options):
                 continue
@@ -91,6 +91,12 @@ class NoValueReason(Rule):
                 "an answer, news, a resource, an offer or a concrete proposal.",
                 evidence=[self.evidence(touch, checkins[0])],
             )
+
+
+def _asks_for_the_business(touch: Touch) -> bool:
+    """An explicit ask for the order ("Can we get your first appointment booked this week?") is
+    the touch's purpose: pushing is FL109's business, not an empty check-in."""
+    return any(s.kind == "ask_business" and plain(s) for s in touch.signals)
 
 
 def _gives_value(touch: Touch) -> bool:

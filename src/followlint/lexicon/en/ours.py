@@ -345,6 +345,10 @@ PHRASES: dict[str, list[str]] = {
         "(no rush|whenever suits|whenever works|when it suits|when convenient|at your convenience)",
         "(courier|post|mail|ship|send) (it|them|you) (to you|out|over)",
         "(loan car|loaner|courtesy car|rental car|replacement car)",
+        # Done without them there ("the surveyor can do the roof from the tower without him",
+        # "his neighbour holds a key").
+        "(can|could|will|'ll) (do|carry out|complete|survey|fit|install|inspect|check|read|deliver) ** without (him|her|them|you) (being|there|present|home|in|needing)?",
+        "(neighbour|neighbor|friend|agent|concierge|landlord|caretaker|key holder|keyholder) ** (holds|has|keeps|can let|will let) (a|the|us|our) (key|keys|spare key|in)",
     ],
     # Done by call: works round a customer who cannot come in, not one who cannot talk.
     "accommodation/call": [
