@@ -338,7 +338,10 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
         return False
     # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
     # answering the rider answers the subject too.
-    return any(not (i.topic & own) and _on_topic(reply, i, SELF_SERVING) for i in _other_requests(item, items))
+    # Each by its own words: a short one ("And when do you need final numbers by?") borrows the
+    # sentence before it, which may be this very point.
+    return any(not (other & own) and _on_topic(reply, i, SELF_SERVING, other)
+               for i in _other_requests(item, items) for other in [i.signal.topic - i.names])
 
 
 def _only_asks_back(reply: Touch, item: Item, items: Sequence[Item]) -> bool:

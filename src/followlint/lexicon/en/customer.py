@@ -37,6 +37,10 @@ PHRASES: dict[str, list[str]] = {
         # through the ceiling").
         "(left|was left|were left) (the|a|an|it|our|my) ** (disconnected|unplugged|open|unlocked|loose|leaking|running|switched off|turned off|undone|unfinished|half done)",
         "(water|rain|oil|sewage) (has )?(come|came|coming|leaked|leaking|poured|pouring|seeped|seeping|dripped|dripping) (through|in|into|down)",
+        # A fault that goes on ("the rear mech is still skipping", "the export times out").
+        "(is|are|'s|keeps|kept|still|constantly|always) (skipping|slipping|grinding|squeaking|squealing|rattling|clicking|sticking|jamming|wobbling|leaking|dripping|flickering|buzzing|overheating|tripping|stalling|lagging|crashing|freezing|juddering|misfiring)",
+        "(times|timed|timing|keeps timing|time) out (for|when|on|after|every|whenever|at|if)",
+        "(which|that|this|it) is a (problem|pain|nightmare|headache|real issue) (for|because|as|when|since)",
         "(overtaxed|overcharged|double charged|double billed|shortchanged|short changed|overbilled|underpaid)",
         "(used|applied|charged|sent|put|gave|fitted|delivered|installed|entered) (the|a|an) wrong",
         "(stopped|quit) (working|cooling|heating|charging|printing|draining|flushing|pumping|spinning|responding|syncing|loading|recording|connecting|lighting|firing|ringing|scanning|dispensing|freezing|running)",
