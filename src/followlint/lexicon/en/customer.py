@@ -173,12 +173,13 @@ PHRASES: dict[str, list[str]] = {
     "resolved": [
         "(never mind|nevermind|all sorted|all good now|sorted it|got it sorted|figured it out|problem solved|issue solved|issue resolved|all fixed)",
         "(it's|it is|they're|they are|everything's|everything is) (working|fine|sorted|fixed|resolved) now",
+        "(it's|it is|they're|they are|everything's|everything is|all) (working|running) (fine|properly|perfectly|normally|again) (now|again)?",
         "(works|working|arrived|came|turned up|showed up) now",
         "no longer (an issue|a problem|needed|necessary)",
         "(already|finally) (received|arrived|got|came|sorted|fixed|solved|resolved|turned up)",
         "(they|it) (arrived|came|turned up|showed up) (today|yesterday|this morning|this afternoon|on <weekday>)",
         "(handled|sorted|fixed|solved|resolved|took care of) it (myself|on my own|ourselves)",
-        "(disregard|ignore) my (last|previous|earlier) (email|message|note)",
+        "(disregard|ignore) my (last|previous|earlier) (email|message|note)?",
         # Thanks for the fix, and a fix of their own: thanks + a past-tense fix word.
         "(thank you|thanks|thx|grateful) ** for (resolving|fixing|sorting|solving|sorting out|taking care of|clearing up) (it|this|that|my|our|the)",
         "(i|we|i've|we've|i have|we have|i just|we just) (fixed|sorted|solved|resolved|figured out|worked out) (it|this|that|the problem|the issue)",
@@ -413,6 +414,16 @@ PHRASES: dict[str, list[str]] = {
         "(i'm|i am|we're|we are|i'll be|i will be|we'll be|we will be) at (a|the|our) ** (fair|show|trade show|expo|exhibition|conference|festival|summit|convention|tournament|course|wedding|funeral) ** (all|until|till|through|from|next|this|<weekday>|<month>|<num>)",
         "(back|home|returning) (at|in|to|from) ** (on|by|<weekday>|<month>|the <ordinal>|<ordinal>)",
         "(can't|cannot|can not|won't be able to|unable to|not able to) be (at|in|there|home|around|available|present|reached) ** (until|till|before|on|this|next|all)",
+        # A car that cannot go anywhere ("Car's not going anywhere on its own, it's sat on its rims").
+        "(not going anywhere|going nowhere|won't go anywhere|can't go anywhere|isn't going anywhere|not moving)",
+        "(on its|on her|on the) rims",
+        "(two|both|three|four|a couple of) flat (tyres|tires)",
+        # No way to pay or to take part ("my bank cancelled my card", "wheelchair users need step-free access").
+        "(card|bank card|debit card|credit card) (was|has been|got|is) (cancelled|canceled|blocked|stolen|lost|frozen|declined)",
+        "(bank|they) (cancelled|canceled|blocked|froze) my card",
+        "(use|uses|using|in) (a )?(wheelchair|wheelchairs|mobility scooter|walking frame)",
+        "(need|needs|require|requires) (step free|step-free|level|ground floor|wheelchair) (access|rooms|room|entry)",
+        "(don't|doesn't|do not|does not|can't|cannot) (drive|manage stairs|do stairs|climb stairs)",
         "(can't|cannot|can not|won't be able to|unable to) (do|manage|sort|deal with) (anything|it|any of it|that|this) ** (until|till|before|after)",
         # Vehicles and craft off the road or unable to be moved ("the van is off the road until
         # Monday", "I can't move her anywhere", "the boat can't be moved off its mooring").

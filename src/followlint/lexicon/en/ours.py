@@ -316,6 +316,7 @@ PHRASES: dict[str, list[str]] = {
         # No more of the trouble, for good ("You won't have another leak from that roof").
         "(won't|will not|will never|'ll never|never) (have|get|see|experience|face) (another|a single|one more|any more|any other) (leak|problem|issue|fault|breakdown|outage|delay|complaint|drip|failure)",
         "(fixed|sorted|solved|resolved|gone|cured) for good",
+        "(promise|guarantee|assure) (you )?(that )?** (won't|will not|will never|'ll never) (leak|break|fail|crack|drip|trip|happen|go wrong|stop working|let you down|come loose|lift) again",
     ],
     # The same promise as our note reports telling it ("Told her it will never happen again").
     "guarantee/told": [
@@ -369,6 +370,8 @@ PHRASES: dict[str, list[str]] = {
         "(to be|need to be|needs to be|must be|should be|be) (at home|home|in|there|present|at the property|at the house|at the flat|on site|around) (on|at|for|to|between|from)",
         "(need|needs|will need|'ll need) to be (present|there|in|at home|home|on site)",
         "(drop|bring|deliver|take|leave) ** (at|to) (our|the) (depot|warehouse|shop|office|store|branch|yard|workshop|clinic|counter|pontoon|premises|reception|site)",
+        "book (her|him|them|it|*) in (for|at|to|with)",
+        "(bring|take) (her|him|them|it|*) (in|down|along|over) (to|for)",
     ],
     "ask_meeting": [
         "(can|could|shall|should) (we|you|i) (meet|chat|talk|speak|call|do|hop on|jump on|get together)",
@@ -617,7 +620,7 @@ PHRASES: dict[str, list[str]] = {
         "(i|we) [sincerely|truly|deeply|really|do|again] (apologize|apologise)",
         "(my|our) [sincere|sincerest|deepest|humble|humblest] apologies",
         "(sorry|apologies|apologise|apologize|apologising|apologizing) (for|about|that|again)",
-        "(i'm|i am|we're|we are|so|really|truly) sorry",
+        "(i'm|i am|we're|we are|so|really|truly) [so|very|really|truly|terribly|deeply|extremely|genuinely] sorry",
         "(i|we) understand (how|your|that|why|the)",
         "(that|this) (must be|must have been|sounds) (frustrating|annoying|stressful|difficult|upsetting)",
     ],
