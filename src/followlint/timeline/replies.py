@@ -91,6 +91,7 @@ ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", 
 # say how to get the refund).
 ENGAGING_ISSUE = {"apology", "defensive"}
 REPORTING_VALUE = {"answer"}
+INVITATIONS = {"ask_visit", "ask_online"}
 
 
 def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
@@ -98,9 +99,13 @@ def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
     skip = {s.sentence for s in reply.signals if s.kind in SELF_SERVING and not _incidental(s, responding)}
     # In a reply that sells, a link or attachment is the thing asked for only when it is about it
     # (the flyer of a promotion is not the certificate the customer needs).
+    # So is an invitation to come in to a sale ("30% off all frames... just pop in"): it takes up
+    # nothing of the customer's.
     if any(_sells(s, responding) for s in reply.signals) and item.topic:
         skip |= {s.sentence for s in reply.signals if s.kind == "value" and s.subtype == "resource"
                  and not (s.sentence < len(reply.topics) and on_topic(item.topic, reply.topics[s.sentence]))}
+        if any(s.kind == "concession" and not s.negated for s in reply.signals):
+            kinds = kinds - INVITATIONS
     if not item.topic:  # nothing to match it by: any substance answers it
         values = REPORTING_VALUE | {"update", "resource", "proposal"}
     else:
@@ -162,15 +167,18 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     the same message and leaves this one out (``items``: the customer's items so far)."""
     if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items), *_pitch_sentences(reply)):
         return True
-    if _hands_off(reply) or _polar_answer(reply, item):
+    if _hands_off(reply):
         return True
     rides_on = _rides_on(item, items)
     if rides_on is not None and addresses(reply, rides_on, items):
         return True  # "Third time my parcel was left in the rain. Why does this keep happening?"
     # A question back about one of the customer's points ("Does this bill say Final Bill?") holds
-    # the others of the message until they answer: it leaves none of them out.
+    # the others of the message until they answer: it leaves none of them out. A yes ("Of
+    # course - the invoice is attached") answers the point it goes with, not this one.
     if _leaves_out(reply, item, items) and not _only_asks_back(reply, item, items):
         return False
+    if _polar_answer(reply, item):
+        return True
     kinds = ENGAGING | ENGAGING_ISSUE if item.complains else ENGAGING
     return _engages(reply, kinds, item) or _short_answer(reply, item) or _works_on(reply, item)
 
@@ -339,8 +347,10 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
     # answering the rider answers the subject too.
     # Each by its own words: a short one ("And when do you need final numbers by?") borrows the
-    # sentence before it, which may be this very point.
-    return any(not (other & own) and _on_topic(reply, i, SELF_SERVING, other)
+    # sentence before it, which may be this very point. Taken up by words this point does not
+    # share: "March's invoice is attached" answers the invoice for March's sessions, not moving
+    # Thursday's session.
+    return any(_on_topic(reply, i, SELF_SERVING, other - own)
                for i in _other_requests(item, items) for other in [i.signal.topic - i.names])
 
 

@@ -73,6 +73,9 @@ PHRASES: dict[str, list[str]] = {
         "(what happened|the cause) (is|was)",
     ],
     "value/offer": [
+        # A tip that promotes what we have ("Did you know you can now download lessons?"): our
+        # agenda, neither a question back about the customer's point nor how it stands.
+        "(did you know|have you heard|have you seen|have you tried) (you can|that|about|our|we|the new)",
         "<num> (%|percent) off",
         "(discount|promo code|coupon|voucher|rebate|loyalty credit)",
         "free (trial|upgrade|month|months|oil change|service|shipping|consultation|installation|delivery|inspection|audit|workshop|training)",
