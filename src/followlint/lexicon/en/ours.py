@@ -232,6 +232,12 @@ PHRASES: dict[str, list[str]] = {
     "concession": [
         "(lower|reduce|drop|cut|knock|bring down|take) (the )?(price|rate|cost|fee|monthly|payment|premium)",
         "<num> (%|percent) (off|discount|reduction|lower|knocked off|taken off)",
+        # A lower price said another way ("I can bring the price down to £1,250", "How about 10
+        # hours for £320? That's just £32 an hour").
+        "(bring|get|knock|take) (the|your|our|my) (price|cost|rate|fee|quote|total) down",
+        "(how about|what about|what if i|what if we|let's say|call it) ** (for|at) <money> <num>",
+        "(that's|that is|it's|it is|works out at) (just|only) <money> <num>",
+        "<num> (month|year) (term|contract|plan|commitment|agreement|lease)",
         "(knocked|knock|taken|take|shaved|shave) <num> (%|percent)? off",
         "(a|an|extra|additional|further|special) (discount|reduction|price cut|markdown|rebate)",
         "(shorter|12 month|12-month|6 month|6-month|month to month|month-to-month|one year|1 year|24 month|no) (contract|term|commitment|agreement|plan|lock-in)",
