@@ -452,7 +452,7 @@ PHRASES: dict[str, list[str]] = {
     # skipped the bins", "Dana reports an SSO login loop", "rad still stone cold").
     "issue/reported": [
         "(reported|reports|reporting|complained|complains|complaining) (that|about|a|an|the|his|her|their|two|three|several|some|issues|problems|faults|another|ongoing|continued|repeated|more)",
-        "(rang|called|phoned|wrote|emailed|came in) (to complain|about a problem|about an issue|about a fault|upset|angry|furious|annoyed|unhappy)",
+        "(rang|called|phoned|wrote|emailed|came in) (to complain|complaining|about a problem|about an issue|about a fault|upset|angry|furious|annoyed|unhappy)",
         "(wants|wanted|needs|asked for|asking for) (someone|somebody|an engineer|a technician|a tech|the engineer|a plumber|an electrician|a fitter) (back|out|round|over|to come|to call)",
         "still (stone cold|cold|freezing|not working|wet|leaking|dripping|dark|dead|broken|faulty|off|down)",
     ],

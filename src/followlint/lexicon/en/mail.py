@@ -12,6 +12,9 @@ WORDS: dict[str, list[str]] = {
         "cheers", "sincerely", "talk soon", "speak soon", "all the best", "best wishes", "warmly",
         "thx", "ta", "yours", "yours truly", "yours sincerely", "with thanks", "take care",
         "respectfully", "many thanks again", "have a great day", "have a good day", "br", "rgds",
+        "drive safely", "stay safe", "safe travels", "happy travels", "happy learning", "see you soon",
+        "have a great week", "have a good week", "have a great weekend", "have a good weekend",
+        "have a lovely day", "until next time", "fair winds", "enjoy",
         # Informal closings of small businesses that write like friends ("xx Jade").
         "x", "xx", "xxx", "xo", "xoxo", "love", "lots of love", "with love", "hugs",
     ],

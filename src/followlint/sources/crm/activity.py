@@ -107,6 +107,12 @@ def left_voicemail(note: str) -> bool:
     return LEFT_MESSAGE_RE.search(note) is not None
 
 
+def customer_rang(body: str) -> bool:
+    """Does the note of a call with no direction say the customer made it ("Mrs Brandon rang
+    complaining...")?"""
+    return bool(CALL_NOTE_THEIRS_RE.match(body.lstrip()))
+
+
 def written_by_customer(body: str) -> bool:
     """Does a logged email or message with no direction say it came from the customer?"""
     return bool(MAIL_THEIRS_RE.match(body.lstrip()))
@@ -115,7 +121,7 @@ def written_by_customer(body: str) -> bool:
 def contact_in_note(note: str) -> tuple[str, Direction] | None:
     """The call or message a note logs, as (kind, direction), or None when it logs none."""
     text = note.lstrip()
-    if CALL_NOTE_THEIRS_RE.match(text):
+    if customer_rang(text):
         return "call", Direction.INBOUND
     if CALL_NOTE_OURS_RE.search(text):
         return "call", Direction.OUTBOUND

@@ -163,6 +163,8 @@ class Columns:
                 kind, direction = logged
         elif direction is None and kind in ("email", "message") and activity.written_by_customer(body):
             direction = Direction.INBOUND  # "Email from Mrs Quinn confirming she wants to renew"
+        elif direction is None and kind == "call" and activity.customer_rang(body):
+            direction = Direction.INBOUND  # "Mrs Brandon rang complaining..."
         outcome = activity.outcome_of(get("outcome"))
         if activity.missed(direction_cell):
             outcome = "not reached"
