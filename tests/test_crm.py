@@ -32,8 +32,10 @@ EXPECTED = {
     "salesforce/tasks.csv": {("FL107", "row 2", 3), ("FL104", "row 3", 4), ("FL104", "row 5", 6)},
     "salesforce/email-messages.json": {("FL110", "id 02s5g00000Em002", 22)},
     "salesforce/events.csv": set(),
+    # Row 3 ("Just checking in again about the deck oven. Are you ready to go ahead?") asks for
+    # the order: pushing (FL109), not an empty check-in (FL101), as two blind batches label it.
     "pipedrive/activities.csv": {
-        ("FL101", "row 2", 3), ("FL101", "row 3", 4), ("FL107", "row 3", 4), ("FL109", "row 3", 4), ("FL104", "row 5", 6),
+        ("FL101", "row 2", 3), ("FL107", "row 3", 4), ("FL109", "row 3", 4), ("FL104", "row 5", 6),
     },
     "zoho/calls.csv": {("FL101", "row 1", 2), ("FL101", "row 3", 4), ("FL109", "row 3", 4)},
     "zoho/tasks.json": {("FL104", "id 4876001000000322001", 3)},
