@@ -88,6 +88,8 @@ PHRASES: dict[str, list[str]] = {
         # In a note's reported speech ("said I know we'd agreed Monday", "Rang early").
         "(i|we) know (we|i) ('d|had|have) (said|promised|agreed|arranged|planned)",
         "(rang|called|calling|ringing|writing|emailing|phoned) (early|ahead of time|a bit early|before the agreed)",
+        "(only|just) (writing|emailing|calling|ringing|getting in touch|messaging) (now|before then|early|ahead|before)",
+        "before then because",
         "(i|we) (realise|realize) (i|we|you) (said|promised|agreed|asked|wanted)",
         "(i|we) know (you|you'd|you had|you have) (wanted|asked|needed|said|wanted some|asked for)",
         "(earlier|sooner) than (we|i) (agreed|said|planned|promised|discussed)",

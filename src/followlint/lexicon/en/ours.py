@@ -204,6 +204,7 @@ PHRASES: dict[str, list[str]] = {
     "ask_business": [
         "(ready|want|wants|like|decided) to (go ahead|move forward|sign|order|proceed|commit|switch|book)",
         "(give|gives|giving) (me|us) the (go ahead|go-ahead|green light|nod|thumbs up)",
+        "(get|getting|push for|pushing for) (a|her|his|their) (decision|go ahead|go-ahead|yes|commitment|signature)",
         "(shall|can|should|may) (we|i) (go ahead|proceed|book|process|place|lock|set up|send the contract)",
         "(shall|can|should|may) (we|i) (set|get|put|sort|book|lock) (it|you|this|that|everything|the policy|the order|the plan) (up|in|through|going|started|sorted|covered|booked|live|on)",
         "(i|we) (just|only) need (a|your) (yes|go-ahead|go ahead|signature|ok|okay|decision|sign off|sign-off|say so|green light)",
