@@ -442,7 +442,14 @@ def _short_answer(reply: Touch, item: Item) -> bool:
 
 def reports_back(reply: Touch, item: Item) -> bool:
     """The reply says something about the item that is more than a promise to act."""
-    return _on_topic(reply, item, SELF_SERVING | {"commitment", "callback"}) or _engages(reply, set(), item)
+    # In a CRM log, an offer that shares a word with a problem ("Emailed our flea offer, 3
+    # months' supply", "Sent our window cleaning offer") is no report on "she has 4 days' supply
+    # left" or "keys went missing after our night clean". In mail an offer is often the remedy,
+    # and to a request for a quote it is the answer.
+    offers = {s.sentence for s in reply.signals if not s.negated and (
+        s.kind == "concession" or (s.kind == "value" and s.subtype == "offer"))} if reply.activity and item.complains else set()
+    return (_on_topic(reply, item, SELF_SERVING | {"commitment", "callback"}, besides=offers)
+            or _engages(reply, set(), item))
 
 
 def goes_back_to(reply: Touch, customer: Touch) -> bool:

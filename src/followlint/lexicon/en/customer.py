@@ -41,6 +41,7 @@ PHRASES: dict[str, list[str]] = {
         "(is|are|'s|keeps|kept|still|constantly|always) (skipping|slipping|grinding|squeaking|squealing|rattling|clicking|sticking|jamming|wobbling|leaking|dripping|flickering|buzzing|overheating|tripping|stalling|lagging|crashing|freezing|juddering|misfiring)",
         "(times|timed|timing|keeps timing|time) out (for|when|on|after|every|whenever|at|if)",
         "(which|that|this|it) is a (problem|pain|nightmare|headache|real issue) (for|because|as|when|since)",
+        "(went|gone|has gone|have gone|had gone|going) missing",
         "(overtaxed|overcharged|double charged|double billed|shortchanged|short changed|overbilled|underpaid)",
         "(used|applied|charged|sent|put|gave|fitted|delivered|installed|entered) (the|a|an) wrong",
         "(stopped|quit) (working|cooling|heating|charging|printing|draining|flushing|pumping|spinning|responding|syncing|loading|recording|connecting|lighting|firing|ringing|scanning|dispensing|freezing|running)",
@@ -110,6 +111,7 @@ PHRASES: dict[str, list[str]] = {
         "(asked|requested) (us |me )?for *",
         "(he|she|they|customer|client|the customer|the client) (needs|wants|needed|wanted) <num> (by|before|for|this|next|asap|urgently)",
         "(asked|requested) (on|during|at|in|over) (the|our|his|her|their|a|today's|yesterday's) ** (call|meeting|visit|demo|chat|phone) for *",
+        "(asked|raised) (<num>|two|three|a couple of|a few|some|several) (things|questions|points)",
         "(asked|asks|wants|wanted) (us|me) to (correct|fix|change|amend|sort|refund|credit|cancel|check|send|resend|look into|look at|chase|update|replace|repair|remove|redo|reissue|move|swap)",
         "(asked|asking|requested|requesting|wants|wanted|needs) (for )?(a|an|the|his|her|their|some|more) ** (visit|refund|callback|call back|replacement|quote|engineer|technician|tech|credit|update|invoice|copy|appointment)",
         # What the customer wants done or shown, as a note reports it ("Wants it repaired or
