@@ -404,6 +404,13 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "FL105": (1.0, 0.625), "FL106": (1.0, 0.777), "FL107": (1.0, 1.0), "FL108": (1.0, 0.454),
         "FL109": (1.0, 0.888), "FL110": (1.0, 0.777),
     },
+    # batch-11 was written blind while issue 14's ninth round tuned on batch 10: scored once
+    # when it was copied in, its README has the figures before rounds seven and nine and after.
+    "batch-11": {
+        "FL101": (1.0, 0.555), "FL102": (0.857, 0.666), "FL103": (0.7, 0.411), "FL104": (1.0, 0.888),
+        "FL105": (1.0, 0.555), "FL106": (1.0, 0.666), "FL107": (1.0, 0.888), "FL108": (1.0, 0.3),
+        "FL109": (1.0, 0.777), "FL110": (0.857, 0.666),
+    },
     # batch-5 was written blind the same day to be READ while tuning (batch-4 stays unread): its
     # README has the figures before and after.
     "batch-5": {
