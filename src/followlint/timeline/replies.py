@@ -347,10 +347,8 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
     # answering the rider answers the subject too.
     # Each by its own words: a short one ("And when do you need final numbers by?") borrows the
-    # sentence before it, which may be this very point. Taken up by words this point does not
-    # share: "March's invoice is attached" answers the invoice for March's sessions, not moving
-    # Thursday's session.
-    return any(_on_topic(reply, i, SELF_SERVING, other - own)
+    # sentence before it, which may be this very point.
+    return any(not (other & own) and _on_topic(reply, i, SELF_SERVING, other)
                for i in _other_requests(item, items) for other in [i.signal.topic - i.names])
 
 
