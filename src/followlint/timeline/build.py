@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ..model import Conversation, Direction, Signal, Touch
 from .due import agreed_date, resolve_times
+from ..lexicon.words import current as current_words
 from .calls import said_by, two_way, writer_says
 from .replies import addresses, reports_back
 from .state import Agreement, Item, Timeline, plain
@@ -223,4 +224,10 @@ def owned_promises(touch: Touch) -> list[Signal]:
     # "I'll call you" inside "I'll call you back in 3 days" is that callback, not a promise to act.
     callbacks = [(s.start, s.end) for s in touch.signals if s.kind == "callback"]
     return [s for s in touch.signals if s.kind == "commitment" and s.subtype != OFFER and plain(s) and s.sentence not in waits_on
-            and not any(a <= s.start and s.end <= b for a, b in callbacks)]
+            and not any(a <= s.start and s.end <= b for a, b in callbacks) and not _someone_elses(s)]
+
+
+def _someone_elses(promise: Signal) -> bool:
+    """"They'll look into this" of the team we sent the customer to: theirs to keep, not ours."""
+    first = promise.text.split(maxsplit=1)[0].lower().replace("’", "'") if promise.text.strip() else ""
+    return first in current_words()["reported_subject"] and first.startswith("they")

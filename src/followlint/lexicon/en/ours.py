@@ -123,6 +123,7 @@ PHRASES: dict[str, list[str]] = {
         "(will|'ll|is going to|are going to) (collect|pick up|swap|exchange|replace|refund|credit|repair|redeliver|reship|resend|waive|remove|reverse|correct|amend|update|bring|deliver|drop off|call you|contact you|email you|fix|sort|investigate|look into)",
         "(i'm|i am|we're|we are) (arranging|raising|booking|sending|on to)",
         "(i've|i have|we've|we have) (escalated|raised|logged|flagged|passed) (this|it|that|your|the)",
+        "(i've|i have|we've|we have|i|we) (fed|passed|sent) (this|it|that|your *) (back|on) (to|for|with)",
         "(escalating|escalated|raising|raised|passing|passed) (this|it|that|your *) (to|with)",
         "(let me|i'll|i will) (ask|talk to|speak to|speak with|talk with|check with|get onto|get on to|take it up with)",
         # Our own promise reported in a call note or a CRM log ("said I'd follow up with the
