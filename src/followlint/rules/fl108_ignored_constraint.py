@@ -63,48 +63,46 @@ class IgnoredConstraint(Rule):
     )
 
     def check(self, conversation, ctx):
-        timeline = ctx.timeline
-        for touch, constraints, reply, after in _replies(timeline):
-            said = [s for s in reply.signals if s.start >= after]
-            # Worked around ("once you're back" is a condition by nature); a call does not work
-            # round a customer who cannot talk.
-            voice = all(c.subtype == VOICE for c in constraints)
-            if any(s.kind == "accommodation" and not s.negated and not (voice and s.subtype == CALL) for s in said):
+        for touch, constraints, reply, after in _replies(ctx.timeline):
+            ignored = _ignores(ctx.timeline, touch, constraints, reply, after)
+            if ignored is None:
                 continue
-            clash = _inside_window(timeline, touch, constraints, said)
-            if clash is not None:
-                yield self.finding(
-                    conversation, reply, clash,
-                    f'Proposes "{clash.text}" although the customer said: "{sentence_of(touch, constraints[0])[1]}"',
-                    suggestion="Offer a time after the customer is back or available, or say how it can be done meanwhile.",
-                    evidence=[self.evidence(touch, constraints[0])],
-                )
-                continue
-            if reply is not touch and reply.kind in CALLS and any(c.subtype == VOICE for c in constraints):
-                yield self.finding(
-                    conversation, reply, None,
-                    f'Calls the customer although they said: "{sentence_of(touch, constraints[0])[1]}"',
-                    suggestion="Write instead: email or text, as the customer asked.",
-                    evidence=[self.evidence(touch, constraints[0])],
-                )
-                continue
-            asks = [s for s in said if s.kind in ASK_KINDS and plain(s)]
-            if not asks:
-                continue
-            # The constraint's own words ("printer"), not every word of its sentence ("shop").
-            topic = frozenset().union(*(span_topic(c) or c.topic for c in constraints))
-            ask_sentences = {a.sentence for a in asks}
-            first = said[0].sentence if reply is touch else 0  # a note: what it says after the constraint
-            # A reply that takes the constraint up in another sentence ("since it won't start...") is fine.
-            if any(i >= first and i not in ask_sentences and on_topic(topic, words)
-                   for i, words in enumerate(reply.topics)):
-                continue
+            at, what, suggestion = ignored
             yield self.finding(
-                conversation, reply, asks[0],
-                f'Asks "{asks[0].text}" although the customer said: "{sentence_of(touch, constraints[0])[1]}"',
-                suggestion="Address the constraint first (a tow, a remote session, a date after they are back).",
+                conversation, reply, at,
+                f'{what} although the customer said: "{sentence_of(touch, constraints[0])[1]}"',
+                suggestion=suggestion,
                 evidence=[self.evidence(touch, constraints[0])],
             )
+
+
+def _ignores(timeline, touch, constraints, reply, after):
+    """How our reply ignores the constraints, as (the signal to point at, what it does, the
+    suggestion), or None when it does not."""
+    said = [s for s in reply.signals if s.start >= after]
+    # Worked around ("once you're back" is a condition by nature); a call does not work round a
+    # customer who cannot talk.
+    voice = all(c.subtype == VOICE for c in constraints)
+    if any(s.kind == "accommodation" and not s.negated and not (voice and s.subtype == CALL) for s in said):
+        return None
+    clash = _inside_window(timeline, touch, constraints, said)
+    if clash is not None:
+        return (clash, f'Proposes "{clash.text}"',
+                "Offer a time after the customer is back or available, or say how it can be done meanwhile.")
+    if reply is not touch and reply.kind in CALLS and any(c.subtype == VOICE for c in constraints):
+        return None, "Calls the customer", "Write instead: email or text, as the customer asked."
+    asks = [s for s in said if s.kind in ASK_KINDS and plain(s)]
+    if not asks:
+        return None
+    # The constraint's own words ("printer"), not every word of its sentence ("shop").
+    topic = frozenset().union(*(span_topic(c) or c.topic for c in constraints))
+    ask_sentences = {a.sentence for a in asks}
+    first = said[0].sentence if reply is touch else 0  # a note: what it says after the constraint
+    # A reply that takes the constraint up in another sentence ("since it won't start...") is fine.
+    if any(i >= first and i not in ask_sentences and on_topic(topic, words) for i, words in enumerate(reply.topics)):
+        return None
+    return (asks[0], f'Asks "{asks[0].text}"',
+            "Address the constraint first (a tow, a remote session, a date after they are back).")
 
 
 def _replies(timeline):
