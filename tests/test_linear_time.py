@@ -798,6 +798,11 @@ DYNAMIC_PATTERNS = {
         {"alternatives": ["called|rang|phoned|emailed|texted|messaged|told|asked|spoke|met|reached|updated", "ringde|ring"]},
         {"search"},
     ),
+    ("followlint.timeline.topics", "f'\\\\b(?:{alternatives})\\\\b'"): (
+        "clause_topic: the contrast words that split a sentence into clauses (finditer); plain words",
+        {"alternatives": ["however|but", "aber|doch"]},
+        {"search"},
+    ),
 }
 
 

@@ -88,7 +88,8 @@ def _contrast_re() -> re.Pattern:
     words = current_words()["contrast"]
     if words not in _CONTRAST:
         _CONTRAST.clear()
-        _CONTRAST[words] = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+        alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        _CONTRAST[words] = re.compile(rf"\b(?:{alternatives})\b")
     return _CONTRAST[words]
 
 
