@@ -105,9 +105,16 @@ def _parallel(linter: Linter, units: list[SourceUnit], sizes: list[int], jobs: i
     worth_it = not auto or sum(sizes) >= POOL_BYTES  # below that, workers cost more than they save
     pool = None
     submitted = []
+
+    def started_pool():
+        nonlocal pool
+        if pool is None and worth_it:
+            pool = _pool(linter, jobs)
+        return pool
+
     try:
         for unit, size in zip(units, sizes):
-            whole, batches = _split(linter, unit, size)
+            whole, batches = _split(linter, unit, size, started_pool)
             parts = [None] if batches is None else batches
             if pool is None and worth_it and (len(units) > 1 or len(parts) > 1):
                 pool = _pool(linter, jobs)
@@ -130,14 +137,20 @@ def _parallel(linter: Linter, units: list[SourceUnit], sizes: list[int], jobs: i
             pool.shutdown(cancel_futures=True)
 
 
-def _split(linter: Linter, unit: SourceUnit, size: int) -> tuple[UnitResult, list | None]:
-    """A big mailbox's batches, read from its headers here, so that the workers share it out;
-    None for anything else, which a worker lints whole."""
+def _split(linter: Linter, unit: SourceUnit, size: int, started_pool=lambda: None) -> tuple[UnitResult, list | None]:
+    """A big mailbox's batches, read from its headers, so that the workers share it out; None
+    for anything else, which a worker lints whole. ``started_pool`` gives the worker pool (or
+    None): the reader shares out reading the headers over it too, which was a serial second
+    or so of a big mailbox while the workers waited."""
     whole = UnitResult(files=max(1, len(unit.files)))
     if unit.data is not None or type(unit.reader).batches is Reader.batches or size < SPLIT_BYTES:
         return whole, None
+    ctx = ReadContext(linter.settings, whole)
+    pool = started_pool()
+    if pool is not None:
+        ctx.map = pool.map
     try:
-        return whole, unit.reader.batches(unit, ReadContext(linter.settings, whole))
+        return whole, unit.reader.batches(unit, ctx)
     except InputError as exc:
         whole.problems.append(InputProblem(exc.path, exc.message))
         return whole, []
