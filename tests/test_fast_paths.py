@@ -223,6 +223,29 @@ def test_headers_are_looked_up_as_message_get_does():
                 assert (type(fast), str(fast)) == (type(slow), str(slow)), (name, data[:200])
 
 
+def _excluded_by_fnmatch(exclude: list[str], path: str) -> bool:
+    import fnmatch
+
+    norm = path.replace(os.sep, "/")
+    base = os.path.basename(norm)
+    return any(fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(base, p) or fnmatch.fnmatch(norm, f"*/{p}") for p in exclude)
+
+
+@pytest.mark.parametrize("exclude", [
+    [], [".git", "node_modules", "__pycache__"], ["*.bak", "drafts/old", "[ab]*", "x?z", "a/*/c", "*"],
+    ["[!.]*.txt", "**/deep", "we[ird]", "(a|b)", "a+b", "\\"],
+])
+def test_exclusions_are_those_of_fnmatch(exclude):
+    from followlint.sources.discover import Discovery
+
+    discovery = Discovery([], exclude)
+    paths = ["a", ".git", "src/.git", "src/.git/x", "node_modules", "x/node_modules", "b.bak", "drafts/old",
+             "team/drafts/old", "drafts/old/new", "xyz", "xaz", "a/b/c", "a/b/b/c", "notes.txt", ".hidden.txt",
+             "deep", "x/deep", "weird", "wei", "(a|b)", "a+b", "aab", "\\", "", "/abs/path/b.bak", "./a"]
+    for path in paths:
+        assert discovery.excluded(path) == _excluded_by_fnmatch(exclude, path), (exclude, path)
+
+
 def _reports(tmp_path, monkeypatch) -> list[str]:
     from typer.testing import CliRunner
 
