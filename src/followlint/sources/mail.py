@@ -108,8 +108,9 @@ class _Mailbox(Reader):
         depends on the order of the messages (copies, the owner, threads) is settled here."""
         share = getattr(ctx, "map", map)  # a reader driven by hand may be given any context
         max_recipients = getattr(ctx.settings, "bulk_recipients", Settings.bulk_recipients)
-        places = self.places(unit)
-        chunks = [places[i:i + HEAD_CHUNK] for i in range(0, len(places), HEAD_CHUNK)]
+        # Chunks are handed out as the mailbox is scanned: the first workers start on the first
+        # 500 messages while the rest of the file is being scanned.
+        chunks = _chunked(self.places(unit), HEAD_CHUNK)
         light = SourceUnit(path=unit.path, reader=unit.reader, data=unit.data)  # each chunk has its own places
         places, keys, seen = [], [], set()
         owners = OwnerCount()
@@ -165,7 +166,7 @@ class _Mailbox(Reader):
                                                sender, in_sent, delivered)))
         return records
 
-    def places(self, unit: SourceUnit) -> list[tuple]:
+    def places(self, unit: SourceUnit) -> Iterator[tuple]:
         """Where each message is (the reader's own note, kept in the batches), in mailbox order."""
         raise NotImplementedError
 
@@ -204,6 +205,17 @@ class MessageHead(NamedTuple):
     delivered: tuple[str, ...]  # Delivered-To, X-Original-To
 
 
+def _chunked(items: Iterator, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _copy_key(touch: Touch, raw: Callable[[], bytes]) -> bytes:
     """What makes two messages copies of one: the same sender, recipients, date, subject and
     body (a digest of them); empty when its headers name no sender, date or subject."""
@@ -226,9 +238,10 @@ class MboxReader(_Mailbox):
     def sniff(self, path: str, head: bytes) -> bool:
         return not looks_binary(head) and is_from_line(head.split(b"\n", 1)[0].rstrip(b"\r"))
 
-    def places(self, unit: SourceUnit) -> list[tuple]:
+    def places(self, unit: SourceUnit) -> Iterator[tuple]:
         with _open(unit) as handle:
-            return [(index, line, offset, length) for index, (line, offset, length) in enumerate(mbox_spans(handle, unit.path))]
+            for index, (line, offset, length) in enumerate(mbox_spans(handle, unit.path)):
+                yield index, line, offset, length
 
     def heads(self, unit: SourceUnit, places: list[tuple]) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
         with _open(unit) as handle:
@@ -268,8 +281,8 @@ class MaildirReader(_Mailbox):
     def claims_dir(self, path: str) -> bool:
         return os.path.isdir(os.path.join(path, "cur")) and os.path.isdir(os.path.join(path, "new"))
 
-    def places(self, unit: SourceUnit) -> list[tuple]:
-        return list(enumerate(unit.files))
+    def places(self, unit: SourceUnit) -> Iterator[tuple]:
+        return enumerate(unit.files)
 
     def heads(self, unit: SourceUnit, places: list[tuple]) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
         for index, path in places:
