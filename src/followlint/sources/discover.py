@@ -204,8 +204,8 @@ KNOWN_DATA = {".csv", ".json", ".xlsx", ".xls", ".tsv", ".pdf", ".zip", ".gz", "
 def _any_of(patterns) -> re.Pattern | None:
     """One pattern matching what any of the shell ``patterns`` matches (``fnmatch.fnmatch``'s
     own translation of each, case as the platform compares names)."""
-    translated = [fnmatch.translate(os.path.normcase(pattern)) for pattern in patterns]
-    return re.compile("|".join(translated)) if translated else None
+    alternatives = "|".join(fnmatch.translate(os.path.normcase(pattern)) for pattern in patterns)
+    return re.compile(alternatives) if alternatives else None
 
 
 def _stat_problem(path: str, exc: OSError) -> str:

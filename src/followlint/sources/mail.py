@@ -111,7 +111,8 @@ class _Mailbox(Reader):
         # Chunks are handed out as the mailbox is scanned: the first workers start on the first
         # 500 messages while the rest of the file is being scanned.
         chunks = _chunked(self.places(unit), HEAD_CHUNK)
-        light = SourceUnit(path=unit.path, reader=unit.reader, data=unit.data)  # each chunk has its own places
+        # Sent with each chunk, so without its list of files: a chunk carries its own places.
+        light = SourceUnit(path=unit.path, reader=unit.reader, data=unit.data)
         places, keys, seen = [], [], set()
         owners = OwnerCount()
         for records in share(partial(self.head_records, light, max_recipients), chunks):
