@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from array import array
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 
 from followlint.signals import phrases
 from followlint.signals.phrases import ANY, TOKEN_RE, PhraseIndex, Tokens, tokenize
-from followlint.sources import quoting
+from followlint.sources import messages, quoting, rfc822
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TRICKY = [
@@ -155,6 +156,96 @@ def test_other_dates_are_left_to_dateutil(text):
     assert quoting._outlook_date(text) is None
 
 
+def _stdlib_head(data: bytes):
+    import email.parser
+    import email.policy
+
+    return email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(data)
+
+
+def _stdlib_message(data: bytes):
+    import email
+    import email.policy
+
+    return email.message_from_bytes(data, policy=email.policy.compat32)
+
+
+def _parsed_state(msg):
+    defects = [(type(d), d.args) for d in msg.defects]
+    return (type(msg), msg._headers, msg._unixfrom, defects, msg._payload, msg._default_type,
+            msg._charset, msg.preamble, msg.epilogue, msg.policy)
+
+
+def _raw_messages() -> list[bytes]:
+    """The fixture mail, each mbox message on its own, and pieces of header blocks put together
+    at random (fixed seed): separators, continuations, unix-from lines, CR and CRLF line ends,
+    8-bit names, lines with no colon, multipart and message/* types."""
+    from followlint.sources.mail import MBOXRD_LINE_RE, mbox_spans
+
+    found = []
+    for path in sorted(FIXTURES.glob("*/*/*")):
+        data = path.read_bytes()
+        if path.suffix == ".eml":
+            found.append(data)
+        elif path.suffix == ".mbox":
+            with path.open("rb") as handle:
+                for _, offset, length in mbox_spans(handle, str(path)):
+                    found.append(MBOXRD_LINE_RE.sub(rb"\1", data[offset:offset + length]))
+    pieces = [b"From ", b"From: a@b\n", b"Subject: x\r\n", b" cont\n", b"\tcont\r", b"\n", b"\r\n", b"\r",
+              b":nohead\n", b"X-Y: z", b"body line\n", b"Content-Type: multipart/mixed; boundary=b\n",
+              b"Content-Type: message/rfc822\n", b"Content-Type: text/plain\n", b"no colon here\n",
+              b"\xff\xfe: v\n", b"Name : spaced\n", b"From x Tue 3\n", b"--b\n", b" \n", b"a"]
+    rng = random.Random(16)
+    for _ in range(5000):
+        found.append(b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
+    return found
+
+
+def test_header_blocks_are_read_as_the_stdlib_parser_reads_them():
+    single = 0
+    for data in _raw_messages():
+        assert _parsed_state(rfc822.parse_head(data)) == _parsed_state(_stdlib_head(data)), data[:200]
+        msg = rfc822.parse_single(data)
+        if msg is not None:
+            assert _parsed_state(msg) == _parsed_state(_stdlib_message(data)), data[:200]
+            single += 1
+    assert single > 3000
+
+
+def test_headers_are_looked_up_as_message_get_does():
+    names = ["From", "from", "TO", "Cc", "Subject", "Date", "Message-ID", "X-Missing", "Received", "Content-Type"]
+    for data in _raw_messages():
+        msg = _stdlib_head(data)
+        head = messages.Headers(msg)
+        for name in names + [k for k, _ in msg.raw_items()]:
+            for default in (None, 1):
+                fast, slow = head.get(name, default), msg.get(name, default)
+                assert (type(fast), str(fast)) == (type(slow), str(slow)), (name, data[:200])
+
+
+def _excluded_by_fnmatch(exclude: list[str], path: str) -> bool:
+    import fnmatch
+
+    norm = path.replace(os.sep, "/")
+    base = os.path.basename(norm)
+    return any(fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(base, p) or fnmatch.fnmatch(norm, f"*/{p}") for p in exclude)
+
+
+@pytest.mark.parametrize("exclude", [
+    [], [".git", "node_modules", "__pycache__"], ["*.bak", "drafts/old", "[ab]*", "x?z", "a/*/c", "*"],
+    ["[!.]*.txt", "**/deep", "we[ird]", "(a|b)", "a+b", "\\"],
+])
+def test_exclusions_are_those_of_fnmatch(exclude):
+    from followlint.sources.discover import Discovery
+
+    discovery = Discovery([], exclude)
+    paths = ["a", ".git", "src/.git", "src/.git/x", "node_modules", "x/node_modules", "b.bak", "drafts/old",
+             "team/drafts/old", "drafts/old/new", "xyz", "xaz", "a/b/c", "a/b/b/c", "notes.txt", ".hidden.txt",
+             "deep", "x/deep", "weird", "wei", "(a|b)", "a+b", "aab", "\\", "", "/abs/path/b.bak", "./a"]
+    for path in paths:
+        assert discovery.excluded(path) == _excluded_by_fnmatch(exclude, path), (exclude, path)
+
+
 def _reports(tmp_path, monkeypatch) -> list[str]:
     from typer.testing import CliRunner
 
@@ -181,4 +272,7 @@ def test_reports_on_the_fixture_mail_are_those_of_the_reference_paths(tmp_path, 
     monkeypatch.setattr("followlint.signals.detect.tokenize", phrases.tokenize)
     monkeypatch.setattr(PhraseIndex, "matches", reference_matches)
     monkeypatch.setattr(quoting, "_outlook_date", lambda text: None)
+    monkeypatch.setattr(rfc822, "parse_single", lambda data: None)
+    monkeypatch.setattr(rfc822, "parse_head", _stdlib_head)
+    monkeypatch.setattr(messages, "Headers", lambda msg: msg)
     assert _reports(tmp_path, monkeypatch) == fast

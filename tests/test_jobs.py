@@ -12,7 +12,7 @@ import pytest
 from followlint import plugins
 from followlint.config import load_settings
 from followlint.engine import Linter
-from followlint.runner import SPLIT_BYTES, _split
+from followlint.runner import SPLIT_BYTES, _pool, _split
 from followlint.sources.base import SourceUnit
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
@@ -66,6 +66,21 @@ def test_big_mailbox_is_split_along_threads(big_mbox):
     threads = [group for batch in batches for group in batch.groups]
     assert len(threads) == 1500
     assert all(len(group) == 3 for group in threads)  # each thread whole, in one batch
+
+
+def test_headers_read_over_the_workers_give_the_batches_of_one_process(big_mbox):
+    settings = load_settings(None, str(big_mbox))
+    linter = Linter(settings, plugins.load(settings))
+    reader = next(r for r in linter.registry.readers if r.name == "mbox")
+    unit = SourceUnit(path=str(big_mbox), reader=reader)
+    _, alone = _split(linter, unit, big_mbox.stat().st_size)
+    pool = _pool(linter, 2)
+    try:
+        _, shared = _split(linter, unit, big_mbox.stat().st_size, lambda: pool)
+    finally:
+        pool.shutdown()
+    assert len(alone) > 4
+    assert shared == alone
 
 
 def test_jobs_two_gives_the_same_findings_in_the_same_order(run_cli, big_mbox):

@@ -66,6 +66,7 @@ Three guards, from the cheapest to the most complete.
 from __future__ import annotations
 
 import ast
+import fnmatch
 import gc
 import importlib
 import pkgutil
@@ -775,6 +776,16 @@ SUBJECT_PREFIX = r"\s{0,5}(%s)\s{0,3}(?:\[\d{1,4}\])?\s{0,3}(?:%s)"  # as subjec
 # -> (why it is there, the values to analyse it with, how it is called). A new one fails
 # test_no_unreviewed_dynamic_pattern until it is listed here.
 DYNAMIC_PATTERNS = {
+    # The exclude settings, each as fnmatch.translate gives it, joined: what fnmatch.fnmatch
+    # compiled and matched one pattern at a time before.
+    ("followlint.sources.discover", "alternatives"): (
+        "Discovery.excluded: a path or a file name against every exclude glob at once (match)",
+        {"alternatives": ["|".join(fnmatch.translate(p) for p in globs) for globs in (
+            [".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox"],
+            ["*/.git", "*/node_modules", "*.bak", "drafts/old", "[ab]*", "x?z", "a/*/c"],
+        )]},
+        {"match"},
+    ),
     ("followlint.sources.quoting", "'(?:[ \\\\t]*>){%d} ?' % levels"): (
         "_strip_levels: `levels` quote markers off the start of a line (pattern.match); levels <= MAX_DEPTH - 1",
         {"levels": [1, 2, 24]},

@@ -71,11 +71,14 @@ class Report(UnitResult):
 
 
 class ReadContext:
-    """What a reader may use: the settings, and a way to report a bad part and go on."""
+    """What a reader may use: the settings, a way to report a bad part and go on, and ``map``
+    to share out pieces of its own work (the worker pool's map when the runner has one; each
+    function and item must pickle, and results come back in order)."""
 
     def __init__(self, settings, result: UnitResult):
         self.settings = settings
         self._result = result
+        self.map = map
 
     def report(self, error: InputError) -> None:
         self._result.problems.append(InputProblem(error.path, error.message))

@@ -20,6 +20,7 @@ PROGRESS_UNITS = 50
 # unit would otherwise walk them again and again.
 PRELOAD_BYTES = 1 << 20
 PRELOAD_UNITS = 8
+AHEAD_PER_JOB = 3  # pieces of a reader's own work (``ReadContext.map``) out per worker at a time
 
 
 def run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int,
@@ -105,9 +106,16 @@ def _parallel(linter: Linter, units: list[SourceUnit], sizes: list[int], jobs: i
     worth_it = not auto or sum(sizes) >= POOL_BYTES  # below that, workers cost more than they save
     pool = None
     submitted = []
+
+    def started_pool():
+        nonlocal pool
+        if pool is None and worth_it:
+            pool = _pool(linter, jobs)
+        return pool
+
     try:
         for unit, size in zip(units, sizes):
-            whole, batches = _split(linter, unit, size)
+            whole, batches = _split(linter, unit, size, started_pool, jobs)
             parts = [None] if batches is None else batches
             if pool is None and worth_it and (len(units) > 1 or len(parts) > 1):
                 pool = _pool(linter, jobs)
@@ -130,17 +138,38 @@ def _parallel(linter: Linter, units: list[SourceUnit], sizes: list[int], jobs: i
             pool.shutdown(cancel_futures=True)
 
 
-def _split(linter: Linter, unit: SourceUnit, size: int) -> tuple[UnitResult, list | None]:
-    """A big mailbox's batches, read from its headers here, so that the workers share it out;
-    None for anything else, which a worker lints whole."""
+def _split(linter: Linter, unit: SourceUnit, size: int, started_pool=lambda: None, jobs: int = 2) -> tuple[UnitResult, list | None]:
+    """A big mailbox's batches, read from its headers, so that the workers share it out; None
+    for anything else, which a worker lints whole. ``started_pool`` gives the worker pool (or
+    None): the reader shares out reading the headers over it too, which was a serial second
+    or so of a big mailbox while the workers waited; ``jobs`` workers."""
     whole = UnitResult(files=max(1, len(unit.files)))
     if unit.data is not None or type(unit.reader).batches is Reader.batches or size < SPLIT_BYTES:
         return whole, None
+    ctx = ReadContext(linter.settings, whole)
+    pool = started_pool()
+    if pool is not None:
+        ctx.map = lambda function, items: _map_ahead(pool, function, items, AHEAD_PER_JOB * jobs)
     try:
-        return whole, unit.reader.batches(unit, ReadContext(linter.settings, whole))
+        return whole, unit.reader.batches(unit, ctx)
     except InputError as exc:
         whole.problems.append(InputProblem(exc.path, exc.message))
         return whole, []
+
+
+def _map_ahead(pool, function, items, ahead: int):
+    """``pool.map``, with at most ``ahead`` items handed out and not yet taken back:
+    Executor.map would hand out a whole 100,000-message mailbox's chunks at once, and hold
+    their results until the reader takes them."""
+    from collections import deque
+
+    pending = deque()
+    for item in items:
+        pending.append(pool.submit(function, item))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _size(unit: SourceUnit) -> int:

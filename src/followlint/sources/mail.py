@@ -6,7 +6,9 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from email.message import Message
+from functools import partial
 from hashlib import blake2b
+from typing import NamedTuple
 
 from ..config import Settings
 from ..lexicon.words import current as current_words
@@ -30,6 +32,7 @@ BLOCK = 1 << 20
 HEAD_BLOCK = 1 << 16
 MAX_FILE = 1 << 40
 BATCH_MESSAGES = 200  # messages per batch: enough to keep a worker busy, few enough to share out
+HEAD_CHUNK = 500  # messages whose headers one task of the header pass reads
 # Errors a message may raise deep in the email package or our decoding: one bad message is one
 # error line, the rest of the mailbox is still read.
 MESSAGE_ERRORS = (ValueError, LookupError, UnicodeError, TypeError, IndexError, AttributeError,
@@ -100,31 +103,34 @@ class _Mailbox(Reader):
                 yield from touches
 
     def batches(self, unit: SourceUnit, ctx) -> list[Batch]:
+        """The mailbox's batches, from its headers. Reading them is shared out in chunks over
+        ``ctx.map`` (the runner's workers with --jobs; the builtin ``map`` otherwise); what
+        depends on the order of the messages (copies, the owner, threads) is settled here."""
+        share = getattr(ctx, "map", map)  # a reader driven by hand may be given any context
+        max_recipients = getattr(ctx.settings, "bulk_recipients", Settings.bulk_recipients)
+        # Chunks are handed out as the mailbox is scanned: the first workers start on the first
+        # 500 messages while the rest of the file is being scanned.
+        chunks = _chunked(self.places(unit), HEAD_CHUNK)
+        # Sent with each chunk, so without its list of files: a chunk carries its own places.
+        light = SourceUnit(path=unit.path, reader=unit.reader, data=unit.data)
         places, keys, seen = [], [], set()
         owners = OwnerCount()
-        max_recipients = getattr(ctx.settings, "bulk_recipients", Settings.bulk_recipients)  # a reader driven by hand
-        for place, head, raw in self.heads(unit):
-            try:
-                msg = parse_head(head)
-                touch = message_head(msg, unit.path, "", 1, 0)
-            except MESSAGE_ERRORS:  # read again with its body, and reported then
-                touch = None
-            if touch is None:
+        for records in share(partial(self.head_records, light, max_recipients), chunks):
+            for place, head in records:
+                if head is None:
+                    places.append(place)
+                    keys.append(ThreadKeys(len(keys), (), None))  # an int: never a Message-ID
+                    continue
+                # The same message twice (a copy in another folder): by its Message-ID, or by what
+                # it says (an export may give each copy an id of its own).
+                again = bool(head.message_id and head.message_id in seen) or bool(head.copy and head.copy in seen)
+                if head.sender is not None:  # a newsletter's sender is not the owner
+                    owners.saw(head.sender, head.in_sent, again, head.delivered)
+                if again:
+                    continue
+                seen.update(key for key in (head.message_id, head.copy) if key)
                 places.append(place)
-                keys.append(ThreadKeys(len(keys), (), None))  # an int: never a Message-ID
-                continue
-            # The same message twice (a copy in another folder): by its Message-ID, or by what it
-            # says (an export may give each copy an id of its own).
-            copy = _copy_key(touch, raw)
-            again = bool(touch.message_id and touch.message_id in seen) or bool(copy and copy in seen)
-            if not bulk_reason(touch, max_recipients):  # a newsletter's sender is not the owner
-                delivered = [a for _, a in addresses(msg, "Delivered-To", "X-Original-To")]
-                owners.saw(touch, self.in_sent_folder(unit, place, msg), again, delivered)
-            if again:
-                continue
-            seen.update(key for key in (touch.message_id, copy) if key)
-            places.append(place)
-            keys.append(thread_keys(touch, mailbox=True)._replace(key=touch.message_id or len(keys)))
+                keys.append(head.keys._replace(key=head.message_id or len(keys)))
 
         owner = owners.owner()
         threads = thread_groups(keys)
@@ -140,10 +146,34 @@ class _Mailbox(Reader):
             batches.append(Batch(tuple(groups), owner))
         return batches
 
-    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
-        """(where the message is, its header block, how to read the whole message) for each
-        message, in mailbox order. The whole message is read (``_copy_key``) before the next one
-        is asked for."""
+    def head_records(self, unit: SourceUnit, max_recipients: int, places: list[tuple]) -> list[tuple[tuple, "MessageHead | None"]]:
+        """(place, what threading needs of the message there) for each of ``places``; None for a
+        message whose headers cannot be read (it is read again with its body, and reported then)."""
+        records = []
+        for place, head, raw in self.heads(unit, places):
+            try:
+                msg = parse_head(head)
+                touch = message_head(msg, unit.path, "", 1, 0)
+            except MESSAGE_ERRORS:
+                records.append((place, None))
+                continue
+            sender = None
+            in_sent, delivered = False, ()
+            if not bulk_reason(touch, max_recipients):
+                sender = Sender(touch.party, touch.party_name, touch.recipients)
+                in_sent = self.in_sent_folder(unit, place, msg)
+                delivered = tuple(a for _, a in addresses(msg, "Delivered-To", "X-Original-To"))
+            records.append((place, MessageHead(touch.message_id, _copy_key(touch, raw), thread_keys(touch, mailbox=True),
+                                               sender, in_sent, delivered)))
+        return records
+
+    def places(self, unit: SourceUnit) -> Iterator[tuple]:
+        """Where each message is (the reader's own note, kept in the batches), in mailbox order."""
+        raise NotImplementedError
+
+    def heads(self, unit: SourceUnit, places: list[tuple]) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
+        """(where the message is, its header block, how to read the whole message) for each of
+        ``places``. The whole message is read (``_copy_key``) before the next one is asked for."""
         raise NotImplementedError
 
     def in_sent_folder(self, unit: SourceUnit, place: tuple, msg: Message) -> bool:
@@ -155,6 +185,36 @@ class _Mailbox(Reader):
             return True
         folder = header(msg, "X-Folder").replace("\\", "/").rstrip("/")
         return bool(folder) and folder_name(folder.rsplit("/", 1)[-1]) in sent_folders()
+
+
+class Sender(NamedTuple):
+    """Who sent a message and to whom: what ``OwnerCount`` counts."""
+
+    party: str
+    party_name: str
+    recipients: tuple[str, ...]
+
+
+class MessageHead(NamedTuple):
+    """What the header pass keeps of a message: enough to find copies, the owner and threads."""
+
+    message_id: str
+    copy: bytes  # ``_copy_key``
+    keys: ThreadKeys
+    sender: Sender | None  # None: bulk or automated mail, which says nothing of the owner
+    in_sent: bool
+    delivered: tuple[str, ...]  # Delivered-To, X-Original-To
+
+
+def _chunked(items: Iterator, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _copy_key(touch: Touch, raw: Callable[[], bytes]) -> bytes:
@@ -179,17 +239,22 @@ class MboxReader(_Mailbox):
     def sniff(self, path: str, head: bytes) -> bool:
         return not looks_binary(head) and is_from_line(head.split(b"\n", 1)[0].rstrip(b"\r"))
 
-    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
+    def places(self, unit: SourceUnit) -> Iterator[tuple]:
         with _open(unit) as handle:
-            spans = list(mbox_spans(handle, unit.path))  # the scan must finish before seeking
+            for index, (line, offset, length) in enumerate(mbox_spans(handle, unit.path)):
+                yield index, line, offset, length
+
+    def heads(self, unit: SourceUnit, places: list[tuple]) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
+        with _open(unit) as handle:
 
             def whole(offset: int, length: int) -> bytes:
                 handle.seek(offset)
                 return MBOXRD_LINE_RE.sub(rb"\1", handle.read(length))
 
-            for index, (line, offset, length) in enumerate(spans):
+            for place in places:
+                _, _, offset, length = place
                 handle.seek(offset)
-                yield (index, line, offset, length), read_head(handle, length), lambda o=offset, n=length: whole(o, n)
+                yield place, read_head(handle, length), lambda o=offset, n=length: whole(o, n)
 
     def batch_groups(self, unit: SourceUnit, ctx, batch: Batch) -> Iterator[list[Touch]]:
         with _open(unit) as handle:
@@ -217,8 +282,11 @@ class MaildirReader(_Mailbox):
     def claims_dir(self, path: str) -> bool:
         return os.path.isdir(os.path.join(path, "cur")) and os.path.isdir(os.path.join(path, "new"))
 
-    def heads(self, unit: SourceUnit) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
-        for index, path in enumerate(unit.files):
+    def places(self, unit: SourceUnit) -> Iterator[tuple]:
+        return enumerate(unit.files)
+
+    def heads(self, unit: SourceUnit, places: list[tuple]) -> Iterator[tuple[tuple, bytes, Callable[[], bytes]]]:
+        for index, path in places:
             head = b""
             try:
                 with open(path, "rb") as handle:

@@ -18,6 +18,7 @@ from ..model import InputError, Origin, Touch
 from ..people import automated_sender
 from .html import convert
 from .positions import FixedLayout, Layout, LineIndex, MappedTouch, SegmentLayout
+from . import rfc822
 from .quoting import split_message
 from .text import decode, looks_binary
 
@@ -26,14 +27,35 @@ BODY_TYPES = ("text/plain", "text/html")
 UNDATED = datetime.max.replace(tzinfo=timezone.utc)  # the time of a message nobody dated
 
 
-def header(msg: Message, name: str) -> str:
+class Headers:
+    """A message's headers looked up by name in a dict. ``Message.get`` compares every header's
+    name on each call, and a message's head is read some 20 times (most names it lacks)."""
+
+    __slots__ = ("_msg", "_first")
+
+    def __init__(self, msg: Message):
+        self._msg = msg
+        self._first: dict[str, tuple[str, str]] = {}
+        for name, value in msg.raw_items():
+            self._first.setdefault(name.lower(), (name, value))
+
+    def get(self, name: str, failobj=None):
+        """``Message.get``: the first such header, as the message's policy hands it out."""
+        found = self._first.get(name.lower())
+        return failobj if found is None else self._msg.policy.header_fetch_parse(*found)
+
+    def raw_items(self):
+        return self._msg.raw_items()
+
+
+def header(msg: Message | Headers, name: str) -> str:
     raw = msg.get(name)
     if raw is None:
         return ""
     return decode_words(header_text(msg, name, raw))
 
 
-def header_text(msg: Message, name: str, value) -> str:
+def header_text(msg: Message | Headers, name: str, value) -> str:
     """A header's value as text. For a header with 8-bit bytes (raw UTF-8, RFC 6532, or
     Latin-1) compat32 hands back a Header that shows each byte as U+FFFD: read the bytes as a
     body is read instead (UTF-8, else Windows-1252 byte by byte)."""
@@ -64,7 +86,7 @@ def decode_words(raw: str) -> str:
 LOTUS_SUFFIX_RE = re.compile(r"(?<=[\w.>])@[A-Za-z]{2,20}(?=[\s,;]|$)")
 
 
-def addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
+def addresses(msg: Message | Headers, *names: str) -> list[tuple[str, str]]:
     """(display name, lower-case address) pairs. Parsed before encoded words are decoded, so a
     decoded name with a comma in it ("Stone, Bob") stays one name."""
     values = tuple(header_text(msg, n, msg.get(n)) for n in names if msg.get(n) is not None)
@@ -101,7 +123,7 @@ def message_ids(value: str) -> list[str]:
     return [token for token in value.split() if "@" in token][:50]
 
 
-def message_time(msg: Message) -> datetime | None:
+def message_time(msg: Message | Headers) -> datetime | None:
     value = header(msg, "Date")
     if not value:
         return None
@@ -308,6 +330,9 @@ def qp_layout(raw: bytes, charset: str | None, first_line: int) -> tuple[str, QP
 
 
 def parse_message(data: bytes) -> Message:
+    msg = rfc822.parse_single(data)  # most mail is one text part, whose body needs no parsing
+    if msg is not None:
+        return msg
     import email.policy  # here, not above: a draft is read without the parser and its policies
 
     return email.message_from_bytes(data, policy=email.policy.compat32)
@@ -363,11 +388,12 @@ def message_touches(data: bytes, path: str, key: str, first_line: int, order: in
 def message_head(msg: Message, path: str, key: str, first_line: int, order: int) -> MappedTouch:
     """The touch of a message as its headers describe it (sender, recipients, time, ids), with
     no text yet. Threading a mailbox needs only this (``parse_head``)."""
-    senders = addresses(msg, "From") or addresses(msg, "Sender")
+    head = Headers(msg)
+    senders = addresses(head, "From") or addresses(head, "Sender")
     name, party = senders[0] if senders else ("", "")
-    ids = message_ids(header(msg, "Message-ID"))
+    ids = message_ids(header(head, "Message-ID"))
     message_id = ids[0] if ids else ""
-    in_reply_to = message_ids(header(msg, "In-Reply-To"))
+    in_reply_to = message_ids(header(head, "In-Reply-To"))
     return MappedTouch(
         id=message_id or f"{path}:{first_line}",
         origin=Origin(path=path, line=first_line, key=key or message_id),
@@ -376,14 +402,14 @@ def message_head(msg: Message, path: str, key: str, first_line: int, order: int)
         kind="email",
         party=party,
         party_name=name,
-        recipients=tuple(addr for _, addr in addresses(msg, "To", "Cc")),
-        time=message_time(msg),
-        subject=header(msg, "Subject"),
+        recipients=tuple(addr for _, addr in addresses(head, "To", "Cc")),
+        time=message_time(head),
+        subject=header(head, "Subject"),
         message_id=message_id,
         in_reply_to=in_reply_to[0] if in_reply_to else "",
-        references=tuple(message_ids(header(msg, "References"))),
+        references=tuple(message_ids(header(head, "References"))),
         order=order,
-        bulk=automated(msg, party),
+        bulk=automated(head, party),
     )
 
 
@@ -392,7 +418,7 @@ def message_head(msg: Message, path: str, key: str, first_line: int, order: int)
 AUTOMATIC_FLAGS = ("X-Autoreply", "X-Autorespond")
 
 
-def automated(msg: Message, sender: str) -> str:
+def automated(msg: Message | Headers, sender: str) -> str:
     """Why a message is bulk or automated mail, as its headers say (a list's headers,
     ``Precedence``, ``Auto-Submitted``, an auto-responder's flags, a null or no-reply sender);
     empty for a message one person wrote."""
@@ -415,11 +441,9 @@ def automated(msg: Message, sender: str) -> str:
 
 
 def parse_head(data: bytes) -> Message:
-    """Only the header block of a raw message, as ``parse_message`` reads it."""
-    import email.parser
-    import email.policy
-
-    return email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(data)
+    """Only the header block of a raw message, as ``parse_message`` reads it
+    (``email.parser.BytesHeaderParser``, read by ``rfc822``)."""
+    return rfc822.parse_head(data)
 
 
 def with_history(touch: Touch, text: str, layout: Layout | None = None, reference: datetime | None = None) -> Iterator[Touch]:
