@@ -60,6 +60,8 @@ class IgnoredConstraint(Rule):
         "A constraint is read from families of wordings (can't, away until, no car, only a phone...) and matched to the kind of ask it rules out (come in, call, log in, meet, a time); a constraint said another way, or an ask of another kind, is missed.",
         'Sides decide whose constraint it is: in a mailbox of two messages with no --rep, the owner is a tie, and the customer can be taken for us.',
         'A budget is not compared with prices: "our budget is capped at 5,000" followed by a 9,800 recommendation is not found.',
+        'An absence needs a day the tool resolves: "in a cast for six weeks" or "until June" gives no window, so a lesson kept "as usual" inside it is not found.',
+        'Whether an ask needs what the constraint rules out is read from the kind of ask (come in, call, meet, log in, a time); "run the health check tool" to a laptop that will not turn on is missed.',
     )
 
     def check(self, conversation, ctx):
