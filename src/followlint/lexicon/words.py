@@ -44,6 +44,7 @@ WORD_LISTS = {w.name: w for w in (
     WordList("asking_verb", "makes \"if\" or \"whether\" right after it an indirect question, which does not make an ask a supposition (\"see if she's ready to switch\")"),
     WordList("writer_subject", "in a CRM note, the note's writer (our user) as the subject of what follows (\"I'd\", \"we\")"),
     WordList("reported_subject", "in a CRM note, the customer it reports as the subject of what follows (\"she'll\", \"client\")"),
+    WordList("other_party_subject", "opens a promise that others keep, not us (\"They'll look into this\" of the team the customer is sent to)"),
     WordList("statement_subject", "opens a statement: a question mark after it voices disbelief and asks nothing "
              "(\"nobody can find me?\", \"so it's just a lie?\")"),
     WordList("discourse_opening", "a greeting or discourse word before a sentence's first word (\"hey\", \"so\", \"and\")"),

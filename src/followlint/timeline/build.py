@@ -230,4 +230,4 @@ def owned_promises(touch: Touch) -> list[Signal]:
 def _someone_elses(promise: Signal) -> bool:
     """"They'll look into this" of the team we sent the customer to: theirs to keep, not ours."""
     first = promise.text.split(maxsplit=1)[0].lower().replace("’", "'") if promise.text.strip() else ""
-    return first in current_words()["reported_subject"] and first.startswith("they")
+    return first in current_words()["other_party_subject"]

@@ -83,6 +83,9 @@ WORDS: dict[str, list[str]] = {
     "asking_verb": "see ask asking asked check checking checked wonder wondering wondered know out".split(),
     "writer_subject": "i we i'd we'd i'll we'll i've we've i'm we're me us".split(),
     "reported_subject": "he she they he'd she'd they'd he'll she'll they'll he's she's they're customer client cust".split(),
+    # Who keeps a promise said of others ("They'll look into this" of the team we sent the
+    # customer to): not us.
+    "other_party_subject": "they they'll they'd they're they've".split(),
     "statement_subject": "i we they it its this that there nobody everyone everybody someone somebody he she".split(),
     "discourse_opening": "so and but or then well oh also hey hi hello ok okay".split(),
     # Words that point back to what was just said ("Is this correct?", "Will it be canceled?").
