@@ -337,7 +337,8 @@ def test_audit_page_charts_reps_and_trend_without_running_their_names(chromium, 
 
     reps = {bar.attrs["data-label"]: int(bar.attrs["data-count"]) for bar in dom.one("svg", id="chart-reps").all("g", class_="bar")}
     # the senders of the messages the findings are on; the draft has no From line
-    assert reps == {"priya@acme.example": 3, "dana@telco.example": 1, "unknown": 1}
+    # Dana: FL107 (a new person) and FL109 (asks again the morning after "let me think about it")
+    assert reps == {"priya@acme.example": 3, "dana@telco.example": 2, "unknown": 1}
     assert sum(reps.values()) == n
     rows = [row.one("th").text() for row in dom.one("table", class_="reps").one("tbody").all("tr")]
     assert rows == ["priya@acme.example", "dana@telco.example", "unknown"]

@@ -110,7 +110,10 @@ blockquote p { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
   th, td { padding: .3rem .35rem; }
   svg.chart.wide { display: none; }
   svg.chart.narrow { display: block; }
-  table.reps { font-size: .85rem; }
+  table.reps { font-size: .8rem; }
+  /* A column per rule that fired: on a phone the rep's address breaks anywhere so they fit. */
+  table.reps th, table.reps td { padding: .3rem .2rem; }
+  table.reps tbody th { overflow-wrap: anywhere; }
 }
 @media print {
   .filters, .after-list { display: none; }
