@@ -76,8 +76,7 @@ def clause_topic(touch: Touch, signal: Signal) -> frozenset:
             end = min(end, match.start())
     if begin == 0 and end == len(text):
         return signal.topic
-    inside = {stem(form) for w in TOPIC_WORD_RE.findall(text[begin:end]) for form in forms(w) if form}
-    topic = frozenset(w for w in signal.topic if w in inside or _undouble(w) in inside)
+    topic = _topic_within(signal, text[begin:end])
     return topic if len(topic) >= MIN_CLAUSE_TOPIC else signal.topic
 
 
@@ -96,7 +95,12 @@ def _contrast_re() -> re.Pattern:
 def span_topic(signal: Signal) -> frozenset:
     """The subject words inside a signal's own span ("printer" in "we don't have a printer"),
     where the whole sentence would also bring in "shop" and "phone"."""
-    inside = {stem(form) for w in TOPIC_WORD_RE.findall(signal.text.lower()) for form in forms(w) if form}
+    return _topic_within(signal, signal.text.lower())
+
+
+def _topic_within(signal: Signal, text: str) -> frozenset:
+    """The words of ``signal``'s topic that ``text`` (lowercase, a part of its sentence) says."""
+    inside = {stem(form) for w in TOPIC_WORD_RE.findall(text) for form in forms(w) if form}
     return frozenset(w for w in signal.topic if w in inside or _undouble(w) in inside)
 
 
