@@ -4,6 +4,7 @@ the questions rules ask of them (what came before, what came next, what is still
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, timedelta
 
 from ..model import Conversation, Direction, Signal, Touch
@@ -46,10 +47,11 @@ class Item:
             self.neighbours = tuple(s for s in self.touch.signals if s.sentence == self.signal.sentence)
         return self.neighbours
 
-    @property
+    @cached_property
     def topic(self) -> frozenset:
         """What it is about; "Can you check on that?" borrows the subject of its message, and
-        "What's the hold-up?" the subject of the sentence before it."""
+        "What's the hold-up?" the subject of the sentence before it. Asked of every reply for
+        every item, it is worked out once."""
         topic = clause_topic(self.touch, self.signal) - self.names
         if not topic:
             return frozenset().union(*self.touch.topics) - self.names if self.touch.topics else frozenset()
