@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Direction, Severity
 from ..timeline import plain, sent_by_us
-from ..timeline.calls import two_way, writer_says
+from ..timeline.calls import call_note, writer_says
 from .base import Example, Rule, felt
 
 
@@ -72,7 +72,7 @@ def _replies(conversation, timeline):
         if complaint:
             yield previous, complaint, touch, defensive
     for touch in conversation.touches:
-        if touch.direction is not Direction.INBOUND or not (two_way(touch) and touch.activity):
+        if touch.direction is not Direction.INBOUND or not call_note(touch):
             continue
         complaint = [s for s in touch.signals if _complains(s)]
         defensive = [s for s in touch.signals if s.kind == "defensive" and not s.hypothetical and complaint

@@ -9,7 +9,7 @@ from datetime import datetime
 from ..model import Conversation, Direction, Signal, Touch
 from .due import agreed_date, resolve_times
 from ..lexicon.words import current as current_words
-from .calls import said_by, two_way, writer_says
+from .calls import call_note, said_by, two_way, writer_says
 from .replies import addresses, reports_back
 from .state import Agreement, Item, Timeline, plain
 from .topics import names, on_topic
@@ -52,7 +52,7 @@ def _customers(touch: Touch, callback: Signal) -> bool:
     call they made, only what the note reports them saying, not the writer's promise."""
     if touch.direction is not Direction.INBOUND:
         return False
-    return not (two_way(touch) and touch.activity and callback.subtype != "asked" and writer_says(touch, callback))
+    return not (call_note(touch) and callback.subtype != "asked" and writer_says(touch, callback))
 
 
 def _held_out(touch: Touch, callback: Signal) -> bool:
@@ -114,7 +114,7 @@ def _held_to_note(item: Item, touch: Touch) -> None:
     """In the note of a call the customer made, what the writer promised after the customer's
     point ("Wants it replaced under warranty. Told him I'd log the claim") took it up on that
     call, and holds us to the promise."""
-    if not (two_way(touch) and touch.activity):
+    if not call_note(touch):
         return
     after = [p for p in owned_promises(touch) if p.start > item.signal.end and writer_says(touch, p)]
     if after:

@@ -21,6 +21,11 @@ def two_way(touch: Touch) -> bool:
     return touch.kind in TWO_WAY and touch.direction is not Direction.INTERNAL and not touch.quoted
 
 
+def call_note(touch: Touch) -> bool:
+    """A CRM record of a call or meeting: written by our user, whoever made the call."""
+    return two_way(touch) and bool(touch.activity)
+
+
 NOTE_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 
 
