@@ -107,29 +107,26 @@ def left_voicemail(note: str) -> bool:
     return LEFT_MESSAGE_RE.search(note) is not None
 
 
-def customer_rang(body: str) -> bool:
-    """Does the note of a call with no direction say the customer made it ("Mrs Brandon rang
-    complaining...")?"""
-    return bool(CALL_NOTE_THEIRS_RE.match(body.lstrip()))
-
-
-def written_by_customer(body: str) -> bool:
-    """Does a logged email or message with no direction say it came from the customer?"""
-    return bool(MAIL_THEIRS_RE.match(body.lstrip()))
-
-
-def contact_in_note(note: str) -> tuple[str, Direction] | None:
-    """The call or message a note logs, as (kind, direction), or None when it logs none."""
+def said_in_note(kind: str, done: bool | None, note: str) -> tuple[str, Direction | None]:
+    """What a record the export gives no direction says of itself in its note, as (kind,
+    direction): a note or done task that logs a call or a message ("Called Mrs P to explain",
+    "Emailed Ruth: it fits", "LVM for Mr F") is that contact; an email or a call the customer
+    made says so ("Email from Mrs Quinn...", "Mrs Brandon rang complaining..."). The direction
+    stays None when the note says nothing of it."""
     text = note.lstrip()
-    if customer_rang(text):
-        return "call", Direction.INBOUND
-    if CALL_NOTE_OURS_RE.search(text):
-        return "call", Direction.OUTBOUND
-    if MAIL_NOTE_OURS_RE.match(text):
-        return "email", Direction.OUTBOUND
-    if VOICEMAIL_NOTE_RE.match(text):
-        return "voicemail", Direction.OUTBOUND
-    return None
+    theirs = CALL_NOTE_THEIRS_RE.match(text) is not None
+    if kind == "note" or (kind == "task" and done):
+        if theirs:
+            return "call", Direction.INBOUND
+        if CALL_NOTE_OURS_RE.search(text):
+            return "call", Direction.OUTBOUND
+        if MAIL_NOTE_OURS_RE.match(text):
+            return "email", Direction.OUTBOUND
+        if VOICEMAIL_NOTE_RE.match(text):
+            return "voicemail", Direction.OUTBOUND
+    elif (kind in ("email", "message") and MAIL_THEIRS_RE.match(text)) or (kind == "call" and theirs):
+        return kind, Direction.INBOUND
+    return kind, None
 
 
 def classify(kind: str, direction: Direction | None, outcome: str, done: bool | None, scheduled: bool) -> Activity:

@@ -156,15 +156,8 @@ class Columns:
         body = _body_text(get("body"))
         status = get("status")
         done = _done(status) if status else None
-        if direction is None and (kind == "note" or (kind == "task" and done)):
-            # "Called Mrs P to explain", "Emailed Ruth: it fits": a call or a mail, not a memo
-            logged = activity.contact_in_note(body)
-            if logged is not None:
-                kind, direction = logged
-        elif direction is None and kind in ("email", "message") and activity.written_by_customer(body):
-            direction = Direction.INBOUND  # "Email from Mrs Quinn confirming she wants to renew"
-        elif direction is None and kind == "call" and activity.customer_rang(body):
-            direction = Direction.INBOUND  # "Mrs Brandon rang complaining..."
+        if direction is None:
+            kind, direction = activity.said_in_note(kind, done, body)
         outcome = activity.outcome_of(get("outcome"))
         if activity.missed(direction_cell):
             outcome = "not reached"
