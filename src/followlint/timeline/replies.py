@@ -344,10 +344,8 @@ def _leaves_out(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
     own = item.signal.topic - item.names
     if not (item.asks or item.signal.kind == ISSUE) or len(own) < DISTINCT_TOPIC or _points_back(item):
         return False
-    # A short request that borrows the subject before it ("Will it be canceled?") rides on it:
-    # answering the rider answers the subject too.
-    # Each by its own words: a short one ("And when do you need final numbers by?") borrows the
-    # sentence before it, which may be this very point.
+    # The other points by their own words: a short one ("And when do you need final numbers
+    # by?") borrows the sentence before it, which may be this very point.
     return any(not (other & own) and _on_topic(reply, i, SELF_SERVING, other)
                for i in _other_requests(item, items) for other in [i.signal.topic - i.names])
 
@@ -444,8 +442,10 @@ def reports_back(reply: Touch, item: Item) -> bool:
     # months' supply", "Sent our window cleaning offer") is no report on "she has 4 days' supply
     # left" or "keys went missing after our night clean". In mail an offer is often the remedy,
     # and to a request for a quote it is the answer.
-    offers = {s.sentence for s in reply.signals if not s.negated and (
-        s.kind == "concession" or (s.kind == "value" and s.subtype == "offer"))} if reply.activity and item.complains else set()
+    offers = set()
+    if reply.activity and item.complains:
+        offers = {s.sentence for s in reply.signals if not s.negated and (
+            s.kind == "concession" or (s.kind == "value" and s.subtype == "offer"))}
     return (_on_topic(reply, item, SELF_SERVING | {"commitment", "callback"}, besides=offers)
             or _engages(reply, set(), item))
 
