@@ -409,6 +409,7 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     },
     # batch-11 was written blind while issue 14's ninth round tuned on batch 10: scored once
     # when it was copied in, its README has the figures before rounds seven and nine and after.
+    # It became the tuning set of the tenth round.
     "batch-11": {
         "FL101": (1.0, 0.555), "FL102": (0.857, 0.666), "FL103": (0.7, 0.411), "FL104": (1.0, 0.888),
         "FL105": (1.0, 0.555), "FL106": (1.0, 0.666), "FL107": (1.0, 0.888), "FL108": (1.0, 0.3),
