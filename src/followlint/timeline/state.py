@@ -171,10 +171,11 @@ def plain(signal: Signal) -> bool:
 
 
 def sent_by_us(conversation: Conversation):
-    """Our own messages, with their positions in the conversation (quoted history below them
-    was sent, and linted, long ago; notes and tasks never reached the customer)."""
+    """Our own messages a rule may report on, with their positions in the conversation (see
+    ``reportable``: quoted history below a message of ours was sent, and linted, long ago; notes
+    and tasks never reached the customer)."""
     for index, touch in enumerate(conversation.touches):
-        if touch.direction is Direction.OUTBOUND and not touch.quoted:
+        if touch.direction is Direction.OUTBOUND and reportable(conversation, touch):
             yield index, touch
 
 
