@@ -596,7 +596,9 @@ PHRASES: dict[str, list[str]] = {
         # Blame put on the customer or taken off us ("that's not our fault", "if you had read the
         # terms").
         "(it was|it's|it is|that's|that was|this is|this was) (her|his|their|your|the customer's|the client's) (own )?fault",
-        "(that's|that is|it's|it is|this is|this isn't|that isn't) (not )?our (fault|responsibility|problem|mistake|issue)",
+        # ... not owning it ("that's our mistake, and I'm sorry").
+        "(that's|that is|it's|it is|this is) not our (fault|responsibility|problem|mistake|issue)",
+        "(this isn't|that isn't|it isn't) our (fault|responsibility|problem|mistake|issue)",
         "not (my|our) (fault|problem|responsibility|mistake|error|doing)",
         "(wasn't|was not|isn't|is not) our (error|doing|fault|mistake)",
         "(you|he|she|they) (should|could) have (checked|read|looked|noticed|spotted|told us|called|asked|said|proofread)",
