@@ -30,17 +30,19 @@ LEFT_MESSAGE_RE = re.compile(r"\bleft (?:a |an |another )?(?:voice ?mail|vm|mess
 # ringing ("Mrs Pennington called, upset: ...", "Customer rang re the invoice"); ours when one
 # of its sentences opens with the verb ("Called Mrs Pennington to explain", "Spoke w/ Rosa").
 CALL_NOTE_OURS_RE = re.compile(r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:called|rang|phoned|spoke (?:with|to|w/)|talked (?:with|to))\b", re.I)
-# ... and a note or done task that logs our email or text ("Emailed Ruth: the trolley is 72cm wide").
+# ... and a note or done task that logs our email or text ("Emailed Ruth: the trolley is 72cm wide",
+# "Replied: the charge is in clause 9").
 MAIL_NOTE_OURS_RE = re.compile(
-    r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:(?i:e-?mailed|texted|messaged)\b|(?i:sent) (?:(?i:him|her|them)\b|[A-Z][a-z]{1,30}\b))")
+    r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:(?i:e-?mailed|texted|messaged|replied)\b|(?i:sent) (?:(?i:him|her|them)\b|[A-Z][a-z]{1,30}\b))")
 # ... and one that logs a voicemail we left ("LVM for Mr Ferrante", "Third VM: touching base").
 VOICEMAIL_NOTE_RE = re.compile(
     r"(?:(?:first|second|third|fourth|another|\d(?:st|nd|rd|th))\s+)?(?:lvm|vm|left (?:a |an |another )?(?:vm|voice ?mail|message))\b", re.I)
 # A logged email or message that is the customer's ("Email from Mrs Quinn confirming...").
 MAIL_THEIRS_RE = re.compile(r"(?i:e-?mail|reply|message|text|sms|letter|note) (?i:from) (?!us\b|our\b|me\b)")
+# ... and one that logs the customer's email or text the same way ("Mrs Jarvis emailed complaining").
 CALL_NOTE_THEIRS_RE = re.compile(
     r"(?:(?:mr|mrs|ms|miss|dr)\.? )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}|(?i:the )?(?i:customer|client|cust))"
-    r" (?:called|rang|phoned)(?: (?:in|us|me|back))?\b")
+    r" (?:(?P<call>called|rang|phoned)|e-?mailed|texted|messaged|wrote)(?: (?:in|us|me|back))?\b")
 # HubSpot stores the standard call outcomes as fixed ids.
 HUBSPOT_OUTCOMES = {
     "f240bbac-87c9-4f6e-bf70-924b57d47db7": "connected",
@@ -114,17 +116,17 @@ def said_in_note(kind: str, done: bool | None, note: str) -> tuple[str, Directio
     made says so ("Email from Mrs Quinn...", "Mrs Brandon rang complaining..."). The direction
     stays None when the note says nothing of it."""
     text = note.lstrip()
-    theirs = CALL_NOTE_THEIRS_RE.match(text) is not None
+    theirs = CALL_NOTE_THEIRS_RE.match(text)
     if kind == "note" or (kind == "task" and done):
         if theirs:
-            return "call", Direction.INBOUND
+            return ("call" if theirs.group("call") else "email"), Direction.INBOUND
         if CALL_NOTE_OURS_RE.search(text):
             return "call", Direction.OUTBOUND
-        if MAIL_NOTE_OURS_RE.match(text):
+        if MAIL_NOTE_OURS_RE.search(text):
             return "email", Direction.OUTBOUND
         if VOICEMAIL_NOTE_RE.match(text):
             return "voicemail", Direction.OUTBOUND
-    elif (kind in ("email", "message") and MAIL_THEIRS_RE.match(text)) or (kind == "call" and theirs):
+    elif (kind in ("email", "message") and MAIL_THEIRS_RE.match(text)) or (kind == "call" and theirs and theirs.group("call")):
         return kind, Direction.INBOUND
     return kind, None
 
