@@ -74,6 +74,9 @@ class Signal:
     # filled by the timeline stage: the date its time expression (``when``, or a "when" signal's
     # own text) resolves to, against its touch's date; None when there is none or it cannot
     due: date | None = None
+    # the days and parts of the day ("friday", "morning") a customer's constraint rules out, or
+    # the part of the day a time of ours falls in (``signals.availability``)
+    slots: frozenset = frozenset()
 
     def to_dict(self) -> dict:
         data = {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
@@ -87,6 +90,8 @@ class Signal:
             data["when"] = self.when
         if self.due is not None:
             data["due"] = self.due.isoformat()
+        if self.slots:
+            data["slots"] = sorted(self.slots)
         return data
 
 

@@ -67,6 +67,12 @@ WORD_LISTS = {w.name: w for w in (
     WordList("number", "a number said in words (\"two\")", (NUMBERED,)),
     WordList("vague_number", "a rough count that outweighs an article (\"a couple of\")", (NUMBERED,)),
     WordList("unit", "a unit of time", ("hour", "day", "week", "fortnight", "month")),
+    WordList("day_part", "a part of the day or of the week a customer may rule out (\"mornings\", \"weekends\")",
+             ("morning", "afternoon", "evening", "weekend", "weekday")),
+    WordList("availability", "in a customer's clause with days or parts of the day: words that rule them out "
+             "(\"closed\", \"can't\"), that keep only them (\"only\"), that tell of the past instead "
+             "(\"didn't\"), and that join two days into a range (\"to\")",
+             ("ruled_out", "only", "past", "range")),
     WordList("time", "words that place a time: today, tomorrow, the day after tomorrow, starts of a "
              "relative time (\"in\"), ago, business days, end of, next, following, the article "
              "of \"the 12th\"",

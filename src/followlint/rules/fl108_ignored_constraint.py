@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..lexicon.words import WEEKDAYS
+from ..signals.availability import HOURS
 from ..timeline import on_topic, plain, span_topic
 from ..timeline.calls import customer_turns, ours_before_answer, writer_says
 from .base import Example, Rule, sentence_of
@@ -28,7 +30,8 @@ class IgnoredConstraint(Rule):
         "I can't log in") and our reply asks for what that rules out ("bring it in to the
         dealership", "can we meet on Tuesday?", "log in and check", "please call our line")
         without addressing it; or it offers or asks for a time while the customer said they
-        are away or closed ("away until the 8th", and we offer the 4th); or we ring a customer
+        are away or closed ("away until the 8th", and we offer the 4th), or on a day or in a
+        part of the day they ruled out ("closed on Fridays", and we book Friday); or we ring a customer
         who said they cannot talk or take calls ("profoundly deaf: email or text only").
     """
     why = """
@@ -47,6 +50,12 @@ class IgnoredConstraint(Rule):
             "On Thu, 19 Nov 2026 at 17:00, Irene Walsh <irene@example.com> wrote:\n"
             "> The crown can wait a little. I'm away until 8 December.\n"
         ),
+        # Days or hours ruled out, and a time on one of them.
+        Example(
+            "Hi Dan,\n\nOrder confirmed. Your delivery is booked for Friday 4 December, 8am-12pm.\n\nSunil\n\n"
+            "On Mon, 30 Nov 2026 at 10:15, Dan Ibe <dan@example.com> wrote:\n"
+            "> Please deliver the gloves next week. Our goods-in bay is closed on Fridays.\n"
+        ),
     )
     good = (
         Example(
@@ -54,9 +63,15 @@ class IgnoredConstraint(Rule):
             "On Tue, 3 Nov 2026 at 08:10, Ray Cole <ray@example.com> wrote:\n"
             "> My new car won't start. It's stuck in the supermarket car park.\n"
         ),
+        Example(
+            "Hi Dan,\n\nOrder confirmed. Your delivery is booked for Thursday 3 December, 8am-12pm.\n\nSunil\n\n"
+            "On Mon, 30 Nov 2026 at 10:15, Dan Ibe <dan@example.com> wrote:\n"
+            "> Please deliver the gloves next week. Our goods-in bay is closed on Fridays.\n"
+        ),
     )
 
     known_problems = (
+        'Days and parts of the day ruled out ("closed on Fridays", "mornings are impossible", "Monday to Thursday only") are compared with the day and part of the day of a time we offer; hours ("not before 10", "after 4pm only") are not.',
         "A constraint is read from families of wordings (can't, away until, no car, only a phone...) and matched to the kind of ask it rules out (come in, call, log in, meet, a time); a constraint said another way, or an ask of another kind, is missed.",
         'Sides decide whose constraint it is: in a mailbox of two messages with no --rep, the owner is a tie, and the customer can be taken for us.',
         'A budget is not compared with prices: "our budget is capped at 5,000" followed by a 9,800 recommendation is not found.',
@@ -87,10 +102,18 @@ def _ignores(timeline, touch, constraints, reply, after):
     voice = all(c.subtype == VOICE for c in constraints)
     if any(s.kind == "accommodation" and not s.negated and not (voice and s.subtype == CALL) for s in said):
         return None
+    clash = _on_ruled_out_hours(constraints, said)
+    if clash is not None:
+        return (clash, f'Proposes "{clash.text}"',
+                "Offer a day and time the customer said they can do.")
     clash = _inside_window(timeline, touch, constraints, said)
     if clash is not None:
         return (clash, f'Proposes "{clash.text}"',
                 "Offer a time after the customer is back or available, or say how it can be done meanwhile.")
+    # Days or hours ruled out are broken only by a time on them: any other ask is fine.
+    constraints = [c for c in constraints if c.subtype != HOURS]
+    if not constraints:
+        return None
     if reply is not touch and reply.kind in CALLS and any(c.subtype == VOICE for c in constraints):
         return None, "Calls the customer", "Write instead: email or text, as the customer asked."
     asks = [s for s in said if s.kind in ASK_KINDS and plain(s)]
@@ -123,6 +146,28 @@ def _replies(timeline):
         following = ours_before_answer(timeline, touch)[1:2]
         if following:
             yield touch, constraints, following[0], 0
+
+
+def _on_ruled_out_hours(constraints, said):
+    """A time our reply offers or asks for on a day or in a part of the day the customer ruled
+    out ("closed on Fridays", and we book Friday 1 May; "mornings are impossible", and we ask
+    for 9:30am)."""
+    ruled_out = frozenset().union(*(c.slots for c in constraints if c.subtype == HOURS))
+    if not ruled_out:
+        return None
+    for signal in _offered_times(said):
+        day = {WEEKDAYS[signal.due.weekday()]} if signal.due is not None else set()
+        if ruled_out & (signal.slots | day):
+            return signal
+    return None
+
+
+def _offered_times(said):
+    """The times named in the sentences where our reply offers or asks for a time."""
+    asking = {s.sentence for s in said
+              if (s.kind in TIMED_ASKS or (s.kind == "value" and s.subtype == "proposal")) and not s.negated}
+    return [s for s in said if s.sentence in asking and not s.negated
+            and (s.kind == "when" or (s.kind == "value" and s.subtype == "proposal"))]
 
 
 def _window(timeline, touch, constraints) -> tuple[date, date] | None:

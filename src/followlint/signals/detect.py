@@ -13,6 +13,7 @@ from bisect import bisect_left
 from ..lexicon.words import Words
 from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
+from .availability import part_of_day, ruled_out_hours
 from .cache import cached_index
 from .intent import MAX_WORDS, MIN_WORDS, load as load_intent
 from .phrases import TokenClasses, tokenize
@@ -32,6 +33,8 @@ SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "objection", "neutral
 
 # Signals whose subject matters to the timeline (is it addressed later?) carry a topic.
 TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "callback", "objection", "dissatisfaction"}
+# Times we name ("Tuesday 5 May at 9:30am", value/proposal): the part of the day they fall in.
+NAMED_TIMES = {"when", "proposal"}
 # Promises whose time is said nearby ("I'll call you back in 3 days").
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 # A conditional or a "would" before one of these belongs to another clause.
@@ -134,6 +137,10 @@ class SignalDetector:
                 )
             )
         signals.extend(_question_signals(touch, tokens, found, counts, self.words))
+        signals.extend(ruled_out_hours(touch.text, tokens, self.words))
+        for signal in signals:
+            if signal.kind in NAMED_TIMES or (signal.kind == "value" and signal.subtype in NAMED_TIMES):
+                signal.slots = part_of_day(tokens, signal.first_word, signal.last_word, self.words)
         if self.intent is not None:
             signals.extend(learned_intent(touch.text, tokens, signals, counts, self.intent))
         # Only the customer's own sentences are the customer's sentiment.

@@ -47,7 +47,7 @@ CUSTOMER = _kinds(
      "with their praise and complaint phrases"),
     ("objection", "a reason not to buy, or a decline (\"too expensive\", \"not interested\")"),
     ("think_it_over", "asks for time to decide (\"let me think about it\")"),
-    ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\"); subtype voice (cannot talk or take calls)"),
+    ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\"); subtype voice (cannot talk or take calls); subtype hours (days or parts of the day ruled out: \"closed on Fridays\", \"mornings are impossible\", \"Monday to Thursday only\"; the signal's slots name them)"),
     ("early_ok", "allows an earlier contact on a condition (\"if the price drops, tell me straight away\")"),
 )
 # -- what we say -----------------------------------------------------------------------------

@@ -51,4 +51,20 @@ WORDS: dict[str, list[str]] = {
     "time/next": ["next"],
     "time/following": ["following"],
     "time/article": ["the"],
+    # Parts of the day and of the week, as a customer rules them out ("mornings are impossible",
+    # "closed at weekends"); a weekday in the plural ("Fridays") is read from the weekday list.
+    "day_part/morning": ["morning", "mornings"],
+    "day_part/afternoon": ["afternoon", "afternoons"],
+    "day_part/evening": ["evening", "evenings"],
+    "day_part/weekend": ["weekend", "weekends"],
+    "day_part/weekday": ["weekday", "weekdays"],
+    # What rules such a day or part out in the customer's clause ("the bay is closed on
+    # Fridays", "can't do mornings"), or keeps only the ones named ("Monday to Thursday only").
+    "availability/ruled_out": ["closed", "shut", "impossible", "unavailable", "busy", "asleep", "away", "off",
+                               "out", "not", "never", "no", "cannot", "unable", "tricky", "difficult", "awkward"],
+    "availability/only": ["only", "exclusively"],
+    # A clause that tells what happened ("the engineer didn't come on Monday") rules nothing out.
+    "availability/past": ["did", "was", "were", "had", "yesterday", "ago"],
+    # Words that join two days into a range ("Monday to Thursday", "Mon-Thu").
+    "availability/range": ["to", "through", "thru", "till", "until"],
 }

@@ -1,0 +1,147 @@
+"""Days and parts of the day: which ones a customer rules out, and which one a time names.
+
+"Our goods-in bay is closed on Fridays", "mornings are impossible for me", "Monday to Thursday
+only": a clause with days or parts of the day and a word that rules them out (or keeps only
+them) gives a ``constraint/hours`` signal whose ``slots`` are the days and parts ruled out. A
+time we name ("Tuesday 5 May at 9:30am", "Thursday morning") gets the part of the day it falls
+in as its ``slots``; its weekday comes from the date the timeline resolves. FL108 compares the two.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..lexicon.words import WEEKDAYS, Words
+from ..model import Signal
+
+HOURS = "hours"  # constraint/hours
+PARTS = ("morning", "afternoon", "evening")
+WEEKEND = frozenset({"saturday", "sunday"})
+WORKDAYS = frozenset(WEEKDAYS) - WEEKEND
+# What ends a clause between two words: a comma, a semicolon, a dash between spaces, a bracket.
+CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+CLAUSE_JOINERS = frozenset({"but", "so", "though", "although", "whereas", "however"})
+CLOCK_RE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(am|pm|a\.m|p\.m)?\.?$")
+NOON, EVENING = 12, 17
+AFTERNOON_WITHOUT_PM = range(1, 7)  # "at 3" in business talk is 3pm
+NAMED_TIME_REACH = 3
+CUE_REACH = 3  # "I'm not in on Mondays": the cue at most this many words from the day  # "Tuesday 5 May at 9:30am": the clock time a few words after the day
+
+
+class SlotWords:
+    """The loaded vocabularies' words for days and parts of the day, as look-ups."""
+
+    def __init__(self, words: Words):
+        self.slot: dict[str, frozenset[str]] = {}
+        for day, found in words.members("weekday").items():
+            for word in found:
+                self.slot[word] = frozenset({day})
+                if len(word) > 3:
+                    self.slot[word + "s"] = frozenset({day})  # "Fridays"
+        expand = {"weekend": WEEKEND, "weekday": WORKDAYS}
+        for part, found in words.members("day_part").items():
+            for word in found:
+                self.slot[word] = expand.get(part, frozenset({part}))
+        availability = words.members("availability")
+        self.ruled_out = availability.get("ruled_out", frozenset())
+        self.only = availability.get("only", frozenset())
+        self.past = availability.get("past", frozenset())
+        self.range = availability.get("range", frozenset())
+        self.parts = {word: part for part, found in words.members("day_part").items() if part in PARTS
+                      for word in found}
+
+
+def ruled_out_hours(text: str, tokens, words: Words) -> list[Signal]:
+    """A ``constraint/hours`` signal for each clause of the text that rules days or parts of
+    the day out."""
+    known = words.memo(SlotWords)
+    if known.slot.keys().isdisjoint(tokens.words):
+        return []
+    out = []
+    for index, (begin, end) in enumerate(tokens.sentences):
+        first, last = bisect_left(tokens.starts, begin), bisect_left(tokens.starts, end)
+        for a, b in _clauses(text, tokens, first, last):
+            signal = _clause_signal(text, tokens, a, b, index, known)
+            if signal is not None:
+                out.append(signal)
+    return out
+
+
+def _clauses(text: str, tokens, first: int, last: int):
+    """Word ranges [a, b) of the clauses of one sentence."""
+    a = first
+    for j in range(first + 1, last):
+        if tokens.words[j] in CLAUSE_JOINERS or CLAUSE_BREAK_RE.search(text, tokens.ends[j - 1], tokens.starts[j]):
+            yield a, j
+            a = j
+    if a < last:
+        yield a, last
+
+
+def _clause_signal(text: str, tokens, a: int, b: int, sentence: int, known: SlotWords) -> Signal | None:
+    words = tokens.words[a:b]
+    named = [j for j, w in enumerate(words) if w in known.slot]
+    if not named or not known.past.isdisjoint(words):
+        return None
+    slots = set()
+    for j in named:
+        slots |= known.slot[words[j]]
+        # "Monday to Thursday", "Mon-Thu": the days between count too.
+        if j + 2 < len(words) and words[j + 2] in known.slot and (
+                words[j + 1] in known.range or text[tokens.ends[a + j]:tokens.starts[a + j + 1]].strip() == "-"):
+            slots |= _days_between(words[j], words[j + 2], known)
+        elif j + 1 < len(words) and words[j + 1] in known.slot and text[tokens.ends[a + j]:tokens.starts[a + j + 1]].strip() == "-":
+            slots |= _days_between(words[j], words[j + 1], known)
+    if _near(words, named, known.ruled_out):
+        ruled = frozenset(slots)
+    elif _near(words, named, known.only):
+        days, parts = slots & set(WEEKDAYS), slots & set(PARTS)
+        ruled = (frozenset(WEEKDAYS) - days if days else frozenset()) | (frozenset(PARTS) - parts if parts else frozenset())
+    else:
+        return None
+    if not ruled:
+        return None
+    start, end = tokens.starts[a], tokens.ends[b - 1]
+    return Signal(kind="constraint", subtype=HOURS, start=start, end=end, text=text[start:end],
+                  sentence=sentence, first_word=a, last_word=b - 1, slots=ruled)
+
+
+def _near(words: list[str], named: list[int], cues) -> bool:
+    """Is a cue within a few words of a day or part named ("closed on Fridays", "mornings are
+    impossible"), not elsewhere in a long clause ("after the storm on Saturday... missing off the
+    front")?"""
+    return any(w in cues and any(abs(i - j) <= CUE_REACH for j in named) for i, w in enumerate(words))
+
+
+def _days_between(first: str, last: str, known: SlotWords) -> set[str]:
+    (one,), (two,) = known.slot[first], known.slot[last]
+    if one not in WEEKDAYS or two not in WEEKDAYS:
+        return set()
+    i, j = WEEKDAYS.index(one), WEEKDAYS.index(two)
+    return {WEEKDAYS[k % 7] for k in range(i, j + 1 if j >= i else j + 8)}
+
+
+def part_of_day(tokens, first: int, last: int, words: Words) -> frozenset[str]:
+    """The part of the day a time names: its clock time ("9:30am", "at 3") or its words
+    ("Thursday morning"), in its own words or the few after them."""
+    known = words.memo(SlotWords)
+    for j in range(first, min(last + 1 + NAMED_TIME_REACH, len(tokens.words))):
+        word = tokens.words[j]
+        if word in known.parts:
+            return frozenset({known.parts[word]})
+        clock = CLOCK_RE.match(word)
+        if clock is None:
+            continue
+        hour, minutes, half = int(clock.group(1)), clock.group(2), clock.group(3)
+        if half is None and j + 1 < len(tokens.words) and tokens.words[j + 1].rstrip(".") in ("am", "pm", "a.m", "p.m"):
+            half = tokens.words[j + 1]
+        if half is None and minutes is None and not (j > 0 and tokens.words[j - 1] == "at"):
+            continue  # "5 May": a day of the month, not a time ("at 3" is one)
+        if hour > 23:
+            continue
+        if half and half.startswith("p") and hour < NOON:
+            hour += NOON
+        elif half is None and hour in AFTERNOON_WITHOUT_PM:
+            hour += NOON
+        return frozenset({"morning" if hour < NOON else "afternoon" if hour < EVENING else "evening"})
+    return frozenset()

@@ -1,0 +1,67 @@
+"""Days and parts of the day a customer rules out, and the part of the day a time of ours names
+(``followlint.signals.availability``); FL108 compares them."""
+from __future__ import annotations
+
+import pytest
+
+from followlint.lexicon.en import VOCABULARY
+from followlint.model import Direction, Origin, Touch
+from followlint.signals.detect import SignalDetector
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return SignalDetector([VOCABULARY])
+
+
+def annotated(detector, text: str, direction=Direction.INBOUND) -> Touch:
+    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=direction)
+    return detector.annotate_touch(touch)
+
+
+def ruled_out(detector, text: str) -> set[str]:
+    touch = annotated(detector, text)
+    return {slot for s in touch.signals if s.kind == "constraint" and s.subtype == "hours" for slot in s.slots}
+
+
+@pytest.mark.parametrize("text, slots", [
+    ("Note our goods-in bay is closed on Fridays for the rest of term.", {"friday"}),
+    ("I work nights so mornings are impossible for me.", {"morning"}),
+    ("Deliveries Monday to Thursday only, please.", {"friday", "saturday", "sunday"}),
+    ("We can only take deliveries Mon-Wed.", {"thursday", "friday", "saturday", "sunday"}),
+    ("Afternoons only I'm afraid.", {"morning", "evening"}),
+    ("I can't do weekends.", {"saturday", "sunday"}),
+    ("I'm free Monday, but Tuesdays are no good.", {"tuesday"}),
+    ("Any day is fine, I'm not in on Wednesdays though.", {"wednesday"}),
+])
+def test_days_and_parts_of_the_day_ruled_out(detector, text, slots):
+    assert ruled_out(detector, text) == slots
+
+
+@pytest.mark.parametrize("text", [
+    "The engineer didn't turn up on Monday.",  # what happened, not what they can do
+    "After the storm on Saturday there are three tiles missing off the front.",  # the cue is elsewhere
+    "The cartons arrived Friday and the green is way off.",
+    "Friday works well for us.",
+    "Mornings are best, any weekday.",
+])
+def test_near_misses_rule_nothing_out(detector, text):
+    assert ruled_out(detector, text) == set()
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Could you bring Isla in on Tuesday 5 May at 9:30am?", "morning"),
+    ("We have a slot on Thursday at 3pm.", "afternoon"),
+    ("Shall we say Friday 4 December, 14:30?", "afternoon"),
+    ("Can we meet on Wednesday evening?", "evening"),
+    ("Can Kev come round on Tuesday at 3?", "afternoon"),  # "at 3" in business talk
+])
+def test_the_part_of_the_day_a_time_names(detector, text, part):
+    touch = annotated(detector, text, Direction.OUTBOUND)
+    parts = {slot for s in touch.signals if s.kind == "when" or s.subtype == "proposal" for slot in s.slots}
+    assert parts == {part}
+
+
+def test_a_day_of_the_month_is_no_time_of_day(detector):
+    touch = annotated(detector, "Your delivery is booked for 5 May.", Direction.OUTBOUND)
+    assert not any(s.slots for s in touch.signals)
