@@ -33,7 +33,9 @@ def _kinds(*items: tuple[str, str] | tuple[str, str, str]) -> tuple[Kind, ...]:
 
 # -- what a customer says --------------------------------------------------------------------
 CUSTOMER = _kinds(
-    ("issue", "a problem, complaint or unmet promise (\"my plates still haven't arrived\")"),
+    ("issue", "a problem, complaint or unmet promise (\"my plates still haven't arrived\"); subtype implied: "
+     "the customer's sentence our promise to act takes up, where nothing of theirs was read (made by the timeline, "
+     "never in a touch's signals)"),
     ("request", "asks us to do or tell something; subtypes send (a document) and schedule (a time)"),
     ("question", "a sentence that ends in '?'", "signal stage: punctuation"),
     ("intent", "a sentence that makes a request or a commitment, by the learned model (either side; "

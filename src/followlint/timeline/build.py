@@ -38,6 +38,7 @@ def build(conversation: Conversation, now: datetime) -> Timeline:
             _customer_touch(timeline, index, touch)
         else:
             _our_touch(timeline, index, touch)
+            _implied_item(timeline, index, touch)
             if two_way(touch) or _records_ask(touch):
                 _reported_items(timeline, index, touch)
         for signal in touch.signals:
@@ -202,6 +203,38 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
             about = [s for s in callbacks if s.sentence < len(touch.topics) and on_topic(item.topic, touch.topics[s.sentence])]
             if promises or about:
                 item.commitment = (touch, (promises or about)[0])
+
+
+IMPLIED = "implied"  # issue/implied: what the customer raised, read from our promise to act on it
+IMPLIED_OVERLAP = 2  # subject words the promise and the customer's sentence share: one can be chance
+
+
+def _implied_item(timeline: Timeline, index: int, touch: Touch) -> None:
+    """Our promise to act on what the customer's message just said ("I'll check with the porting
+    team why your 0161 numbers haven't moved across"), where no problem or request of theirs was
+    read in it: our promise says they raised one. The item is the customer's sentence that shares
+    most of the promise's subject; we owe a report back on it."""
+    if touch.direction is not Direction.OUTBOUND:
+        return
+    customer = timeline.previous_inbound(index)
+    if customer is None or not customer.topics or any(item.touch is customer for item in timeline.items):
+        return
+    if any(t.direction is Direction.OUTBOUND for t in timeline.touches[timeline.touches.index(customer) + 1:index]):
+        return  # not our answer to that message: another came first
+    promises = [p for p in owned_promises(touch) if p.sentence < len(touch.topics)]
+    if not promises:
+        return
+    promise = promises[0]
+    said = touch.topics[promise.sentence] - timeline.names
+    overlap, sentence = max((len(said & words), i) for i, words in enumerate(customer.topics))
+    if overlap < IMPLIED_OVERLAP:
+        return
+    span = customer.sentences[sentence]
+    signal = Signal(kind="issue", subtype=IMPLIED, start=span.start, end=span.end,
+                    text=customer.text[span.start:span.end], sentence=sentence, topic=customer.topics[sentence])
+    item = Item(customer, signal, timeline.touches.index(customer), names=timeline.names,
+                addressed_by=touch, commitment=(touch, promise))
+    timeline.items.append(item)
 
 
 # What we ask of the customer: a promise in the same sentence or next to it waits on their
