@@ -37,9 +37,15 @@ MAIL_NOTE_OURS_RE = re.compile(
 # ... and one that logs a voicemail we left ("LVM for Mr Ferrante", "Third VM: touching base").
 VOICEMAIL_NOTE_RE = re.compile(
     r"(?:(?:first|second|third|fourth|another|\d(?:st|nd|rd|th))\s+)?(?:lvm|vm|left (?:a |an |another )?(?:vm|voice ?mail|message))\b", re.I)
-# A logged email or message that is the customer's ("Email from Mrs Quinn confirming...").
+# ... and one that logs a call of ours by its name ("Courtesy call to Mr Ogunleye", "Call with Jo").
+CALL_TO_RE = re.compile(
+    r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:[A-Za-z]+[ -]){0,2}(?i:call) (?i:to|with) (?:(?i:mr|mrs|ms|miss|dr)\b|[A-Z])")
+# A logged email, message or call that is the customer's ("Email from Mrs Quinn confirming...",
+# "Call from Mr Ogunleye").
 MAIL_THEIRS_RE = re.compile(r"(?i:e-?mail|reply|message|text|sms|letter|note) (?i:from) (?!us\b|our\b|me\b)")
-# ... and one that logs the customer's email or text the same way ("Mrs Jarvis emailed complaining").
+CALL_FROM_RE = re.compile(r"(?i:(?:phone |inbound )?call) (?i:from) (?!us\b|our\b|me\b)")
+# ... and one that logs the customer's call, email or text by its verb ("Mrs Brandon rang
+# complaining", "Mrs Jarvis emailed complaining").
 CALL_NOTE_THEIRS_RE = re.compile(
     r"(?:(?:mr|mrs|ms|miss|dr)\.? )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}|(?i:the )?(?i:customer|client|cust))"
     r" (?:(?P<call>called|rang|phoned)|e-?mailed|texted|messaged|wrote)(?: (?:in|us|me|back))?\b")
@@ -120,6 +126,10 @@ def said_in_note(kind: str, done: bool | None, note: str) -> tuple[str, Directio
     if kind == "note" or (kind == "task" and done):
         if theirs:
             return ("call" if theirs.group("call") else "email"), Direction.INBOUND
+        if CALL_FROM_RE.match(text):
+            return "call", Direction.INBOUND
+        if CALL_TO_RE.search(text):  # "Courtesy call to Mr O - ... Left message.": what it reached
+            return ("voicemail" if LEFT_MESSAGE_RE.search(text) else "call"), Direction.OUTBOUND
         if CALL_NOTE_OURS_RE.search(text):
             return "call", Direction.OUTBOUND
         if MAIL_NOTE_OURS_RE.search(text):
