@@ -60,7 +60,7 @@ WORDS: dict[str, list[str]] = {
     "day_part/weekday": ["weekday", "weekdays"],
     # What rules such a day or part out in the customer's clause ("the bay is closed on
     # Fridays", "can't do mornings"), or keeps only the ones named ("Monday to Thursday only").
-    "availability/ruled_out": ["closed", "shut", "impossible", "unavailable", "busy", "asleep", "away", "off",
+    "availability/ruled_out": ["closed", "shut", "impossible", "unavailable", "busy", "asleep", "away",
                                "out", "not", "never", "no", "cannot", "unable", "tricky", "difficult", "awkward"],
     "availability/only": ["only", "exclusively"],
     # A clause that tells what happened ("the engineer didn't come on Monday") rules nothing out.
