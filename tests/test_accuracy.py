@@ -337,8 +337,8 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # going in?" answered, the inverter's fault light not). That found a missed case in unread
     # batch 4 and in batches 1 and 9 and costs one false alarm here; kept, and said so.
     "batch-2": {
-        "FL101": (1.0, 0.8), "FL102": (1.0, 0.857), "FL103": (0.5, 0.333), "FL104": (1.0, 1.0),
-        "FL105": (1.0, 0.6), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (0.75, 0.6),
+        "FL101": (1.0, 0.8), "FL102": (1.0, 0.857), "FL103": (0.625, 0.555), "FL104": (1.0, 1.0),
+        "FL105": (1.0, 0.8), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (0.75, 0.6),
         "FL109": (1.0, 0.666), "FL110": (1.0, 1.0),
     },
     # batch-3 measures too (never read for tuning): written while the second round of issue-14
@@ -347,7 +347,10 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # raised after the fifth round (0.875/0.70 -> 0.889/0.80), FL108-FL110 after the sixth, FL109
     # after the eighth (0.43 -> 0.57 recall), its cases still unread.
     "batch-3": {
-        "FL101": (1.0, 0.818), "FL102": (1.0, 0.7), "FL103": (0.888, 0.8), "FL104": (0.727, 0.888),
+        # FL103 P 0.888 -> 0.833 with R 0.8 -> 1.0 in issue 14's tenth round: our promises in call
+        # notes hold us to a report back where no problem of the customer's was read (two cases
+        # found, one false alarm); kept for the recall it brings on every batch.
+        "FL101": (1.0, 0.818), "FL102": (1.0, 0.7), "FL103": (0.833, 1.0), "FL104": (0.727, 0.888),
         "FL105": (0.833, 0.833), "FL106": (1.0, 0.833), "FL107": (1.0, 1.0), "FL108": (1.0, 0.666),
         "FL109": (1.0, 0.571), "FL110": (1.0, 0.833),
     },

@@ -26,7 +26,8 @@ class UnansweredCustomerIssue(Rule):
         or sends what was asked for. It does not when it turns to something else (a pitch, a
         referral ask, a check-in, news of ours), when it only redirects ("please visit our Help
         site"), or when it answers one of several requests in the message and leaves another
-        out. Only our own unconditional promises count for (b): not the customer's, not an
+        out. Our promise to act on what the customer just said holds us to it even where their
+        words were not read as a problem or a request. Only our own unconditional promises count for (b): not the customer's, not an
         offer that waits on them ("if you DM us we'll look into it"), not a status notice ("we
         are aware of the outage"). An item is closed by a touch of ours that reports back, or
         by the customer saying it is solved or thanking us for the fix. The message and the
@@ -59,6 +60,17 @@ class UnansweredCustomerIssue(Rule):
             "who might want a trial box?\n\nLuis\n\n"
             "On Mon, 9 Nov 2026 at 07:40, Ana Ruiz <ana@cafe.example> wrote:\n"
             "> Monday's delivery was short two bags of flour. Can you credit them on the invoice?\n"
+        ),
+        # Our promise says the customer raised something, however they worded it.
+        Example(
+            "Hi Sandra,\n\nGood news: your building is now enabled for full fibre. If you'd like to go ahead, "
+            "the earliest install date is 12 May.\n\nNadia\n\n"
+            "On Thu, 16 Apr 2026 at 10:31, Nadia <nadia@comms.example> wrote:\n"
+            "> Hi Sandra, sorry about this. I'll check with the porting team why your 0161 numbers haven't "
+            "moved across and come back to you.\n>\n"
+            "> On Thu, 16 Apr 2026 at 09:12, Sandra Mills <sandra@freight.example> wrote:\n"
+            "> > Our 0161 numbers still aren't ported across. Callers get the old provider's message.\n",
+            now="2026-04-27T10:00:00+01:00",
         ),
     )
     good = (

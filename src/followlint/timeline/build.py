@@ -11,7 +11,7 @@ from .due import agreed_date, resolve_times
 from ..lexicon.words import current as current_words
 from .calls import call_note, said_by, two_way, writer_says
 from .replies import addresses, reports_back
-from .state import Agreement, Item, Timeline, plain
+from .state import IMPLIED, Agreement, Item, Timeline, plain
 from .topics import names, on_topic
 
 ITEM_KINDS = ("issue", "request", "question", "dissatisfaction")
@@ -38,9 +38,9 @@ def build(conversation: Conversation, now: datetime) -> Timeline:
             _customer_touch(timeline, index, touch)
         else:
             _our_touch(timeline, index, touch)
-            _implied_item(timeline, index, touch)
             if two_way(touch) or _records_ask(touch):
                 _reported_items(timeline, index, touch)
+        _implied_item(timeline, index, touch)
         for signal in touch.signals:
             if signal.kind == "callback" and plain(signal) and not _held_out(touch, signal):
                 timeline.agreements.append(Agreement(touch, signal, index, agreed_date(touch, signal),
@@ -77,7 +77,10 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
             item.resolved_by = touch
     # A request to schedule ("can you call me Friday?") is an agreed time, FL104's business;
     # a question inside thanks or praise ("what would we do without you?") asks for nothing.
-    seen_sentences = {s.sentence for s in touch.signals if s.kind in ("callback", "think_it_over", "ask_meeting")}
+    # ... and one in the sentence that says it is solved ("please ignore, my colleague sorted it")
+    # asks for nothing more.
+    seen_sentences = {s.sentence for s in touch.signals if s.kind in ("callback", "think_it_over", "ask_meeting")
+                      or (s.kind == "resolved" and plain(s))}
     praised = {s.sentence for s in touch.signals if s.kind == "satisfaction"}
     # What the customer asks for on our need ("DM me if you need my details") is their offer;
     # asking us to write because they cannot take calls ("no signal here so please email") is
@@ -205,7 +208,7 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
                 item.commitment = (touch, (promises or about)[0])
 
 
-IMPLIED = "implied"  # issue/implied: what the customer raised, read from our promise to act on it
+CALLBACK_REACH = 2  # characters: "I'll ring her Tuesday" is the callback's own words
 IMPLIED_OVERLAP = 2  # subject words the promise and the customer's sentence share: one can be chance
 
 
@@ -213,7 +216,11 @@ def _implied_item(timeline: Timeline, index: int, touch: Touch) -> None:
     """Our promise to act on what the customer's message just said ("I'll check with the porting
     team why your 0161 numbers haven't moved across"), where no problem or request of theirs was
     read in it: our promise says they raised one. The item is the customer's sentence that shares
-    most of the promise's subject; we owe a report back on it."""
+    most of the promise's subject; we owe a report back on it. In the note of a call, the item is
+    the promise the writer made on it ("Told her I'd get our tech to look at the burr alignment")."""
+    if call_note(touch):
+        _promised_on_call(timeline, index, touch)
+        return
     if touch.direction is not Direction.OUTBOUND:
         return
     customer = timeline.previous_inbound(index)
@@ -235,6 +242,35 @@ def _implied_item(timeline: Timeline, index: int, touch: Touch) -> None:
     item = Item(customer, signal, timeline.touches.index(customer), names=timeline.names,
                 addressed_by=touch, commitment=(touch, promise))
     timeline.items.append(item)
+
+
+def _promised_on_call(timeline: Timeline, index: int, touch: Touch) -> None:
+    if any(item.touch is touch for item in timeline.items):
+        return  # the note's own items hold its promise (_held_to_note, _reported_items)
+    # A promise only to ring back ("I'll ring her Tuesday") is an agreed time, FL104's; one in the
+    # sentence that reports the customer putting the decision off ("He said let me think about it,
+    # will come back to you") is theirs.
+    promise = next((p for p in owned_promises(touch) if p.sentence > 0 and writer_says(touch, p)
+                    and not _only_calls_back(touch, p)), None)
+    if promise is None:
+        return
+    span = touch.sentences[promise.sentence]
+    signal = Signal(kind="request", subtype=IMPLIED, start=span.start, end=span.end,
+                    text=touch.text[span.start:span.end], sentence=promise.sentence,
+                    topic=touch.topics[promise.sentence] if promise.sentence < len(touch.topics) else frozenset())
+    timeline.items.append(Item(touch, signal, index, names=timeline.names, addressed_by=touch,
+                               commitment=(touch, promise)))
+
+
+def _only_calls_back(touch: Touch, promise: Signal) -> bool:
+    if _calls(promise) and all(_calls(s) for s in touch.signals if s.kind == "commitment" and s.sentence == promise.sentence):
+        return True  # "I'll ring her Tuesday 17th"
+    return any(s.sentence == promise.sentence and (s.kind == "think_it_over" or (
+        s.kind == "callback" and s.start <= promise.start < s.end + CALLBACK_REACH)) for s in touch.signals)
+
+
+def _calls(promise: Signal) -> bool:
+    return not current_words()["crm_call_verb"].isdisjoint(promise.text.lower().split())
 
 
 # What we ask of the customer: a promise in the same sentence or next to it waits on their

@@ -101,7 +101,8 @@ def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
     # (the flyer of a promotion is not the certificate the customer needs).
     # So is an invitation to come in to a sale ("30% off all frames... just pop in"): it takes up
     # nothing of the customer's.
-    if any(_sells(s, responding) for s in reply.signals) and item.topic:
+    selling = any(_sells(s, responding) for s in reply.signals)
+    if selling and item.topic:
         skip |= {s.sentence for s in reply.signals if s.kind == "value" and s.subtype == "resource"
                  and not (s.sentence < len(reply.topics) and on_topic(item.topic, reply.topics[s.sentence]))}
         if any(s.kind == "concession" and not s.negated for s in reply.signals):
@@ -112,7 +113,9 @@ def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
         values = REPORTING_VALUE | {"update"} if item.chase else REPORTING_VALUE
         if "send" in item.wants:  # "could you send me...": what we send answers it
             values = values | {"resource"}
-        if item.wants & {"schedule", "inform"}:  # "can I be seen soon?", "let us know what's next": a slot or news answers it
+        # "can I be seen soon?", "let us know what's next", or what we promised to act on: a slot
+        # or news answers it (news in a reply that sells is the pitch's)
+        if item.wants & {"schedule", "inform"} or (item.implied and not _pitches(reply, responding)):
             values = values | {"proposal", "update"}
     return any(
         not s.negated and s.sentence not in skip and s.subtype != POLAR
@@ -245,6 +248,12 @@ def _responding(reply: Touch) -> set[int]:
 def _sells(signal, responding: set[int]) -> bool:
     return not signal.negated and not _incidental(signal, responding) and (
         signal.kind in SALES or (signal.kind == "value" and signal.subtype in SALES_VALUES))
+
+
+def _pitches(reply: Touch, responding: set[int]) -> bool:
+    """Does the reply ask for a sale, a meeting or a referral, check in or chase, or offer?"""
+    return any(not s.negated and not _incidental(s, responding) and (
+        s.kind in SALES or (s.kind == "value" and s.subtype == "offer")) for s in reply.signals)
 
 
 def _incidental(signal, responding: set[int]) -> bool:

@@ -17,6 +17,7 @@ CHASE_KINDS = {"nudge", "checkin"}
 REPLY_BURST = timedelta(minutes=10)
 COMPLAINT_KINDS = ("issue", "dissatisfaction")
 STATEMENT = "statement"  # question/statement: a statement with a question mark
+IMPLIED = "implied"  # request/implied, issue/implied: what our promise to act says the customer raised
 # A feeling said in a word or two gives its reason in the sentence after it.
 FEELINGS = {"dissatisfaction"}
 
@@ -62,6 +63,11 @@ class Item:
         if len(topic) <= SHORT_TOPIC and self.signal.kind in FEELINGS and after < len(self.touch.topics):
             topic = topic | (self.touch.topics[after] - self.names)  # "Maria called, upset. Her claim..."
         return topic
+
+    @property
+    def implied(self) -> bool:
+        """Read from our promise to act on it, not from the customer's words (issue/implied)."""
+        return self.signal.subtype == IMPLIED
 
     @property
     def asks(self) -> bool:

@@ -136,7 +136,9 @@ def said_in_note(kind: str, done: bool | None, note: str) -> tuple[str, Directio
             return "email", Direction.OUTBOUND
         if VOICEMAIL_NOTE_RE.match(text):
             return "voicemail", Direction.OUTBOUND
-    elif (kind in ("email", "message") and MAIL_THEIRS_RE.match(text)) or (kind == "call" and theirs and theirs.group("call")):
+    elif theirs and (kind == "call") == bool(theirs.group("call")) and kind in ("call", "email", "message"):
+        return kind, Direction.INBOUND  # "Mrs Brandon rang...", "Dana emailed: please ignore..."
+    elif kind in ("email", "message") and MAIL_THEIRS_RE.match(text):
         return kind, Direction.INBOUND
     return kind, None
 
