@@ -418,6 +418,13 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "FL105": (1.0, 0.555), "FL106": (1.0, 0.666), "FL107": (1.0, 0.888), "FL108": (1.0, 0.3),
         "FL109": (1.0, 0.777), "FL110": (0.857, 0.666),
     },
+    # batch-12 was written blind while issue 14's tenth round tuned on batch 11: scored once when
+    # it was copied in (its README has the figures at the round's start and mid round); unread.
+    "batch-12": {
+        "FL101": (0.888, 0.888), "FL102": (1.0, 0.555), "FL103": (0.428, 0.166), "FL104": (0.888, 0.8),
+        "FL105": (1.0, 0.333), "FL106": (0.875, 0.777), "FL107": (1.0, 0.888), "FL108": (1.0, 0.384),
+        "FL109": (1.0, 0.555), "FL110": (1.0, 0.222),
+    },
     # batch-5 was written blind the same day to be READ while tuning (batch-4 stays unread): its
     # README has the figures before and after.
     "batch-5": {
