@@ -6,17 +6,22 @@ from ..timeline import plain, sent_by_us
 from ..timeline.calls import call_note, writer_says
 from .base import Example, Rule, felt
 
+REPEAT = "repeat"  # defensive/repeat: "as I already told you", "per my last email"
+
 
 class DefensiveTone(Rule):
     code = "FL110"
     name = "defensive-tone"
-    reads = ("defensive", "issue", "dissatisfaction", "sentiment")
+    reads = ("defensive", "issue", "dissatisfaction", "sentiment", "satisfaction")
     severity = Severity.INFO
     story = "001"
     summary = "A reply to a complaint that argues who is right."
     what = """
         A reply to a complaint or a problem that argues who is right: "as I already told you",
-        "per my last email", "that's not our fault", "you should have read the terms".
+        "per my last email", "that's not our fault", "you should have read the terms". Pointing
+        the customer back to what we said before ("as I already told you", "per my last email")
+        argues in answer to any message of theirs but praise: the same question asked again is a
+        customer not being heard.
     """
     why = """
         Proving an upset customer wrong does not calm them: they stay upset, and the sale is
@@ -36,6 +41,12 @@ class DefensiveTone(Rule):
             "On Tue, 3 Nov 2026 at 08:10, Pat Doe <pat@example.com> wrote:\n"
             "> I'm really disappointed: the sofa still hasn't arrived and nobody called me.\n"
         ),
+        # The same question asked again is no reason to point back at the last email.
+        Example(
+            "Hi Pat,\n\nPer my last email, the sofa is on the van for Thursday.\n\nLou\n\n"
+            "On Tue, 3 Nov 2026 at 08:10, Pat Doe <pat@example.com> wrote:\n"
+            "> Hi Lou, which day is the sofa coming?\n"
+        ),
     )
     good = (
         Example(
@@ -47,14 +58,15 @@ class DefensiveTone(Rule):
 
     known_problems = (
         'Defensive wording is read from families ("as I already told you", "per my last email", "not our fault"); a cold but correct reply without such phrases is not flagged.',
-        'It fires only in answer to a complaint or dispute; the same words answering a friendly question are fine to it.',
+        'Blame ("not our fault") and standing on our records fire only in answer to a complaint or dispute; "as I already told you" and "per my last email" fire in answer to any message of the customer\'s but praise.',
     )
 
     def check(self, conversation, ctx):
         for previous, complaint, touch, defensive in _replies(conversation, ctx.timeline):
             yield self.finding(
                 conversation, touch, defensive[0],
-                f'Argues who is right ("{defensive[0].text}") in a reply to a complaint',
+                f'Argues who is right ("{defensive[0].text}") in a reply to '
+                + ("a complaint" if complaint[0] is not None else "the customer's message"),
                 suggestion="Acknowledge the customer's experience and say what you will do; drop who was right.",
                 evidence=[self.evidence(previous, complaint[0])],
             )
@@ -62,7 +74,8 @@ class DefensiveTone(Rule):
 
 def _replies(conversation, timeline):
     """Our defensive words after a complaint: (complaining touch, its complaint, our touch,
-    the defensive signals), in our next message, or in the note of the call where the customer
+    the defensive signals), in our next message (after any message of the customer's for "as I
+    already told you": the complaint is then None), or in the note of the call where the customer
     complained ("Mr Bello rang, angry: ... Told him it wasn't our error")."""
     for index, touch in sent_by_us(conversation):
         defensive = [s for s in touch.signals if s.kind == "defensive" and not s.hypothetical]
@@ -71,6 +84,12 @@ def _replies(conversation, timeline):
         complaint = [s for s in said if _complains(s)]
         if complaint:
             yield previous, complaint, touch, defensive
+            continue
+        # "As I already told you" argues whatever the customer wrote: the same question asked
+        # again is as much a sign that they are not being heard.
+        repeat = [s for s in defensive if s.subtype == REPEAT]
+        if repeat and previous is not None and not _praises(said):
+            yield previous, [None], touch, repeat
     for touch in conversation.touches:
         if touch.direction is not Direction.INBOUND or not call_note(touch):
             continue
@@ -79,6 +98,10 @@ def _replies(conversation, timeline):
                      and s.start > complaint[0].end and writer_says(touch, s)]
         if defensive:
             yield touch, complaint, touch, defensive
+
+
+def _praises(said) -> bool:
+    return any(felt(s, "positive") or (s.kind == "satisfaction" and plain(s)) for s in said)
 
 
 def _complains(signal) -> bool:

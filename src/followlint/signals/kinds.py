@@ -82,7 +82,8 @@ OURS = _kinds(
     ("handoff", "takes the customer's point on, here or in another channel (\"so we can take a closer look\", \"we can help with that\"); "
      "subtypes channel (\"please check your DMs\"), details (\"may I have your booking reference?\"), steps (\"please restart the router\")"),
     ("introduction", "a new person links to the earlier contact; subtype self: says who they are"),
-    ("defensive", "argues who is right (\"as I already told you\")"),
+    ("defensive", "argues who is right (\"that's not our fault\"); subtype repeat: points the customer back to "
+     "what we said before (\"as I already told you\", \"per my last email\"), arguing whatever they wrote"),
     ("apology", "says sorry or shows understanding"),
     ("acknowledgement", "owns a change to an agreed time (\"I know I said Thursday, but...\")"),
 )

@@ -560,15 +560,26 @@ PHRASES: dict[str, list[str]] = {
         "(my name is|introduce myself|introducing myself|let me introduce myself)",
         "(i'm|i am|this is|it's) * (from|with|at|here at|over at)",
     ],
-    "defensive": [
-        # "I told you" and "we are right", as a reply or a call note puts them.
+    # "I told you": pointing the customer back to what we said before is arguing whatever they
+    # wrote (a complaint, or the same question asked again).
+    "defensive/repeat": [
         "(as|like) (i'd|i had|i've|i have|we'd|we had|we've|we have) (already )?(told|said to|explained to|warned|reminded) (her|him|them|you)",
-        "as (i|we) (already|previously|have already|have previously|clearly) (said|told you|mentioned|explained|stated|advised|informed you|pointed out)",
-        "as (i|we) (said|told you|mentioned|explained|stated) (before|already|earlier|previously|in my last)",
+        "as (i|we) (already|have already|clearly) (said|told you|mentioned|explained|stated|advised|informed you|pointed out)",
+        "as (i|we) (said|told you) (before|already|earlier|previously|in my last)",
         "per my (last|previous|earlier|prior) (email|message|note|mail|call)",
-        "as (previously|already|clearly) (stated|mentioned|explained|advised|communicated|noted)",
-        # "As I already told your wife", "I'm not sure what else to tell you".
-        "as (i|we|i've|we've|i have|we have) (already|previously|clearly) (told|said to|explained to|informed|reminded) (you|your|her|him|them|the)",
+        "as (already|clearly) (stated|mentioned|explained|advised|communicated|noted)",
+        "as (i|we|i've|we've|i have|we have) (already|clearly) (told|said to|explained to|informed|reminded) (you|your|her|him|them|the)",
+        "(as|like) (i|we) (keep|have been) (saying|telling you)",
+        "(i've|i have|we've|we have) (told|explained|said|mentioned|written) (you|this|it|that|you this|you that)? (to you)? (three times|twice|several times|many times|multiple times|repeatedly|more than once|a number of times)",
+    ],
+    "defensive": [
+        # "We are right", as a reply or a call note puts it ("I'm not sure what else to tell you").
+        # Pointing back to what we said, in words that can be friendly ("as I mentioned earlier"):
+        # arguing only in answer to a complaint.
+        "as (i|we) (previously|have previously) (said|told you|mentioned|explained|stated|advised|informed you|pointed out)",
+        "as (i|we) (mentioned|explained|stated) (before|already|earlier|previously|in my last)",
+        "as previously (stated|mentioned|explained|advised|communicated|noted)",
+        "as (i|we|i've|we've|i have|we have) previously (told|said to|explained to|informed|reminded) (you|your|her|him|them|the)",
         "(not sure|don't know|do not know) what else (to tell|i can tell|we can tell|to say|i can say) (you)?",
         "with (all due )?respect",
         "(clearly|explicitly|plainly) (stated|states|said|says|showed|shows)",
@@ -578,7 +589,6 @@ PHRASES: dict[str, list[str]] = {
         "(actually|in fact) (our|the) (system|records|record|logs|log|notes|tracking|gps|data) (shows|show|says|say|confirms|confirm|indicates|indicate|proves|prove)",
         "(our|the) (system|records|logs|tracking|gps|data) (proves|prove|clearly shows|clearly show)",
         "(clearly|explicitly|plainly) (stated|written|explained|mentioned) (in|on)",
-        "(as|like) (i|we) (keep|have been) (saying|telling you)",
         "(read|check) the (terms|fine print|small print|contract)",
         # Story 001's "being right" block, in the ways reps actually write it.
         "as (stated|explained|mentioned|outlined|set out|noted|written|advised) (clearly|in|on|at|before|previously|earlier)",
@@ -622,7 +632,6 @@ PHRASES: dict[str, list[str]] = {
         "the (problem|issue|mistake|error|fault) (is|was) that you",
         "(mistake|error|fault|problem|issue) (is|was|lies|lay) (on|with) (your|you)",
         "(you|your team|your staff|your side) (didn't|did not|failed to|forgot to|neglected to) (read|check|cancel|follow|tell|call|notify|inform|ask|pay|reply|update|re authorise|reauthorise|enter|send)",
-        "(i've|i have|we've|we have) (told|explained|said|mentioned|written) (you|this|it|that|you this|you that)? (to you)? (three times|twice|several times|many times|multiple times|repeatedly|more than once|a number of times)",
         "(there is|there's|there was) nothing wrong with (our|the|my)",
         "(this|that|it) (wouldn't|would not|would never) have happened (if|had)",
     ],
