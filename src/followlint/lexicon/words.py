@@ -49,6 +49,9 @@ WORD_LISTS = {w.name: w for w in (
              "(\"nobody can find me?\", \"so it's just a lie?\")"),
     WordList("discourse_opening", "a greeting or discourse word before a sentence's first word (\"hey\", \"so\", \"and\")"),
     WordList("back_reference", "points back to what was just said, as the subject of a question (\"is this correct?\")"),
+    WordList("referral", "a referral ask by the shape of a sentence: another party (\"other\", \"sister\"), us reaching "
+             "them (\"talk\", \"intro\"), words that make a note's sentence an ask (\"asked\"), and nouns after "
+             "\"another\" that name no party (\"time\", \"number\")", ("other_party", "contact", "asking", "not_party")),
     WordList("generic_subject", "a word every customer conversation has (\"team\", \"account\", \"call\"): a reply "
              "that shares only such words with the customer's point does not take it up"),
     # -- the customer's sentiment ---------------------------------------------------------

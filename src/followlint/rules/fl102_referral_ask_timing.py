@@ -63,7 +63,7 @@ class ReferralAskTiming(Rule):
         'Praise and displeasure are judged one customer sentence at a time, from VADER\'s general sentiment lexicon combined with the phrase engine: irony without a marker ("oh great another delay") can read as praise, and praise that spans several sentences without a feeling word can be missed.',
         'An open issue is one the timeline still holds open; a problem the customer raised on a call that our notes do not report is invisible.',
         'Praise a call note reports counts when it is worded as satisfaction ("said they love it"); praise quoted in the customer\'s own words inside our note ("she called the floor \'better than we imagined\'") is not scored for feeling, so a well-timed ask after it can still be flagged.',
-        'Referral asks are recognised by wording families (asks for names, introductions, invitations to share); an ask put in the customer\'s terms ("who else at the club would want one?") may be missed.',
+        'Referral asks are recognised by wording families (asks for names, introductions, invitations to share) and by shape (a question of ours about another party for us to reach: "other labs I should be talking to", "an intro to his sister gym"); an ask that names no other party ("who\'s the best person at Marlowe Academy?") may be missed, and asking the customer to have their colleagues talk to someone can be taken for one.',
     )
 
     def check(self, conversation, ctx):

@@ -14,6 +14,7 @@ from ..lexicon.words import Words
 from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
 from .availability import part_of_day, ruled_out_hours
+from .referrals import shaped_referral_asks
 from .cache import cached_index
 from .intent import MAX_WORDS, MIN_WORDS, load as load_intent
 from .phrases import TokenClasses, tokenize
@@ -138,6 +139,8 @@ class SignalDetector:
             )
         signals.extend(_question_signals(touch, tokens, found, counts, self.words))
         signals.extend(ruled_out_hours(touch.text, tokens, self.words))
+        if touch.direction is not Direction.INBOUND:
+            signals.extend(shaped_referral_asks(touch.text, tokens, self.words))
         for signal in signals:
             if signal.kind in NAMED_TIMES or (signal.kind == "value" and signal.subtype in NAMED_TIMES):
                 signal.slots = part_of_day(tokens, signal.first_word, signal.last_word, self.words)

@@ -63,7 +63,8 @@ OURS = _kinds(
      "vocabulary; signal stage: open CRM tasks"),
     ("assent", "yes to what the customer asked (\"of course, please do\"); subtype polar: a bare yes or no "
      "(\"Correct.\", \"Nope!\"), an answer where it opens a reply to a question"),
-    ("referral_ask", "asks for a referral or an introduction"),
+    ("referral_ask", "asks for a referral or an introduction; subtype shape: read from the sentence's shape, a question "
+     "of ours (or a note saying we asked) about another party for us to reach (\"other labs I should be talking to\")"),
     ("ask_business", "asks for the sale (\"shall I send the contract?\")"),
     ("concession", "a lower price, a discount, a shorter term, a free extra"),
     ("exploration", "asks about the reason behind an objection or a problem"),

@@ -98,4 +98,18 @@ WORDS: dict[str, list[str]] = {
         afternoon question request issue problem people person work job site system contact number
         name date
     """.split(),
+    # A referral ask by its shape: a question of ours (or a note saying we asked) about another
+    # party ("other labs on your campus", "his sister gym", "anyone else") for us to reach
+    # ("should be talking to", "an intro to", "put us in touch").
+    "referral/other_party": ["other", "others", "another", "else", "sister", "fellow", "neighbouring", "neighboring",
+                             "nearby", "friends", "colleagues", "neighbours", "neighbors", "peers", "network"],
+    "referral/contact": ["intro", "intros", "introduce", "introduction", "introductions", "introducing", "touch",
+                         "talk", "talking", "speak", "speaking"],
+    "referral/asking": ["ask", "asked", "asking", "wondered", "wondering"],
+    # ... but "another time we can talk", "another number to reach you on" name no other party.
+    "referral/not_party": ["time", "times", "day", "days", "date", "slot", "week", "weekend", "month", "number",
+                           "email", "address", "phone", "way", "ways", "option", "options", "thing", "things",
+                           "product", "products", "model", "version", "size", "colour", "color", "question",
+                           "questions", "issue", "issues", "problem", "call", "meeting", "appointment", "visit",
+                           "delivery", "order", "invoice", "account", "card", "topic", "matter", "channel"],
 }

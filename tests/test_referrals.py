@@ -1,0 +1,44 @@
+"""Referral asks read from the shape of a sentence (``followlint.signals.referrals``): a question
+of ours, or a note saying we asked, about another party for us to reach."""
+from __future__ import annotations
+
+import pytest
+
+from followlint.lexicon.en import VOCABULARY
+from followlint.model import Direction, Origin, Touch
+from followlint.signals.detect import SignalDetector
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return SignalDetector([VOCABULARY], learned=False)
+
+
+def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
+    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=direction)
+    detector.annotate_touch(touch)
+    return any(s.kind == "referral_ask" and s.subtype == "shape" for s in touch.signals)
+
+
+@pytest.mark.parametrize("text", [
+    "Also, are there other labs on your campus I should be talking to?",
+    "Rang Lee to ask for an intro to the owner of his sister gym in Leeds.",
+    "Is there anyone else at the trust I could speak to about the same service?",
+    "Any chance you could put us in touch with your fellow practice managers?",
+])
+def test_asking_about_another_party_for_us_to_reach(detector, text):
+    assert shaped(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Is there another time we can talk this week?",  # another time, not another party
+    "Do you have another number I can reach you on?",
+    "Our other engineers will talk you through the install on Monday.",  # no ask
+    "I won't ask you to introduce us to anyone else.",  # denied
+])
+def test_near_misses(detector, text):
+    assert not shaped(detector, text)
+
+
+def test_the_customers_own_question_is_no_ask_of_ours(detector):
+    assert not shaped(detector, "Is there anyone else I can talk to about this bill?", Direction.INBOUND)
