@@ -32,6 +32,7 @@ WORDS: dict[str, list[str]] = {
         thing anyway though also
         rang rung phoned calling
         cust customer customers client clients spoke speak spoken re rn asap lvm vm voicemail
+        look looks looking looked
     """.split(),
     # Everyday words a phrase is never looked up by: the index anchors each phrase on its
     # rarest-looking word, and a pair of words on the rarer of the two.
