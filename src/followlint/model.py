@@ -77,6 +77,7 @@ class Signal:
     # the days and parts of the day ("friday", "morning") a customer's constraint rules out, or
     # the part of the day a time of ours falls in (``signals.availability``)
     slots: frozenset = frozenset()
+    amount: float | None = None  # the sum a price signal names ("£0.12" -> 0.12)
 
     def to_dict(self) -> dict:
         data = {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
@@ -92,6 +93,8 @@ class Signal:
             data["due"] = self.due.isoformat()
         if self.slots:
             data["slots"] = sorted(self.slots)
+        if self.amount is not None:
+            data["amount"] = self.amount
         return data
 
 

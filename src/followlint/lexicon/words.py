@@ -61,6 +61,8 @@ WORD_LISTS = {w.name: w for w in (
     WordList("downtoner", "lowers the feeling of the word after it (\"slightly annoying\")"),
     WordList("reverser", "turns the feeling word right after it into its opposite (\"less stressful\")"),
     WordList("contrast", "what follows it in a sentence outweighs what came before (\"but\")"),
+    WordList("comparison", "compares with something else (\"than\", \"cheaper\"): with a contrast or a denial, how a "
+             "customer's sentence pushes back"),
     WordList("valence_neutral", "a word whose lexicon valence is courtesy or another sense in a "
              "customer's mail (\"like\", \"please\"): not scored"),
     WordList("wish", "makes a sentence's feeling a wish or a supposition (\"I hope it works\")"),

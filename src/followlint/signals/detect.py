@@ -14,6 +14,8 @@ from ..lexicon.words import Words
 from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
 from .availability import part_of_day, ruled_out_hours
+from .declines import declines
+from .prices import prices
 from .referrals import shaped_referral_asks
 from .cache import cached_index
 from .intent import MAX_WORDS, MIN_WORDS, load as load_intent
@@ -139,6 +141,7 @@ class SignalDetector:
             )
         signals.extend(_question_signals(touch, tokens, found, counts, self.words))
         signals.extend(ruled_out_hours(touch.text, tokens, self.words))
+        signals.extend(prices(touch.text, tokens))
         if touch.direction is not Direction.INBOUND:
             signals.extend(shaped_referral_asks(touch.text, tokens, self.words))
         for signal in signals:
@@ -146,8 +149,9 @@ class SignalDetector:
                 signal.slots = part_of_day(tokens, signal.first_word, signal.last_word, self.words)
         if self.intent is not None:
             signals.extend(learned_intent(touch.text, tokens, signals, counts, self.intent))
-        # Only the customer's own sentences are the customer's sentiment.
+        # Only the customer's own sentences are the customer's sentiment (and their pushing back).
         if touch.direction is Direction.INBOUND:
+            signals.extend(declines(touch.text, tokens, self.words))
             signals = self.sentiment.judge(touch.text, tokens, signals, masked, counts)
         else:
             signals = [s for s in signals if s.kind != "sentiment"]

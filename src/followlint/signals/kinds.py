@@ -48,6 +48,9 @@ CUSTOMER = _kinds(
      "vocabulary (idioms); signal stage: a sentiment lexicon's valence of the customer's sentences, "
      "with their praise and complaint phrases"),
     ("objection", "a reason not to buy, or a decline (\"too expensive\", \"not interested\")"),
+    ("decline", "a sentence of the customer's that pushes back by its shape: a contrast, a denial or a comparison "
+     "(\"thanks, but we'll stay with...\", \"more than the agency we used\"); a decline where it answers our offer",
+     "signal stage: contrast, negator and comparison words"),
     ("think_it_over", "asks for time to decide (\"let me think about it\")"),
     ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\"); subtype voice (cannot talk or take calls); subtype hours (days or parts of the day ruled out: \"closed on Fridays\", \"mornings are impossible\", \"Monday to Thursday only\"; the signal's slots name them)"),
     ("early_ok", "allows an earlier contact on a condition (\"if the price drops, tell me straight away\")"),
@@ -67,6 +70,7 @@ OURS = _kinds(
      "of ours (or a note saying we asked) about another party for us to reach (\"other labs I should be talking to\")"),
     ("ask_business", "asks for the sale (\"shall I send the contract?\")"),
     ("concession", "a lower price, a discount, a shorter term, a free extra"),
+    ("price", "a sum of money (\"£0.12 a word\", \"$1,200\"), its amount read", "signal stage: currency and number"),
     ("exploration", "asks about the reason behind an objection or a problem"),
     ("guarantee", "promises that nothing will ever go wrong"),
     ("hedge", "promises to be there rather than perfection (\"we can't guarantee, but...\")"),

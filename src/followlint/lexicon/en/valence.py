@@ -25,6 +25,8 @@ WORDS: dict[str, list[str]] = {
     "reverser": "less fewer".split(),
     # What follows outweighs what came before ("great car, but the plates never came").
     "contrast": "but however".split(),
+    # With a contrast or a denial, how a customer's sentence pushes back ("more than the agency we used").
+    "comparison": "than cheaper pricier dearer".split(),
     # Words whose lexicon valence, in a customer's mail, is courtesy or another sense of the
     # word, not a feeling about us: "I'd like to", "please", "feel free", "kind regards",
     # "you promised", "no rush"; and business and legal senses ("the agreement", "a party",
