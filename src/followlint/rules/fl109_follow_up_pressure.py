@@ -33,9 +33,11 @@ def _same_customer(a, b) -> bool:
 
 
 def _values(touch) -> set[str]:
-    """Value the touch names, leaving out what a check-in sentence only points back at
-    ("following up on the proposal below")."""
-    pointing = {s.sentence for s in touch.signals if s.kind in ("checkin", "nudge")}
+    """Value the touch names, leaving out what a check-in, a chaser or a question only points
+    back at ("following up on the proposal below", "are you happy to proceed with the proposal
+    below?")."""
+    pointing = {s.sentence for s in touch.signals if s.kind in ("checkin", "nudge", "ask_business")
+                or (s.kind == "question" and s.subtype != "statement")}
     return {
         " ".join(s.text.lower().split())
         for s in touch.signals
