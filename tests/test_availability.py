@@ -66,3 +66,27 @@ def test_the_part_of_the_day_a_time_names(detector, text, part):
 def test_a_day_of_the_month_is_no_time_of_day(detector):
     touch = annotated(detector, "Your delivery is booked for 5 May.", Direction.OUTBOUND)
     assert not any(s.slots for s in touch.signals)
+
+
+@pytest.mark.parametrize("text, channels", [
+    ("Our policy doesn't allow them to be sent by email - we can share them through our portal.", {"email"}),
+    ("Please don't ring, I can't take calls at work.", {"phone"}),
+    ("I didn't get your email.", set()),  # what happened, not a way ruled out
+])
+def test_ways_to_reach_ruled_out(detector, text, channels):
+    touch = annotated(detector, text)
+    assert {c for s in touch.signals if s.kind == "constraint" and s.subtype == "channel" for c in s.slots} == channels
+
+
+def test_an_imperative_that_names_a_way_is_an_ask_that_way(detector):
+    touch = annotated(detector, "Just email the PDFs over to me and I'll quote today.", Direction.OUTBOUND)
+    assert [(s.kind, set(s.slots)) for s in touch.signals if s.kind == "ask_way"] == [("ask_way", {"email"})]
+
+
+@pytest.mark.parametrize("text", [
+    "I want to reset my password because I don't receive any email from you.",
+    "My email account doesn't work any more.",
+])
+def test_a_way_that_went_wrong_is_no_way_ruled_out(detector, text):
+    touch = annotated(detector, text)
+    assert not [s for s in touch.signals if s.kind == "constraint" and s.subtype == "channel"]

@@ -74,10 +74,13 @@ WORD_LISTS = {w.name: w for w in (
     WordList("unit", "a unit of time", ("hour", "day", "week", "fortnight", "month")),
     WordList("day_part", "a part of the day or of the week a customer may rule out (\"mornings\", \"weekends\")",
              ("morning", "afternoon", "evening", "weekend", "weekday")),
+    WordList("channel", "a way to reach or send a customer may rule out (\"cannot be sent by email\")",
+             ("email", "post", "phone", "text", "portal", "courier")),
     WordList("availability", "in a customer's clause with days or parts of the day: words that rule them out "
              "(\"closed\", \"can't\"), that keep only them (\"only\"), that tell of the past instead "
-             "(\"didn't\"), and that join two days into a range (\"to\")",
-             ("ruled_out", "only", "past", "range")),
+             "(\"didn't\"), that join two days into a range (\"to\"), and that may open an imperative that tells "
+             "the customer a way to send (\"just\"), and that make a way a means (\"by\")",
+             ("ruled_out", "only", "past", "range", "softener", "means")),
     WordList("time", "words that place a time: today, tomorrow, the day after tomorrow, starts of a "
              "relative time (\"in\"), ago, business days, end of, next, following, the article "
              "of \"the 12th\"",

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..lexicon.words import WEEKDAYS
-from ..signals.availability import HOURS
+from ..signals.availability import CHANNEL, HOURS
+from ..signals.detect import ASKS_A_WAY
 from ..timeline import on_topic, plain, span_topic
 from ..timeline.calls import customer_turns, ours_before_answer, writer_says
 from .base import Example, Rule, sentence_of
@@ -22,7 +23,7 @@ CALLS = ("call", "voicemail")  # what a customer who cannot talk or take calls c
 class IgnoredConstraint(Rule):
     code = "FL108"
     name = "ignored-constraint"
-    reads = ("constraint", *TIMED_ASKS, "accommodation", "value", "when")
+    reads = ("constraint", *TIMED_ASKS, "accommodation", "value", "when", "ask_way")
     story = "000"
     summary = "The customer stated a constraint and our reply asks for what it rules out."
     what = """
@@ -31,7 +32,9 @@ class IgnoredConstraint(Rule):
         dealership", "can we meet on Tuesday?", "log in and check", "please call our line")
         without addressing it; or it offers or asks for a time while the customer said they
         are away or closed ("away until the 8th", and we offer the 4th), or on a day or in a
-        part of the day they ruled out ("closed on Fridays", and we book Friday); or we ring a customer
+        part of the day they ruled out ("closed on Fridays", and we book Friday); or asks for
+        something a way they ruled out ("cannot be sent by email", and we ask them to email
+        it); or we ring a customer
         who said they cannot talk or take calls ("profoundly deaf: email or text only").
     """
     why = """
@@ -71,6 +74,7 @@ class IgnoredConstraint(Rule):
     )
 
     known_problems = (
+        'A way ruled out counts when the customer says it as a means ("sent by email", "no calls"); "I don\'t receive your emails" is a problem, not a way ruled out.',
         'Days and parts of the day ruled out ("closed on Fridays", "mornings are impossible", "Monday to Thursday only") are compared with the day and part of the day of a time we offer; hours ("not before 10", "after 4pm only") are not.',
         "A constraint is read from families of wordings (can't, away until, no car, only a phone...) and matched to the kind of ask it rules out (come in, call, log in, meet, a time); a constraint said another way, or an ask of another kind, is missed.",
         'Sides decide whose constraint it is: in a mailbox of two messages with no --rep, the owner is a tie, and the customer can be taken for us.',
@@ -106,12 +110,15 @@ def _ignores(timeline, touch, constraints, reply, after):
     if clash is not None:
         return (clash, f'Proposes "{clash.text}"',
                 "Offer a day and time the customer said they can do.")
+    clash = _by_ruled_out_channel(constraints, said)
+    if clash is not None:
+        return (clash, f'Asks "{clash.text}"', "Ask for it the way the customer said they can do.")
     clash = _inside_window(timeline, touch, constraints, said)
     if clash is not None:
         return (clash, f'Proposes "{clash.text}"',
                 "Offer a time after the customer is back or available, or say how it can be done meanwhile.")
-    # Days or hours ruled out are broken only by a time on them: any other ask is fine.
-    constraints = [c for c in constraints if c.subtype != HOURS]
+    # Days, hours or ways ruled out are broken only by a time on them or an ask that way.
+    constraints = [c for c in constraints if c.subtype not in (HOURS, CHANNEL)]
     if not constraints:
         return None
     if reply is not touch and reply.kind in CALLS and any(c.subtype == VOICE for c in constraints):
@@ -160,6 +167,13 @@ def _on_ruled_out_hours(constraints, said):
         if ruled_out & (signal.slots | day):
             return signal
     return None
+
+
+def _by_ruled_out_channel(constraints, said):
+    """An ask of ours that names a way to reach or send the customer ruled out ("cannot be sent
+    by email", and we ask them to email the PDFs)."""
+    ruled_out = frozenset().union(*(c.slots for c in constraints if c.subtype == CHANNEL))
+    return next((s for s in said if s.slots & ruled_out and s.kind in ASKS_A_WAY and plain(s)), None) if ruled_out else None
 
 
 def _offered_times(said):

@@ -1,10 +1,13 @@
-"""Days and parts of the day: which ones a customer rules out, and which one a time names.
+"""Days, parts of the day and ways to reach: which ones a customer rules out, and which ones a
+time or an ask of ours names.
 
 "Our goods-in bay is closed on Fridays", "mornings are impossible for me", "Monday to Thursday
 only": a clause with days or parts of the day and a word that rules them out (or keeps only
 them) gives a ``constraint/hours`` signal whose ``slots`` are the days and parts ruled out. A
 time we name ("Tuesday 5 May at 9:30am", "Thursday morning") gets the part of the day it falls
-in as its ``slots``; its weekday comes from the date the timeline resolves. FL108 compares the two.
+in as its ``slots``; its weekday comes from the date the timeline resolves. Likewise "the
+documents cannot be sent by email" gives a ``constraint/channel`` signal, and an ask of ours
+the ways to reach or send it names ("could you email the PDFs?"). FL108 compares them.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from ..lexicon.words import WEEKDAYS, Words
 from ..model import Signal
 
 HOURS = "hours"  # constraint/hours
+CHANNEL = "channel"  # constraint/channel
 PARTS = ("morning", "afternoon", "evening")
 WEEKEND = frozenset({"saturday", "sunday"})
 WORKDAYS = frozenset(WEEKDAYS) - WEEKEND
@@ -25,7 +29,8 @@ CLOCK_RE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(am|pm|a\.m|p\.m)?\.?$")
 NOON, EVENING = 12, 17
 AFTERNOON_WITHOUT_PM = range(1, 7)  # "at 3" in business talk is 3pm
 NAMED_TIME_REACH = 3
-CUE_REACH = 3  # "I'm not in on Mondays": the cue at most this many words from the day  # "Tuesday 5 May at 9:30am": the clock time a few words after the day
+CUE_REACH = 3  # "I'm not in on Mondays": the cue at most this many words from the day
+CHANNEL_CUE_REACH = 7  # "our policy doesn't allow them to be sent by email": a denial reaches over its verb  # "Tuesday 5 May at 9:30am": the clock time a few words after the day
 
 
 class SlotWords:
@@ -49,22 +54,69 @@ class SlotWords:
         self.range = availability.get("range", frozenset())
         self.parts = {word: part for part, found in words.members("day_part").items() if part in PARTS
                       for word in found}
+        self.channel = {word: channel for channel, found in words.members("channel").items() for word in found}
+        self.softeners = availability.get("softener", frozenset())
+        self.means = availability.get("means", frozenset())
 
 
-def ruled_out_hours(text: str, tokens, words: Words) -> list[Signal]:
+def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
     """A ``constraint/hours`` signal for each clause of the text that rules days or parts of
-    the day out."""
+    the day out, and a ``constraint/channel`` one for each that rules a way to reach or send
+    out ("the documents cannot be sent by email")."""
     known = words.memo(SlotWords)
-    if known.slot.keys().isdisjoint(tokens.words):
+    hours = not known.slot.keys().isdisjoint(tokens.words)
+    channels = not known.channel.keys().isdisjoint(tokens.words)
+    if not (hours or channels):
         return []
     out = []
     for index, (begin, end) in enumerate(tokens.sentences):
         first, last = bisect_left(tokens.starts, begin), bisect_left(tokens.starts, end)
         for a, b in _clauses(text, tokens, first, last):
-            signal = _clause_signal(text, tokens, a, b, index, known)
-            if signal is not None:
-                out.append(signal)
+            found = [_clause_signal(text, tokens, a, b, index, known) if hours else None,
+                     _channel_signal(text, tokens, a, b, index, known) if channels else None]
+            out.extend(s for s in found if s is not None)
     return out
+
+
+def _channel_signal(text: str, tokens, a: int, b: int, sentence: int, known: SlotWords) -> Signal | None:
+    words = tokens.words[a:b]
+    # The way as a means ("sent by email", "no calls", "can't take calls"), not a thing that went
+    # wrong ("I don't receive any email", "my email account doesn't work").
+    named = [j for j, w in enumerate(words) if w in known.channel and (
+        (j > 0 and words[j - 1] in known.means) or any(w in known.ruled_out for w in words[max(0, j - 2):j]))]
+    if not named or not known.past.isdisjoint(words) or not _near(words, named, known.ruled_out, CHANNEL_CUE_REACH):
+        return None
+    start, end = tokens.starts[a], tokens.ends[b - 1]
+    return Signal(kind="constraint", subtype=CHANNEL, start=start, end=end, text=text[start:end], sentence=sentence,
+                  first_word=a, last_word=b - 1, slots=frozenset(known.channel[words[j]] for j in named))
+
+
+def channel_imperatives(text: str, tokens, words: Words) -> list[Signal]:
+    """An ``ask_way`` signal on each sentence of ours that opens by telling the customer to use a
+    way to reach or send ("Just email the PDFs over to me", "Please ring us on..."), the way it
+    names as its slots."""
+    known = words.memo(SlotWords)
+    if known.channel.keys().isdisjoint(tokens.words):
+        return []
+    out = []
+    for index, (begin, end) in enumerate(tokens.sentences):
+        first, last = bisect_left(tokens.starts, begin), bisect_left(tokens.starts, end)
+        j = first
+        while j < last and tokens.words[j] in known.softeners:
+            j += 1
+        if j < last and tokens.words[j] in known.channel:
+            out.append(Signal(kind="ask_way", start=tokens.starts[j], end=tokens.ends[j],
+                              text=text[tokens.starts[j]:tokens.ends[j]], sentence=index, first_word=j, last_word=j,
+                              slots=frozenset({known.channel[tokens.words[j]]})))
+    return out
+
+
+def channels_named(tokens, sentence: int, words: Words) -> frozenset[str]:
+    """The ways to reach or send a sentence of ours names ("could you email the PDFs?")."""
+    known = words.memo(SlotWords)
+    begin, end = tokens.sentences[sentence]
+    first, last = bisect_left(tokens.starts, begin), bisect_left(tokens.starts, end)
+    return frozenset(known.channel[w] for w in tokens.words[first:last] if w in known.channel)
 
 
 def _clauses(text: str, tokens, first: int, last: int):
@@ -106,11 +158,12 @@ def _clause_signal(text: str, tokens, a: int, b: int, sentence: int, known: Slot
                   sentence=sentence, first_word=a, last_word=b - 1, slots=ruled)
 
 
-def _near(words: list[str], named: list[int], cues) -> bool:
+def _near(words: list[str], named: list[int], cues, reach: int = 0) -> bool:
     """Is a cue within a few words of a day or part named ("closed on Fridays", "mornings are
     impossible"), not elsewhere in a long clause ("after the storm on Saturday... missing off the
     front")?"""
-    return any(w in cues and any(abs(i - j) <= CUE_REACH for j in named) for i, w in enumerate(words))
+    reach = reach or CUE_REACH
+    return any(w in cues and any(abs(i - j) <= reach for j in named) for i, w in enumerate(words))
 
 
 def _days_between(first: str, last: str, known: SlotWords) -> set[str]:

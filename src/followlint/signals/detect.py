@@ -13,7 +13,7 @@ from bisect import bisect_left
 from ..lexicon.words import Words
 from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
-from .availability import part_of_day, ruled_out_hours
+from .availability import channel_imperatives, channels_named, part_of_day, ruled_out
 from .declines import declines
 from .prices import prices
 from .referrals import shaped_referral_asks
@@ -38,6 +38,8 @@ SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "objection", "neutral
 TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "callback", "objection", "dissatisfaction"}
 # Times we name ("Tuesday 5 May at 9:30am", value/proposal): the part of the day they fall in.
 NAMED_TIMES = {"when", "proposal"}
+# Asks of ours: the ways to reach or send their sentence names ("could you email the PDFs?").
+ASKS_A_WAY = {"request", "ask_online", "ask_call", "ask_visit", "ask_meeting", "ask_business", "ask_way"}
 # Promises whose time is said nearby ("I'll call you back in 3 days").
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 # A conditional or a "would" before one of these belongs to another clause.
@@ -140,13 +142,16 @@ class SignalDetector:
                 )
             )
         signals.extend(_question_signals(touch, tokens, found, counts, self.words))
-        signals.extend(ruled_out_hours(touch.text, tokens, self.words))
+        signals.extend(ruled_out(touch.text, tokens, self.words))
         signals.extend(prices(touch.text, tokens))
         if touch.direction is not Direction.INBOUND:
             signals.extend(shaped_referral_asks(touch.text, tokens, self.words))
+            signals.extend(channel_imperatives(touch.text, tokens, self.words))
         for signal in signals:
             if signal.kind in NAMED_TIMES or (signal.kind == "value" and signal.subtype in NAMED_TIMES):
                 signal.slots = part_of_day(tokens, signal.first_word, signal.last_word, self.words)
+            elif signal.kind in ASKS_A_WAY and not signal.slots and signal.sentence < len(tokens.sentences):
+                signal.slots = channels_named(tokens, signal.sentence, self.words)
         if self.intent is not None:
             signals.extend(learned_intent(touch.text, tokens, signals, counts, self.intent))
         # Only the customer's own sentences are the customer's sentiment (and their pushing back).

@@ -79,6 +79,8 @@ OURS = _kinds(
     ("ask_meeting", "asks for a meeting or a call at a time"),
     ("ask_online", "asks the customer to log in, click or fill in something"),
     ("ask_call", "asks the customer to phone us (\"please call our line\")"),
+    ("ask_way", "opens by telling the customer a way to reach or send (\"Just email the PDFs over to me\"); "
+     "the way it names in its slots", "signal stage: an imperative of a channel word"),
     ("status", "says the problem is known and in hand (\"we are aware of the outage\"): an answer, no promise; "
      "subtype unknown: nothing to tell yet (\"we don't have any information on that\"); subtype progress: work in hand "
      "(\"our team is looking into this\")"),

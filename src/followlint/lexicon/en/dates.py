@@ -65,6 +65,19 @@ WORDS: dict[str, list[str]] = {
     "availability/only": ["only", "exclusively"],
     # A clause that tells what happened ("the engineer didn't come on Monday") rules nothing out.
     "availability/past": ["did", "was", "were", "had", "yesterday", "ago"],
+    # Ways to reach or send, as a customer rules one out ("the documents cannot be sent by email")
+    # and as we ask for one ("could you email the PDFs?").
+    "channel/email": ["email", "emails", "emailed", "emailing", "e-mail"],
+    "channel/post": ["post", "posted", "posting", "letter"],
+    "channel/phone": ["phone", "phoned", "phoning", "call", "calls", "calling", "ring", "ringing"],
+    "channel/text": ["text", "texts", "texting", "sms", "whatsapp"],
+    "channel/portal": ["portal", "upload", "uploaded"],
+    "channel/courier": ["courier", "couriered"],
+    # What may come before an imperative that tells the customer a way to send ("Just email the
+    # PDFs over", "Please ring us").
+    "availability/softener": ["just", "please", "simply", "kindly", "so", "then"],
+    # What makes a way to send a means in a customer's clause ("sent by email", "over the phone").
+    "availability/means": ["by", "via", "over", "through"],
     # Words that join two days into a range ("Monday to Thursday", "Mon-Thu").
     "availability/range": ["to", "through", "thru", "till", "until"],
 }
