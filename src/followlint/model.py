@@ -158,6 +158,18 @@ class Touch:
             s.kind == kind and not (plain and (s.negated or s.hypothetical)) for s in self.signals
         )
 
+    def title_end(self) -> int:
+        """Where the title above a CRM activity's notes ends ("Call: leak follow-up"): what the
+        activity was filed under, not what was said on it. 0 when there is none."""
+        subject = self.subject
+        if self.activity and subject and len(self.text) > len(subject) and self.text.startswith(subject):
+            return len(subject)
+        return 0
+
+    def title_sentences(self) -> set[int]:
+        end = self.title_end()
+        return {i for i, span in enumerate(self.sentences) if span.start < end} if end else set()
+
     def position(self, offset: int) -> tuple[int, int]:
         """File line and 1-based column of a character offset into ``text``."""
         offset = max(0, min(offset, len(self.text)))

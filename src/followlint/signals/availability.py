@@ -91,15 +91,17 @@ def _channel_signal(text: str, tokens, a: int, b: int, sentence: int, known: Slo
                   first_word=a, last_word=b - 1, slots=frozenset(known.channel[words[j]] for j in named))
 
 
-def channel_imperatives(text: str, tokens, words: Words) -> list[Signal]:
+def channel_imperatives(text: str, tokens, words: Words, after: int = 0) -> list[Signal]:
     """An ``ask_way`` signal on each sentence of ours that opens by telling the customer to use a
     way to reach or send ("Just email the PDFs over to me", "Please ring us on..."), the way it
-    names as its slots."""
+    names as its slots. ``after``: where a CRM activity's title ("Call - Bean There") ends."""
     known = words.memo(SlotWords)
     if known.channel.keys().isdisjoint(tokens.words):
         return []
     out = []
     for index, (begin, end) in enumerate(tokens.sentences):
+        if begin < after:
+            continue
         first, last = bisect_left(tokens.starts, begin), bisect_left(tokens.starts, end)
         j = first
         while j < last and tokens.words[j] in known.softeners:

@@ -146,7 +146,7 @@ class SignalDetector:
         signals.extend(prices(touch.text, tokens))
         if touch.direction is not Direction.INBOUND:
             signals.extend(shaped_referral_asks(touch.text, tokens, self.words))
-            signals.extend(channel_imperatives(touch.text, tokens, self.words))
+            signals.extend(channel_imperatives(touch.text, tokens, self.words, touch.title_end()))
         for signal in signals:
             if signal.kind in NAMED_TIMES or (signal.kind == "value" and signal.subtype in NAMED_TIMES):
                 signal.slots = part_of_day(tokens, signal.first_word, signal.last_word, self.words)

@@ -33,7 +33,7 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str], topic: frozenset |
     skip_kinds = skip_kinds - item.kinds  # asked about referrals: our referral talk answers
     asks_back = _asks_back(reply)
     skip = {s.sentence for s in reply.signals if s.kind in skip_kinds and s.sentence not in asks_back}
-    skip |= _title(reply) | besides
+    skip |= reply.title_sentences() | besides
     return any(i not in skip and shared(topic, words) >= (STRICT_OVERLAP if i in strict else 1)
                for i, words in enumerate(reply.topics))
 
@@ -69,15 +69,6 @@ def _asks_back(reply: Touch) -> set[int]:
     questions = {s.sentence for s in reply.signals if s.kind == "question"}
     agenda = {s.sentence for s in reply.signals if s.kind in SELF_SERVING - CHASER}
     return {s.sentence for s in reply.signals if s.kind in CHASER and s.sentence in questions} - agenda
-
-
-def _title(reply: Touch) -> set[int]:
-    """The sentences of a CRM activity's title above its notes ("Call: leak follow-up"): what
-    the call was filed under, not what was said on it."""
-    subject = reply.subject
-    if not (reply.activity and subject and len(reply.text) > len(subject) and reply.text.startswith(subject)):
-        return set()
-    return {i for i, span in enumerate(reply.sentences) if span.start < len(subject)}
 
 
 # What a reply can carry that takes a customer's point up even in other words than theirs
