@@ -250,8 +250,11 @@ def _promised_on_call(timeline: Timeline, index: int, touch: Touch) -> None:
     # A promise only to ring back ("I'll ring her Tuesday") is an agreed time, FL104's; one in the
     # sentence that reports the customer putting the decision off ("He said let me think about it,
     # will come back to you") is theirs.
+    # A promise with a day ("our technician will replace it on Tuesday") is a booked act, which
+    # the record of its day shows; "I'll look into the rota", or "check the warehouse and ring
+    # back Thursday", wants a report back.
     promise = next((p for p in owned_promises(touch) if p.sentence > 0 and writer_says(touch, p)
-                    and not _only_calls_back(touch, p)), None)
+                    and (p.due is None or _reports_by_call(touch, p)) and not _only_calls_back(touch, p)), None)
     if promise is None:
         return
     span = touch.sentences[promise.sentence]
@@ -267,6 +270,11 @@ def _only_calls_back(touch: Touch, promise: Signal) -> bool:
         return True  # "I'll ring her Tuesday 17th"
     return any(s.sentence == promise.sentence and (s.kind == "think_it_over" or (
         s.kind == "callback" and s.start <= promise.start < s.end + CALLBACK_REACH)) for s in touch.signals)
+
+
+def _reports_by_call(touch: Touch, promise: Signal) -> bool:
+    return any(s.sentence == promise.sentence and (s.kind == "callback" or (s.kind == "commitment" and _calls(s)))
+               for s in touch.signals)
 
 
 def _calls(promise: Signal) -> bool:
