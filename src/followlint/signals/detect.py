@@ -253,7 +253,7 @@ def _question_signals(touch: Touch, tokens, found, counts: list[int], words: Wor
     return out
 
 
-LAST_CLAUSE_RE = re.compile(r"[,;:–—]\s")
+LAST_CLAUSE_RE = re.compile(r"[,;:–—]\s|\s-\s")
 OPENING_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 

@@ -24,6 +24,7 @@ ITEM_READS = (
     "pleasantry", "boilerplate", "handoff", "status", "condition", "context", "when",
 )
 MAX_QUESTIONS = 5  # more questions than this in one message: a quiz or a joke list
+RHETORICAL_WORDS = 8  # "what would we do without you?": a question in thanks this short asks nothing
 NEED = "need"  # condition/need: "if you need", on the other side's need
 VOICE = "voice"  # constraint/voice: "no phone signal here", "deaf: email or text only"
 
@@ -101,7 +102,10 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     for signal in touch.signals:
         if signal.kind not in ITEM_KINDS or not plain(signal) or signal.sentence in seen_sentences:
             continue
-        if (grateful or questionnaire or signal.sentence in praised) and signal.kind == "question":
+        # ... but a question of some length asks ("do you provide nappies and wipes or do we
+        # bring our own?"), however warm the message.
+        rhetorical = grateful and touch.sentences[signal.sentence].words <= RHETORICAL_WORDS
+        if (rhetorical or questionnaire or signal.sentence in praised) and signal.kind == "question":
             continue
         if signal.kind == "request" and signal.sentence in offered:
             continue
