@@ -389,8 +389,7 @@ def audit(
                          reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
                          plugin_flags=plugin, fmt=output_format)
     registry, reporter = _load_for_report(settings, _format_origin(ctx, settings))
-    linter = Linter(settings, registry)
-    linter.preload()
+    linter = Linter(settings, registry)  # its phrase index decoded whole once an account brings much to lint
     options = AuditOptions(batch_size=batch_size, keep_days=keep_days, timeout=timeout,
                            progress=sys.stderr.isatty() and not quiet, jobs=jobs or os.cpu_count() or 1)
     if jobs and cluster:

@@ -148,12 +148,17 @@ class Linter:
                                        learned=any("intent" in rule.reads for rule in self.rules))
         self.discovery = Discovery(registry.readers, settings.exclude)
         self.ours = Ours(settings.reps)
+        self._preloaded = False
 
     def preload(self) -> None:
         """Get ready for a long run: decode the whole phrase index (a short one decodes only the
-        entries its words reach), some 250,000 objects that last as long as the process."""
+        entries its words reach), some 250,000 objects that last as long as the process. Once:
+        an audit asks again for each big account."""
+        if self._preloaded:
+            return
         with paused():
             self.detector.phrases.decode_all()
+        self._preloaded = True
 
     def lint_part(self, unit: SourceUnit, batch: Batch | None = None) -> tuple[UnitResult, SuppressionUse]:
         """Lint a unit, or one batch of it (with --jobs, the batches of a big mailbox are shared
