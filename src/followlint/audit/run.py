@@ -208,9 +208,9 @@ def fetch_uids(connection: Connection, state: State, account: Account, folder: s
                uids: list[int], options: AuditOptions, reopen: bool = False,
                on_batch: Callable[[str, list], None] | None = None) -> int:
     """Fetch ``uids`` of ``folder`` into the state, batch by batch; ``reopen``: the folder is
-    opened again (another one was opened since it was planned). Each batch is fetched by a
-    thread while the one before is stored and handed to ``on_batch`` (folder, batch), which
-    parses it: the wait for the server and the parsing overlap."""
+    opened again (another one was opened since it was planned). Each batch is stored, then
+    handed to ``on_batch`` (folder, batch), which parses it while a thread fetches the next
+    one: the wait for the server and the parsing overlap."""
     if not uids:
         return 0
     if reopen and connection.examine(folder)[0] != uidvalidity:
