@@ -595,3 +595,57 @@ def test_sent_folder_by_name(mailbox):
     code, report, err = mailbox.audit_json("--sent-folder", "Outbox")
     assert code == 2
     assert "cannot open the folder 'Outbox'" in one_line_error(err)
+
+
+def test_audit_with_workers_reports_as_one_process(mailbox, tmp_path, monkeypatch):
+    """``--jobs``: batches parsed by worker processes as they are fetched, conversations linted
+    by forked workers; the report is the one a single process makes, on a first run and on a
+    run that adds new mail to the messages kept from the first (issue 16). In process, so that
+    the workers take even a small mailbox."""
+    from followlint import plugins
+    from followlint.audit import workers
+    from followlint.audit.accounts import Account
+    from followlint.audit.run import AuditOptions, audit
+    from followlint.audit.state import State
+    from followlint.config import Settings
+    from followlint.engine import Linter
+
+    if not workers.can_fork():
+        pytest.skip("the audit's workers are forked")
+    first_mail = [PLATES_ISSUE, PLATES_CHECKIN, NEWS]
+    for n in range(12):
+        first_mail.append(("INBOX", f"Customer {n} <c{n}@client{n}.example>", f"Order {n}", "2026-11-03T10:00:00+00:00",
+                           f"ask-{n}@client{n}.example", f"Hi Alice,\n\nWhere is my order {n}? It has not arrived.\n\nC{n}\n"))
+        first_mail.append(("Sent", f"Customer {n} <c{n}@client{n}.example>", f"Re: Order {n}", "2026-11-04T10:00:00+00:00",
+                           f"re-{n}@acme.example", "Hi,\n\nJust checking in to see how everything is going!\n\nAlice\n",
+                           f"ask-{n}@client{n}.example"))
+    mailbox.seed(*first_mail)
+    monkeypatch.setenv(PASSWORD_VAR, PASSWORD)
+    account = Account(host="127.0.0.1", port=mailbox.port, user=mailbox.user, password_env=PASSWORD_VAR,
+                      ca_file=str(mailbox.server.cert))
+
+    def run(jobs: int, state: State):
+        settings = Settings()
+        settings.now = "2026-11-21T09:00:00+00:00"
+        report = audit(Linter(settings, plugins.load(settings)), [account], state, AuditOptions(batch_size=5, jobs=jobs))
+        return ([f.to_dict() for f in report.findings], [(p.path, p.message) for p in report.problems],
+                report.lines, report.summary())
+
+    states = {jobs: State(str(tmp_path / f"jobs{jobs}.sqlite")) for jobs in (1, 2)}
+    try:
+        alone = run(1, states[1])
+        monkeypatch.setattr(workers, "PARSE_MIN_MESSAGES", 1)
+        monkeypatch.setattr(workers, "LINT_MIN_TOUCHES", 1)
+        shared = run(2, states[2])
+        assert shared == alone and len(alone[0]) > 12
+        mailbox.seed(INVOICE_ISSUE, INVOICE_PROMISE)  # new mail beside the kept conversations
+        monkeypatch.setattr(workers, "PARSE_MIN_MESSAGES", 1000)
+        monkeypatch.setattr(workers, "LINT_MIN_TOUCHES", 2000)
+        alone = run(1, states[1])
+        monkeypatch.setattr(workers, "PARSE_MIN_MESSAGES", 1)
+        monkeypatch.setattr(workers, "LINT_MIN_TOUCHES", 1)
+        shared = run(2, states[2])
+        assert shared == alone and "2 new messages fetched" in alone[2][0]
+    finally:
+        for state in states.values():
+            state.close()

@@ -340,6 +340,7 @@ def audit(
     timeout: float = typer.Option(60.0, "--timeout", min=1, metavar="SECONDS", help="Seconds to wait for the server."),
     cluster: Optional[str] = typer.Option(None, "--cluster", metavar="tcp://HOST:PORT|local", help="Run one task per account on a Dask cluster (local: a LocalCluster on this machine)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, metavar="N", help="With --cluster local: worker processes (default: one per CPU)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help="Worker processes for a big account's parsing and linting (default 0: one per CPU; not with --cluster)."),
     split: int = typer.Option(5000, "--split", min=1, metavar="N", help="With --cluster: an account with more than N new messages is fetched and linted in parts, threads kept whole."),
     output_format: Optional[str] = OUTPUT_FORMAT,
     output: Optional[str] = OUTPUT,
@@ -388,10 +389,11 @@ def audit(
                          reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
                          plugin_flags=plugin, fmt=output_format)
     registry, reporter = _load_for_report(settings, _format_origin(ctx, settings))
-    linter = Linter(settings, registry)
-    linter.preload()
+    linter = Linter(settings, registry)  # its phrase index decoded whole once an account brings much to lint
     options = AuditOptions(batch_size=batch_size, keep_days=keep_days, timeout=timeout,
-                           progress=sys.stderr.isatty() and not quiet)
+                           progress=sys.stderr.isatty() and not quiet, jobs=jobs or os.cpu_count() or 1)
+    if jobs and cluster:
+        _fail("--jobs is for an audit on this machine (with --cluster, each worker audits its own accounts)")
     if workers and cluster != "local":
         _fail("--workers is for --cluster local (a remote cluster has the workers it was started with)")
     store = State(state or default_path())

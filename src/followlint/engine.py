@@ -148,12 +148,17 @@ class Linter:
                                        learned=any("intent" in rule.reads for rule in self.rules))
         self.discovery = Discovery(registry.readers, settings.exclude)
         self.ours = Ours(settings.reps)
+        self._preloaded = False
 
     def preload(self) -> None:
         """Get ready for a long run: decode the whole phrase index (a short one decodes only the
-        entries its words reach), some 250,000 objects that last as long as the process."""
+        entries its words reach), some 250,000 objects that last as long as the process. Once:
+        an audit asks again for each big account."""
+        if self._preloaded:
+            return
         with paused():
             self.detector.phrases.decode_all()
+        self._preloaded = True
 
     def lint_part(self, unit: SourceUnit, batch: Batch | None = None) -> tuple[UnitResult, SuppressionUse]:
         """Lint a unit, or one batch of it (with --jobs, the batches of a big mailbox are shared
@@ -240,10 +245,13 @@ class Linter:
     def context(self, rule: Rule, timeline: Timeline | None) -> RuleContext:
         return RuleContext(options=self.options[rule.code], now=self.now, timeline=timeline)
 
-    def conversations(self, unit: SourceUnit, ctx: ReadContext, batch: Batch | None = None) -> Iterator[tuple[Conversation, dict]]:
+    def conversations(self, unit: SourceUnit, ctx: ReadContext, batch: Batch | None = None,
+                      annotate: bool = True) -> Iterator[tuple[Conversation, dict]]:
         """Read a unit (or one batch of it) and yield its annotated conversations, one group of
         touches at a time (a CRM export streams contact by contact, a mailbox thread by
-        thread), each with the inline suppressions of its group's files."""
+        thread), each with the inline suppressions of its group's files. ``annotate=False``:
+        the signal stage is left to the caller (``detector.annotate`` on each conversation not
+        left out), who may run it elsewhere."""
         reader = unit.reader
         batches = [batch] if batch is not None else reader.batches(unit, ctx)
         if batches is None:
@@ -260,7 +268,7 @@ class Linter:
                 for conversation in build_conversations(touches, unit.path, self.ours, reader.mailbox,
                                                         reader.directed, owner, self.settings.bulk_recipients):
                     ctx.counted_conversation(conversation)
-                    if not conversation.left_out:
+                    if annotate and not conversation.left_out:
                         self.detector.annotate(conversation)
                     yield conversation, suppressions
             _free_cycles()

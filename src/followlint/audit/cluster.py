@@ -121,10 +121,10 @@ class JournalState:
             self.snap.messages[(folder, uid)] = (raw, received)
         self.snap.folders[folder] = (uidvalidity, max(uid for uid, _, _ in batch))
 
-    def messages(self, account: str) -> Iterator[tuple[str, int, bytes, str]]:
+    def messages(self, account: str, skip=()) -> Iterator[tuple[str, int, bytes | None, str]]:
         for (folder, uid) in sorted(self.snap.messages):  # the order of SQLite's ORDER BY folder, uid
             raw, received = self.snap.messages[(folder, uid)]
-            yield folder, uid, zlib.decompress(raw), received
+            yield folder, uid, None if (folder, uid) in skip else zlib.decompress(raw), received
 
     def forget(self, account: str, keys: list[tuple[str, int]]) -> None:
         self.journal.append(("forget", (list(keys),)))

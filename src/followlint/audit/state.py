@@ -130,11 +130,13 @@ class State:
                                                for uid, raw, received in batch])
             self.backend.execute(SET_FOLDER, [(account, folder, uidvalidity, max(uid for uid, _, _ in batch))])
 
-    def messages(self, account: str) -> Iterator[tuple[str, int, bytes, str]]:
+    def messages(self, account: str, skip=()) -> Iterator[tuple[str, int, bytes | None, str]]:
+        """(folder, uid, raw, received) in the order of the folder's name, then UID; raw is None
+        for the (folder, uid) in ``skip`` (messages the caller has in hand already)."""
         rows = self.backend.stream("SELECT folder, uid, raw, received FROM messages WHERE account = ? "
                                    "ORDER BY folder, uid", (account,))
         for folder, uid, raw, received in rows:
-            yield folder, uid, zlib.decompress(raw), received
+            yield folder, uid, None if (folder, uid) in skip else zlib.decompress(raw), received
 
     def forget(self, account: str, keys: list[tuple[str, int]]) -> None:
         with self.transaction():
