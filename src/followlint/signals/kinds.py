@@ -36,7 +36,9 @@ CUSTOMER = _kinds(
     ("issue", "a problem, complaint or unmet promise (\"my plates still haven't arrived\"); subtype implied: "
      "the customer's sentence our promise to act takes up, where nothing of theirs was read (made by the timeline, "
      "never in a touch's signals)"),
-    ("request", "asks us to do or tell something; subtypes send (a document) and schedule (a time)"),
+    ("request", "asks us to do or tell something; subtypes send (a document) and schedule (a time); subtype "
+     "implied: the promise our note of a call records, what we owe a report back on (made by the timeline, never "
+     "in a touch's signals)"),
     ("question", "a sentence that ends in '?'", "signal stage: punctuation"),
     ("intent", "a sentence that makes a request or a commitment, by the learned model (either side; "
      "computed only when a loaded rule reads it)", "signal stage: a logistic model fitted on labelled sentences"),

@@ -223,7 +223,7 @@ def _implied_item(timeline: Timeline, index: int, touch: Touch) -> None:
     most of the promise's subject; we owe a report back on it. In the note of a call, the item is
     the promise the writer made on it ("Told her I'd get our tech to look at the burr alignment")."""
     if call_note(touch):
-        _promised_on_call(timeline, index, touch)
+        _promised_on_call(timeline, touch)
         return
     if touch.direction is not Direction.OUTBOUND:
         return
@@ -240,15 +240,10 @@ def _implied_item(timeline: Timeline, index: int, touch: Touch) -> None:
     overlap, sentence = max((len(said & words), i) for i, words in enumerate(customer.topics))
     if overlap < IMPLIED_OVERLAP:
         return
-    span = customer.sentences[sentence]
-    signal = Signal(kind="issue", subtype=IMPLIED, start=span.start, end=span.end,
-                    text=customer.text[span.start:span.end], sentence=sentence, topic=customer.topics[sentence])
-    item = Item(customer, signal, timeline.touches.index(customer), names=timeline.names,
-                addressed_by=touch, commitment=(touch, promise))
-    timeline.items.append(item)
+    timeline.items.append(_item_of_sentence(timeline, customer, sentence, "issue", touch, promise))
 
 
-def _promised_on_call(timeline: Timeline, index: int, touch: Touch) -> None:
+def _promised_on_call(timeline: Timeline, touch: Touch) -> None:
     if any(item.touch is touch for item in timeline.items):
         return  # the note's own items hold its promise (_held_to_note, _reported_items)
     # A promise only to ring back ("I'll ring her Tuesday") is an agreed time, FL104's; one in the
@@ -261,12 +256,18 @@ def _promised_on_call(timeline: Timeline, index: int, touch: Touch) -> None:
                     and (p.due is None or _reports_by_call(touch, p)) and not _only_calls_back(touch, p)), None)
     if promise is None:
         return
-    span = touch.sentences[promise.sentence]
-    signal = Signal(kind="request", subtype=IMPLIED, start=span.start, end=span.end,
-                    text=touch.text[span.start:span.end], sentence=promise.sentence,
-                    topic=touch.topics[promise.sentence] if promise.sentence < len(touch.topics) else frozenset())
-    timeline.items.append(Item(touch, signal, index, names=timeline.names, addressed_by=touch,
-                               commitment=(touch, promise)))
+    timeline.items.append(_item_of_sentence(timeline, touch, promise.sentence, "request", touch, promise))
+
+
+def _item_of_sentence(timeline: Timeline, said: Touch, sentence: int, kind: str, ours: Touch, promise: Signal) -> Item:
+    """An item (issue/implied, request/implied) on a whole sentence of ``said``, taken up and
+    promised by ``ours``."""
+    span = said.sentences[sentence]
+    topic = said.topics[sentence] if sentence < len(said.topics) else frozenset()
+    signal = Signal(kind=kind, subtype=IMPLIED, start=span.start, end=span.end, text=said.text[span.start:span.end],
+                    sentence=sentence, topic=topic)
+    return Item(said, signal, timeline.touches.index(said), names=timeline.names, addressed_by=ours,
+                commitment=(ours, promise))
 
 
 def _only_calls_back(touch: Touch, promise: Signal) -> bool:
