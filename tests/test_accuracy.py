@@ -416,7 +416,8 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "FL109": (1.0, 0.888), "FL110": (1.0, 1.0),
     },
     # batch-12 was written blind while issue 14's tenth round tuned on batch 11: scored when it
-    # was copied in mid round and at the round's end (its README has the figures); unread.
+    # was copied in mid round and at the round's end (its README has the figures); then the
+    # tuning set of the eleventh round.
     "batch-12": {
         "FL101": (0.888, 0.888), "FL102": (1.0, 0.555), "FL103": (0.5, 0.166), "FL104": (0.888, 0.8),
         "FL105": (1.0, 0.555), "FL106": (0.875, 0.777), "FL107": (1.0, 0.888), "FL108": (1.0, 0.384),
