@@ -633,6 +633,17 @@ PHRASES: dict[str, list[str]] = {
         "(mistake|error|fault|problem|issue) (is|was|lies|lay) (on|with) (your|you)",
         "(you|your team|your staff|your side) (didn't|did not|failed to|forgot to|neglected to) (read|check|cancel|follow|tell|call|notify|inform|ask|pay|reply|update|re authorise|reauthorise|enter|send)",
         "(there is|there's|there was) nothing wrong with (our|the|my)",
+        # Pointing back to what someone of ours set out ("as Tom has already explained", "as I'd
+        # already pointed out"), and the responsibility put elsewhere ("this isn't down to us",
+        # "his mistake, not ours", "that's on her", "not something we're liable for").
+        "as (i|we|i'd|we'd|i've|we've|i had|we had|he|she|they|*) [already|previously|has already|have already|had already|has|have|had] (pointed out|set out|made clear|made it clear)",
+        "as * (has|had|have) (already )?(explained|said|told you|mentioned|advised)",
+        "(not|isn't|is not|wasn't|was not|'s not) down to (us|me|our)",
+        "(mistake|fault|error|problem|doing|responsibility|lock|part|product|equipment|kit) not ours",
+        "not (something|anything) (we're|we are|we|i'm|i am|we can be|i can be|we could be) (liable|responsible|accountable|to blame)",
+        "not (something|anything) (we|i) (can|could) (control|help|be held responsible for)",
+        "(that's|that is|it's|it is|that was|it was) on (her|him|them|you|your side|their side)",
+        "(nothing|not) (further|more|else) to (discuss|add|say)",
         "(this|that|it) (wouldn't|would not|would never) have happened (if|had)",
     ],
     "apology": [
