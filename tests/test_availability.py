@@ -90,3 +90,12 @@ def test_an_imperative_that_names_a_way_is_an_ask_that_way(detector):
 def test_a_way_that_went_wrong_is_no_way_ruled_out(detector, text):
     touch = annotated(detector, text)
     assert not [s for s in touch.signals if s.kind == "constraint" and s.subtype == "channel"]
+
+
+@pytest.mark.parametrize("text, slots", [
+    ("He's on nights so lessons only after 2pm, any weekday.", {"morning"}),
+    ("We can only take calls before 11am.", {"afternoon", "evening"}),
+    ("The bay opens after 2pm.", set()),  # no "only": a fact, not a limit
+])
+def test_an_only_bounded_by_a_clock_time(detector, text, slots):
+    assert ruled_out(detector, text) == slots

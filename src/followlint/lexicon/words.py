@@ -79,8 +79,9 @@ WORD_LISTS = {w.name: w for w in (
     WordList("availability", "in a customer's clause with days or parts of the day: words that rule them out "
              "(\"closed\", \"can't\"), that keep only them (\"only\"), that tell of the past instead "
              "(\"didn't\"), that join two days into a range (\"to\"), and that may open an imperative that tells "
-             "the customer a way to send (\"just\"), and that make a way a means (\"by\")",
-             ("ruled_out", "only", "past", "range", "softener", "means")),
+             "the customer a way to send (\"just\"), that make a way a means (\"by\"), and that bound a clock time "
+             "an \"only\" keeps to (\"after\", \"before\")",
+             ("ruled_out", "only", "past", "range", "softener", "means", "after", "before")),
     WordList("time", "words that place a time: today, tomorrow, the day after tomorrow, starts of a "
              "relative time (\"in\"), ago, business days, end of, next, following, the article "
              "of \"the 12th\"",

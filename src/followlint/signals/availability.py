@@ -57,6 +57,8 @@ class SlotWords:
         self.channel = {word: channel for channel, found in words.members("channel").items() for word in found}
         self.softeners = availability.get("softener", frozenset())
         self.means = availability.get("means", frozenset())
+        self.after = availability.get("after", frozenset())
+        self.before = availability.get("before", frozenset())
 
 
 def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
@@ -64,7 +66,8 @@ def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
     the day out, and a ``constraint/channel`` one for each that rules a way to reach or send
     out ("the documents cannot be sent by email")."""
     known = words.memo(SlotWords)
-    hours = not known.slot.keys().isdisjoint(tokens.words)
+    hours = not known.slot.keys().isdisjoint(tokens.words) or (
+        not known.only.isdisjoint(tokens.words) and not (known.after | known.before).isdisjoint(tokens.words))
     channels = not known.channel.keys().isdisjoint(tokens.words)
     if not (hours or channels):
         return []
@@ -135,8 +138,10 @@ def _clauses(text: str, tokens, first: int, last: int):
 def _clause_signal(text: str, tokens, a: int, b: int, sentence: int, known: SlotWords) -> Signal | None:
     words = tokens.words[a:b]
     named = [j for j, w in enumerate(words) if w in known.slot]
-    if not named or not known.past.isdisjoint(words):
+    if not known.past.isdisjoint(words):
         return None
+    if not named:
+        return _bounded(text, tokens, a, b, sentence, known)
     slots = set()
     for j in named:
         slots |= known.slot[words[j]]
@@ -158,6 +163,29 @@ def _clause_signal(text: str, tokens, a: int, b: int, sentence: int, known: Slot
     start, end = tokens.starts[a], tokens.ends[b - 1]
     return Signal(kind="constraint", subtype=HOURS, start=start, end=end, text=text[start:end],
                   sentence=sentence, first_word=a, last_word=b - 1, slots=ruled)
+
+
+def _bounded(text: str, tokens, a: int, b: int, sentence: int, known: SlotWords) -> Signal | None:
+    """"Lessons only after 2pm": the parts of the day wholly on the wrong side of a clock time
+    that an "only" bounds."""
+    words = tokens.words[a:b]
+    for j, word in enumerate(words[:-1]):
+        if word not in known.after and word not in known.before:
+            continue
+        hour = _clock_hour(tokens, a + j + 1)
+        if hour is None or not _near(words, [j], known.only):
+            continue
+        if word in known.after:
+            ruled = {"morning"} if hour >= NOON else set()
+            ruled |= {"afternoon"} if hour >= EVENING else set()
+        else:
+            ruled = {"evening"} if hour <= EVENING else set()
+            ruled |= {"afternoon"} if hour <= NOON else set()
+        if ruled:
+            start, end = tokens.starts[a], tokens.ends[b - 1]
+            return Signal(kind="constraint", subtype=HOURS, start=start, end=end, text=text[start:end],
+                          sentence=sentence, first_word=a, last_word=b - 1, slots=frozenset(ruled))
+    return None
 
 
 def _near(words: list[str], named: list[int], cues, reach: int = 0) -> bool:
@@ -184,19 +212,26 @@ def part_of_day(tokens, first: int, last: int, words: Words) -> frozenset[str]:
         word = tokens.words[j]
         if word in known.parts:
             return frozenset({known.parts[word]})
-        clock = CLOCK_RE.match(word)
-        if clock is None:
-            continue
-        hour, minutes, half = int(clock.group(1)), clock.group(2), clock.group(3)
-        if half is None and j + 1 < len(tokens.words) and tokens.words[j + 1].rstrip(".") in ("am", "pm", "a.m", "p.m"):
-            half = tokens.words[j + 1]
-        if half is None and minutes is None and not (j > 0 and tokens.words[j - 1] == "at"):
-            continue  # "5 May": a day of the month, not a time ("at 3" is one)
-        if hour > 23:
-            continue
-        if half and half.startswith("p") and hour < NOON:
-            hour += NOON
-        elif half is None and hour in AFTERNOON_WITHOUT_PM:
-            hour += NOON
-        return frozenset({"morning" if hour < NOON else "afternoon" if hour < EVENING else "evening"})
+        hour = _clock_hour(tokens, j)
+        if hour is not None:
+            return frozenset({"morning" if hour < NOON else "afternoon" if hour < EVENING else "evening"})
     return frozenset()
+
+
+def _clock_hour(tokens, j: int) -> int | None:
+    """The hour (0-23) of a clock time at word ``j`` ("9:30am", "2pm", "14:30", "at 3")."""
+    clock = CLOCK_RE.match(tokens.words[j])
+    if clock is None:
+        return None
+    hour, minutes, half = int(clock.group(1)), clock.group(2), clock.group(3)
+    if half is None and j + 1 < len(tokens.words) and tokens.words[j + 1].rstrip(".") in ("am", "pm", "a.m", "p.m"):
+        half = tokens.words[j + 1]
+    if half is None and minutes is None and not (j > 0 and tokens.words[j - 1] == "at"):
+        return None  # "5 May": a day of the month, not a time ("at 3" is one)
+    if hour > 23:
+        return None
+    if half and half.startswith("p") and hour < NOON:
+        hour += NOON
+    elif half is None and hour in AFTERNOON_WITHOUT_PM:
+        hour += NOON
+    return hour

@@ -61,7 +61,8 @@ WORDS: dict[str, list[str]] = {
     # What rules such a day or part out in the customer's clause ("the bay is closed on
     # Fridays", "can't do mornings"), or keeps only the ones named ("Monday to Thursday only").
     "availability/ruled_out": ["closed", "shut", "impossible", "unavailable", "busy", "asleep", "away",
-                               "out", "not", "never", "no", "cannot", "unable", "tricky", "difficult", "awkward"],
+                               "out", "not", "never", "no", "cannot", "unable", "tricky", "difficult", "awkward",
+                               "sleep", "sleeps", "sleeping"],
     "availability/only": ["only", "exclusively"],
     # A clause that tells what happened ("the engineer didn't come on Monday") rules nothing out.
     "availability/past": ["did", "was", "were", "had", "yesterday", "ago"],
@@ -76,6 +77,9 @@ WORDS: dict[str, list[str]] = {
     # What may come before an imperative that tells the customer a way to send ("Just email the
     # PDFs over", "Please ring us").
     "availability/softener": ["just", "please", "simply", "kindly", "so", "then"],
+    # What bounds a clock time an "only" keeps to ("lessons only after 2pm", "only before 11am").
+    "availability/after": ["after", "from"],
+    "availability/before": ["before", "till", "until"],
     # What makes a way to send a means in a customer's clause ("sent by email", "over the phone").
     "availability/means": ["by", "via", "over", "through"],
     # Words that join two days into a range ("Monday to Thursday", "Mon-Thu").
