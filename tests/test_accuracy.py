@@ -419,16 +419,17 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # was copied in mid round and at the round's end (its README has the figures); then the
     # tuning set of the eleventh round.
     "batch-12": {
-        "FL101": (0.888, 0.888), "FL102": (1.0, 0.555), "FL103": (0.5, 0.166), "FL104": (0.888, 0.8),
-        "FL105": (1.0, 0.555), "FL106": (0.875, 0.777), "FL107": (1.0, 0.888), "FL108": (1.0, 0.384),
-        "FL109": (1.0, 0.555), "FL110": (1.0, 0.222),
+        "FL101": (0.888, 0.888), "FL102": (1.0, 0.555), "FL103": (0.6, 0.166), "FL104": (0.888, 0.8),
+        "FL105": (1.0, 0.555), "FL106": (0.875, 0.777), "FL107": (1.0, 0.888), "FL108": (1.0, 0.461),
+        "FL109": (1.0, 0.555), "FL110": (1.0, 0.444),
     },
-    # batch-13 was written blind while issue 14's tenth round ran (after batch-12): scored once when
-    # it was copied in at the round's end (its README has the figures at the round's start and end); unread.
+    # batch-13 was written blind while issue 14's tenth round ran (after batch-12): scored when it
+    # was copied in at the round's end and after the (short) eleventh round (its README has the
+    # figures); unread.
     "batch-13": {
         "FL101": (0.875, 0.777), "FL102": (1.0, 0.555), "FL103": (0.818, 0.5), "FL104": (0.888, 0.8),
         "FL105": (1.0, 0.75), "FL106": (1.0, 0.75), "FL107": (1.0, 1.0), "FL108": (1.0, 0.416),
-        "FL109": (1.0, 0.888), "FL110": (1.0, 0.666),
+        "FL109": (1.0, 0.888), "FL110": (1.0, 0.777),
     },
     # batch-5 was written blind the same day to be READ while tuning (batch-4 stays unread): its
     # README has the figures before and after.
