@@ -4,8 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..lexicon.words import WEEKDAYS
-from ..signals.availability import CHANNEL, HOURS
-from ..signals.detect import ASKS_A_WAY
+from ..signals.availability import ASKS_A_WAY, CHANNEL, HOURS
 from ..timeline import on_topic, plain, span_topic
 from ..timeline.calls import customer_turns, ours_before_answer, writer_says
 from .base import Example, Rule, sentence_of
@@ -159,7 +158,7 @@ def _on_ruled_out_hours(constraints, said):
     """A time our reply offers or asks for on a day or in a part of the day the customer ruled
     out ("closed on Fridays", and we book Friday 1 May; "mornings are impossible", and we ask
     for 9:30am)."""
-    ruled_out = frozenset().union(*(c.slots for c in constraints if c.subtype == HOURS))
+    ruled_out = _slots(constraints, HOURS)
     if not ruled_out:
         return None
     for signal in _offered_times(said):
@@ -172,8 +171,13 @@ def _on_ruled_out_hours(constraints, said):
 def _by_ruled_out_channel(constraints, said):
     """An ask of ours that names a way to reach or send the customer ruled out ("cannot be sent
     by email", and we ask them to email the PDFs)."""
-    ruled_out = frozenset().union(*(c.slots for c in constraints if c.subtype == CHANNEL))
+    ruled_out = _slots(constraints, CHANNEL)
     return next((s for s in said if s.slots & ruled_out and s.kind in ASKS_A_WAY and plain(s)), None) if ruled_out else None
+
+
+def _slots(constraints, subtype: str) -> frozenset:
+    """The days, parts of the day or ways the constraints of ``subtype`` rule out."""
+    return frozenset().union(*(c.slots for c in constraints if c.subtype == subtype))
 
 
 def _offered_times(said):
@@ -202,10 +206,5 @@ def _inside_window(timeline, touch, constraints, said):
         return None
     if any(s.kind == "when" and s.due == window[1] for s in said):
         return None  # the reply names the day they are back ("since you're back on the 12th"): it knows
-    asking = {s.sentence for s in said
-              if (s.kind in TIMED_ASKS or (s.kind == "value" and s.subtype == "proposal")) and not s.negated}
-    for signal in said:
-        if (signal.kind == "when" and signal.sentence in asking and not signal.negated
-                and signal.due is not None and window[0] <= signal.due < window[1]):
-            return signal
-    return None
+    return next((s for s in _offered_times(said)
+                 if s.kind == "when" and s.due is not None and window[0] <= s.due < window[1]), None)

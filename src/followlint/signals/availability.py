@@ -12,7 +12,6 @@ the ways to reach or send it names ("could you email the PDFs?"). FL108 compares
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ..lexicon.words import WEEKDAYS, Words
 from ..model import Signal
@@ -28,9 +27,11 @@ CLAUSE_JOINERS = frozenset({"but", "so", "though", "although", "whereas", "howev
 CLOCK_RE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(am|pm|a\.m|p\.m)?\.?$")
 NOON, EVENING = 12, 17
 AFTERNOON_WITHOUT_PM = range(1, 7)  # "at 3" in business talk is 3pm
-NAMED_TIME_REACH = 3
+NAMED_TIME_REACH = 3  # "Tuesday 5 May at 9:30am": the clock time a few words after the day
 CUE_REACH = 3  # "I'm not in on Mondays": the cue at most this many words from the day
-CHANNEL_CUE_REACH = 7  # "our policy doesn't allow them to be sent by email": a denial reaches over its verb  # "Tuesday 5 May at 9:30am": the clock time a few words after the day
+CHANNEL_CUE_REACH = 7  # "our policy doesn't allow them to be sent by email": a denial reaches over its verb
+# Asks of ours: the ways to reach or send their sentence names ("could you email the PDFs?").
+ASKS_A_WAY = frozenset({"request", "ask_online", "ask_call", "ask_visit", "ask_meeting", "ask_business", "ask_way"})
 
 
 class SlotWords:
@@ -59,6 +60,7 @@ class SlotWords:
         self.means = availability.get("means", frozenset())
         self.after = availability.get("after", frozenset())
         self.before = availability.get("before", frozenset())
+        self.bounds = self.after | self.before
 
 
 def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
@@ -67,13 +69,13 @@ def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
     out ("the documents cannot be sent by email")."""
     known = words.memo(SlotWords)
     hours = not known.slot.keys().isdisjoint(tokens.words) or (
-        not known.only.isdisjoint(tokens.words) and not (known.after | known.before).isdisjoint(tokens.words))
+        not known.only.isdisjoint(tokens.words) and not known.bounds.isdisjoint(tokens.words))
     channels = not known.channel.keys().isdisjoint(tokens.words)
     if not (hours or channels):
         return []
     out = []
-    for index, (begin, end) in enumerate(tokens.sentences):
-        first, last = bisect_left(tokens.starts, begin), bisect_left(tokens.starts, end)
+    for index in range(len(tokens.sentences)):
+        first, last = tokens.word_range(index)
         for a, b in _clauses(text, tokens, first, last):
             found = [_clause_signal(text, tokens, a, b, index, known) if hours else None,
                      _channel_signal(text, tokens, a, b, index, known) if channels else None]
@@ -89,9 +91,14 @@ def _channel_signal(text: str, tokens, a: int, b: int, sentence: int, known: Slo
         (j > 0 and words[j - 1] in known.means) or any(w in known.ruled_out for w in words[max(0, j - 2):j]))]
     if not named or not known.past.isdisjoint(words) or not _near(words, named, known.ruled_out, CHANNEL_CUE_REACH):
         return None
+    return _constraint(text, tokens, a, b, sentence, CHANNEL, frozenset(known.channel[words[j]] for j in named))
+
+
+def _constraint(text: str, tokens, a: int, b: int, sentence: int, subtype: str, slots: frozenset) -> Signal:
+    """A constraint on the clause of words [a, b), ruling ``slots`` out."""
     start, end = tokens.starts[a], tokens.ends[b - 1]
-    return Signal(kind="constraint", subtype=CHANNEL, start=start, end=end, text=text[start:end], sentence=sentence,
-                  first_word=a, last_word=b - 1, slots=frozenset(known.channel[words[j]] for j in named))
+    return Signal(kind="constraint", subtype=subtype, start=start, end=end, text=text[start:end],
+                  sentence=sentence, first_word=a, last_word=b - 1, slots=slots)
 
 
 def channel_imperatives(text: str, tokens, words: Words, after: int = 0) -> list[Signal]:
@@ -105,7 +112,7 @@ def channel_imperatives(text: str, tokens, words: Words, after: int = 0) -> list
     for index, (begin, end) in enumerate(tokens.sentences):
         if begin < after:
             continue
-        first, last = bisect_left(tokens.starts, begin), bisect_left(tokens.starts, end)
+        first, last = tokens.word_range(index)
         j = first
         while j < last and tokens.words[j] in known.softeners:
             j += 1
@@ -119,8 +126,7 @@ def channel_imperatives(text: str, tokens, words: Words, after: int = 0) -> list
 def channels_named(tokens, sentence: int, words: Words) -> frozenset[str]:
     """The ways to reach or send a sentence of ours names ("could you email the PDFs?")."""
     known = words.memo(SlotWords)
-    begin, end = tokens.sentences[sentence]
-    first, last = bisect_left(tokens.starts, begin), bisect_left(tokens.starts, end)
+    first, last = tokens.word_range(sentence)
     return frozenset(known.channel[w] for w in tokens.words[first:last] if w in known.channel)
 
 
@@ -146,10 +152,10 @@ def _clause_signal(text: str, tokens, a: int, b: int, sentence: int, known: Slot
     for j in named:
         slots |= known.slot[words[j]]
         # "Monday to Thursday", "Mon-Thu": the days between count too.
-        if j + 2 < len(words) and words[j + 2] in known.slot and (
-                words[j + 1] in known.range or text[tokens.ends[a + j]:tokens.starts[a + j + 1]].strip() == "-"):
+        dash = j + 1 < len(words) and text[tokens.ends[a + j]:tokens.starts[a + j + 1]].strip() == "-"
+        if j + 2 < len(words) and words[j + 2] in known.slot and (words[j + 1] in known.range or dash):
             slots |= _days_between(words[j], words[j + 2], known)
-        elif j + 1 < len(words) and words[j + 1] in known.slot and text[tokens.ends[a + j]:tokens.starts[a + j + 1]].strip() == "-":
+        elif dash and words[j + 1] in known.slot:
             slots |= _days_between(words[j], words[j + 1], known)
     if _near(words, named, known.ruled_out):
         ruled = frozenset(slots)
@@ -158,11 +164,7 @@ def _clause_signal(text: str, tokens, a: int, b: int, sentence: int, known: Slot
         ruled = (frozenset(WEEKDAYS) - days if days else frozenset()) | (frozenset(PARTS) - parts if parts else frozenset())
     else:
         return None
-    if not ruled:
-        return None
-    start, end = tokens.starts[a], tokens.ends[b - 1]
-    return Signal(kind="constraint", subtype=HOURS, start=start, end=end, text=text[start:end],
-                  sentence=sentence, first_word=a, last_word=b - 1, slots=ruled)
+    return _constraint(text, tokens, a, b, sentence, HOURS, ruled) if ruled else None
 
 
 def _bounded(text: str, tokens, a: int, b: int, sentence: int, known: SlotWords) -> Signal | None:
@@ -182,9 +184,7 @@ def _bounded(text: str, tokens, a: int, b: int, sentence: int, known: SlotWords)
             ruled = {"evening"} if hour <= EVENING else set()
             ruled |= {"afternoon"} if hour <= NOON else set()
         if ruled:
-            start, end = tokens.starts[a], tokens.ends[b - 1]
-            return Signal(kind="constraint", subtype=HOURS, start=start, end=end, text=text[start:end],
-                          sentence=sentence, first_word=a, last_word=b - 1, slots=frozenset(ruled))
+            return _constraint(text, tokens, a, b, sentence, HOURS, frozenset(ruled))
     return None
 
 

@@ -6,8 +6,6 @@ in the message that answers our price, offer or proposal, where it turns that of
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ..lexicon.words import Words
 from ..model import Signal
 
@@ -23,7 +21,7 @@ def declines(text: str, tokens, words: Words) -> list[Signal]:
         return []
     out = []
     for index, (begin, end) in enumerate(tokens.sentences):
-        sentence = tokens.words[bisect_left(tokens.starts, begin):bisect_left(tokens.starts, end)]
-        if not cues.isdisjoint(sentence):
+        first, last = tokens.word_range(index)
+        if not cues.isdisjoint(tokens.words[first:last]):
             out.append(Signal(kind="decline", start=begin, end=end, text=text[begin:end], sentence=index))
     return out

@@ -8,12 +8,11 @@ phrases or regular expressions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ..lexicon.words import Words
 from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
-from .availability import channel_imperatives, channels_named, part_of_day, ruled_out
+from .availability import ASKS_A_WAY, channel_imperatives, channels_named, part_of_day, ruled_out
 from .declines import declines
 from .prices import prices
 from .referrals import shaped_referral_asks
@@ -38,8 +37,6 @@ SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "objection", "neutral
 TOPICAL_KINDS = {"issue", "request", "question", "constraint", "commitment", "callback", "objection", "dissatisfaction"}
 # Times we name ("Tuesday 5 May at 9:30am", value/proposal): the part of the day they fall in.
 NAMED_TIMES = {"when", "proposal"}
-# Asks of ours: the ways to reach or send their sentence names ("could you email the PDFs?").
-ASKS_A_WAY = {"request", "ask_online", "ask_call", "ask_visit", "ask_meeting", "ask_business", "ask_way"}
 # Promises whose time is said nearby ("I'll call you back in 3 days").
 TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 # A conditional or a "would" before one of these belongs to another clause.
@@ -276,9 +273,8 @@ def _statement(text: str, words) -> bool:
 
 def sentence_words(tokens, index: int) -> list[str]:
     """The tokens of one sentence, lowercased, punctuation marks such as "?" among them."""
-    begin, end = tokens.sentences[index]
-    starts = tokens.starts
-    return tokens.words[bisect_left(starts, begin):bisect_left(starts, end)]
+    first, last = tokens.word_range(index)
+    return tokens.words[first:last]
 
 
 def learned_intent(text: str, tokens, signals, counts: list[int], model) -> list[Signal]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pickle
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, count, islice, product
 from operator import itemgetter
 from typing import NamedTuple
@@ -170,6 +170,11 @@ class Tokens:
 
     def sentence_at(self, i: int) -> int:
         return max(0, bisect_right(self._sentence_starts, self.starts[i]) - 1)
+
+    def word_range(self, index: int) -> tuple[int, int]:
+        """The words [first, last) of sentence ``index``."""
+        begin, end = self.sentences[index]
+        return bisect_left(self.starts, begin), bisect_left(self.starts, end)
 
     def words_per_sentence(self, text: str) -> list[int]:
         return [len(WORD_RE.findall(text, a, b)) for a, b in self.sentences]

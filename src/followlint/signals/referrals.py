@@ -7,8 +7,6 @@ is worded, that is asking for a referral or an introduction (FL102).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ..lexicon.words import Words
 from ..model import Signal
 
@@ -34,7 +32,7 @@ def shaped_referral_asks(text: str, tokens, words: Words) -> list[Signal]:
         return []
     out = []
     for index, (begin, end) in enumerate(tokens.sentences):
-        first, last = bisect_left(tokens.starts, begin), bisect_left(tokens.starts, end)
+        first, last = tokens.word_range(index)
         sentence = tokens.words[first:last]
         asks = text[begin:end].rstrip().endswith("?") or not known.asking.isdisjoint(sentence)
         if not asks or not known.negators.isdisjoint(sentence):

@@ -106,8 +106,7 @@ class Sentiment:
                 scored.add(tokens.sentence_at(at))
         out = [s for s in signals if s.kind != "sentiment"] if said else signals
         for index in sorted(scored):
-            start, end = tokens.sentences[index]
-            first, last = bisect_left(tokens.starts, start), bisect_left(tokens.starts, end)
+            first, last = tokens.word_range(index)
             watched = [i for i in range(first, last) if words[i] in self._watched]
             verdict = self._verdict(text, tokens, index, by_sentence.get(index, ()), watched,
                                     masked, counts[index], table)
