@@ -1,4 +1,5 @@
-"""The cyclic garbage collector, paused while objects that live as long as the process are made."""
+"""The cyclic garbage collector: paused while objects that live as long as the process are made,
+and off while linting, which allocates millions of objects and few reference cycles."""
 from __future__ import annotations
 
 import contextlib
@@ -19,3 +20,33 @@ def paused():
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def quiet():
+    """Linting (``check``, an audit) with the automatic collector off (``quieten``), switched
+    back on after if it was on."""
+    enabled = gc.isenabled()
+    quieten()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def quieten() -> None:
+    """The automatic cyclic collector walked linting's objects again and again (a fifth of the
+    signal stage, and more the bigger a message; 0.15-0.2 s of a 10,000-message audit). It is
+    switched off, what the process holds (rules, the phrase index when preloaded, what a forked
+    worker copied) is frozen out of its walks, and the cycles readers leave are freed once per
+    batch or unit (``free_cycles``). Also a worker pool's initializer."""
+    gc.freeze()
+    gc.disable()
+
+
+def free_cycles(generation: int = 2) -> None:
+    """Free the reference cycles readers leave (the email parser, one per message) when the
+    automatic collector is off."""
+    if not gc.isenabled():
+        gc.collect(generation)

@@ -5,7 +5,6 @@ in parallel; the results are merged in input order, so the output does not depen
 """
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import traceback
@@ -15,7 +14,7 @@ from datetime import datetime, timezone
 from types import MappingProxyType
 
 from . import clock
-from .collector import paused
+from .collector import free_cycles, paused
 from .conversations import Ours, build_conversations
 from .model import Conversation, Finding, InputError, InputProblem, RuleError, Severity, UsageError, a_type
 from .plugins import Registry
@@ -226,7 +225,7 @@ class Linter:
     def _rule_failed(self, rule, path: str, exc: Exception, problems: list) -> None:
         """One error line per rule and unit (a rule that fails on one conversation often fails on
         all); FOLLOWLINT_DEBUG=1 prints the traceback on stderr."""
-        if any(isinstance(p, RuleError) and p.rule == rule.code and p.path == path for p in problems):
+        if reported(problems, rule.code, path):
             return
         plugin = self.plugin_of.get(rule.code, "?")
         debug = bool(os.environ.get("FOLLOWLINT_DEBUG"))
@@ -271,7 +270,7 @@ class Linter:
                     if annotate and not conversation.left_out:
                         self.detector.annotate(conversation)
                     yield conversation, suppressions
-            _free_cycles()
+            free_cycles()
 
 def _unread(result: UnitResult) -> None:
     """A unit that failed before giving a single touch was not read: the summary counts the
@@ -280,19 +279,17 @@ def _unread(result: UnitResult) -> None:
         result.files = 0
 
 
+def reported(problems: list, rule: str, path: str) -> bool:
+    """Has a failure of ``rule`` on ``path`` been reported already (one line per rule and unit)?"""
+    return any(isinstance(p, RuleError) and p.rule == rule and p.path == path for p in problems)
+
+
 def _first_per_rule(failures: list[RuleError]) -> list[RuleError]:
     """The first failure of each rule on each path (the parts of a unit each report their own)."""
     seen: dict[tuple[str, str], RuleError] = {}
     for failure in failures:
         seen.setdefault((failure.path, failure.rule), failure)
     return list(seen.values())
-
-
-def _free_cycles() -> None:
-    """Readers leave reference cycles behind (the email parser, one per message). When the
-    runner has switched automatic collection off, a batch's (or unit's) are freed here."""
-    if not gc.isenabled():
-        gc.collect()
 
 
 def exit_code(report: Report, fail_on: Severity, exit_zero: bool) -> int:

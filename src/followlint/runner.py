@@ -1,9 +1,9 @@
 """Drive the engine over every source unit, serially or with --jobs worker processes."""
 from __future__ import annotations
 
-import gc
 import os
 
+from .collector import quiet, quieten
 from .engine import Linter, ReadContext, Report, UnitResult
 from .model import InputError, InputProblem
 from .progress import progress
@@ -27,13 +27,8 @@ def run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs:
         show_progress: bool = False) -> Report:
     """Lint ``paths`` (and ``stdin``: its name and bytes). With ``show_progress``, a long run
     (a big mailbox, a folder tree) shows its progress on stderr when that is a terminal."""
-    collecting = gc.isenabled()
-    _quiet_collector()
-    try:
+    with quiet():
         return _run(linter, paths, stdin, jobs, show_progress)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _run(linter: Linter, paths: list[str], stdin: tuple[str, bytes] | None, jobs: int, show_progress: bool) -> Report:
@@ -206,7 +201,7 @@ def _pool(linter: Linter, jobs: int):
     if "fork" in multiprocessing.get_all_start_methods():
         _worker = linter
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_quiet_collector)
+                                   initializer=quieten)
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter.settings,))
 
 
@@ -216,16 +211,7 @@ def _init_worker(settings) -> None:
 
     _worker = Linter(settings, plugins.load(settings))
     _worker.preload()  # as the parent does for a long run
-    _quiet_collector()
-
-
-def _quiet_collector() -> None:
-    """Linting allocates millions of objects and few reference cycles: the automatic cyclic
-    collector walked them again and again (a fifth of the signal stage, and more the bigger a
-    message). It is switched off; the long-lived objects (rules, the phrase index when preloaded)
-    are frozen out of its walks, and the engine frees the cycles readers leave once per batch or unit."""
-    gc.freeze()
-    gc.disable()
+    quieten()
 
 
 def _lint_in_worker(item, batch: Batch | None) -> tuple[UnitResult, SuppressionUse]:

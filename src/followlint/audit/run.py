@@ -4,18 +4,18 @@ engine as ``check``, and keep only the conversations a later run may still judge
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import queue
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
 
 from .. import clock
+from ..collector import free_cycles, quiet
 from ..conversations import Ours
 from ..engine import Linter, ReadContext, Report, UnitResult, parse_now
 from ..model import Finding, InputError, InputProblem, Touch, UsageError
@@ -81,7 +81,7 @@ def audit(linter: Linter, accounts: list[Account], state: State, options: AuditO
     now = parse_now(linter.settings.now)
     when = clock.current_time().isoformat(timespec="seconds")
     done = 0
-    with quiet_collector():
+    with quiet():
         for account in accounts:
             try:
                 outcome = _audit_account(linter, account, state, options, now, when, report)
@@ -89,28 +89,11 @@ def audit(linter: Linter, accounts: list[Account], state: State, options: AuditO
                 add_problem(report, account, exc)
                 continue
             finally:
-                gc.collect()  # what the account's run left in cycles
+                free_cycles()  # what the account's run left in cycles
             done += 1
             add_account(report, account, outcome)
     finish(report, state, done, when)
     return report
-
-
-@contextmanager
-def quiet_collector():
-    """As ``check`` runs (runner._quiet_collector): the automatic cyclic collector walked the
-    account's parsed mail again and again as it grew (0.15-0.2 s of a 10,000-message audit) for
-    the few cycles parsing leaves; it is off during the run, what the process held before is
-    frozen out of its walks, each batch parsed here frees its own cycles
-    (``workers.parse_batch``) and each account's are freed once it is done."""
-    enabled = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def add_problem(report: AuditReport, account: Account, exc: Exception) -> None:

@@ -17,11 +17,12 @@ the auditing process.
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import Future
 
+from ..collector import free_cycles, quieten
+from ..engine import reported
 from ..model import Finding, InputProblem, RuleError, Touch
 
 PARSE_MIN_MESSAGES = 1000  # fewer new messages than this in a folder are parsed in the auditing process
@@ -35,18 +36,11 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _quiet_collector() -> None:
-    """As the runner's workers do: what the fork copied is frozen out of the collector's walks,
-    and each task frees its own cycles (``_collect``)."""
-    gc.freeze()
-    gc.disable()
-
-
 def _pool(jobs: int):
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_quiet_collector)
+                               initializer=quieten)
 
 
 def _nothing() -> None:
@@ -60,8 +54,7 @@ def parse_batch(url: str, folder: str, items: list[tuple[int, bytes]]) -> list[t
     from .run import message_path, parse_one
 
     parsed = [(uid, parse_one(raw, message_path(url, folder, uid), uid)) for uid, raw in items]
-    if not gc.isenabled():
-        gc.collect(0)  # the email parser's cycles: all made since the last collection, so the youngest
+    free_cycles(0)  # the email parser's cycles: all made since the last collection, so the youngest
     return parsed
 
 
@@ -130,8 +123,7 @@ def _check_run(start: int, stop: int) -> tuple[list[list[Finding]], list[InputPr
             found.append(linter.check(conversation, suppressions, result))
     except Exception as exc:
         error = exc
-    if not gc.isenabled():
-        gc.collect()
+    free_cycles()
     return found, result.problems, error
 
 
@@ -153,9 +145,7 @@ def lint_shared(linter, conversations: list[tuple], result, jobs: int) -> Iterat
         for future in futures:
             findings, problems, error = future.result()
             for problem in problems:
-                if not (isinstance(problem, RuleError) and any(
-                        isinstance(p, RuleError) and p.rule == problem.rule and p.path == problem.path
-                        for p in result.problems)):
+                if not (isinstance(problem, RuleError) and reported(result.problems, problem.rule, problem.path)):
                     result.problems.append(problem)
             yield from findings
             if error is not None:
