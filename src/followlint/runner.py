@@ -112,8 +112,8 @@ def _parallel(linter: Linter, units: list[SourceUnit], sizes: list[int], jobs: i
         for unit, size in zip(units, sizes):
             whole, batches = _split(linter, unit, size, started_pool, jobs)
             parts = [None] if batches is None else batches
-            if pool is None and worth_it and (len(units) > 1 or len(parts) > 1):
-                pool = _pool(linter, jobs)
+            if len(units) > 1 or len(parts) > 1:
+                started_pool()
             share = size / max(1, len(parts))  # the bytes each part stands for
             if pool is None:
                 futures = [Future() for _ in parts]

@@ -236,15 +236,18 @@ def _responding(reply: Touch) -> set[int]:
     return said
 
 
-def _sells(signal, responding: set[int]) -> bool:
+def _sells(signal, responding: set[int], values=SALES_VALUES) -> bool:
     return not signal.negated and not _incidental(signal, responding) and (
-        signal.kind in SALES or (signal.kind == "value" and signal.subtype in SALES_VALUES))
+        signal.kind in SALES or (signal.kind == "value" and signal.subtype in values))
+
+
+OFFER = ("offer",)
 
 
 def _pitches(reply: Touch, responding: set[int]) -> bool:
-    """Does the reply ask for a sale, a meeting or a referral, check in or chase, or offer?"""
-    return any(not s.negated and not _incidental(s, responding) and (
-        s.kind in SALES or (s.kind == "value" and s.subtype == "offer")) for s in reply.signals)
+    """Does the reply ask for a sale, a meeting or a referral, check in or chase, or offer? (A
+    proposal of ours may be the slot we promised.)"""
+    return any(_sells(s, responding, OFFER) for s in reply.signals)
 
 
 def _incidental(signal, responding: set[int]) -> bool:
