@@ -26,20 +26,22 @@ NOT_REACHED = ("no answer", "no_answer", "noanswer", "busy", "wrong number", "wr
                "no response", "unreachable", "failed", "canceled", "cancelled", "disconnected", "missed",
                "not connected", "invalid number", "hung up")
 LEFT_MESSAGE_RE = re.compile(r"\bleft (?:a |an |another )?(?:voice ?mail|vm|message|msg)\b", re.I)
+# Where a sentence of a note opens: its start, after a full stop, or a new line.
+OPENS = r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})"
 # A note that logs a call: the customer's when it opens with a name, a title or "customer"
 # ringing ("Mrs Pennington called, upset: ...", "Customer rang re the invoice"); ours when one
 # of its sentences opens with the verb ("Called Mrs Pennington to explain", "Spoke w/ Rosa").
-CALL_NOTE_OURS_RE = re.compile(r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:called|rang|phoned|spoke (?:with|to|w/)|talked (?:with|to))\b", re.I)
+CALL_NOTE_OURS_RE = re.compile(OPENS + r"(?:called|rang|phoned|spoke (?:with|to|w/)|talked (?:with|to))\b", re.I)
 # ... and a note or done task that logs our email or text ("Emailed Ruth: the trolley is 72cm wide",
 # "Replied: the charge is in clause 9").
 MAIL_NOTE_OURS_RE = re.compile(
-    r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:(?i:e-?mailed|texted|messaged|replied)\b|(?i:sent) (?:(?i:him|her|them)\b|[A-Z][a-z]{1,30}\b))")
+    OPENS + r"(?:(?i:e-?mailed|texted|messaged|replied)\b|(?i:sent) (?:(?i:him|her|them)\b|[A-Z][a-z]{1,30}\b))")
 # ... and one that logs a voicemail we left ("LVM for Mr Ferrante", "Third VM: touching base").
 VOICEMAIL_NOTE_RE = re.compile(
     r"(?:(?:first|second|third|fourth|another|\d(?:st|nd|rd|th))\s+)?(?:lvm|vm|left (?:a |an |another )?(?:vm|voice ?mail|message))\b", re.I)
 # ... and one that logs a call of ours by its name ("Courtesy call to Mr Ogunleye", "Call with Jo").
 CALL_TO_RE = re.compile(
-    r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})(?:[A-Za-z]+[ -]){0,2}(?i:call) (?i:to|with) (?:(?i:mr|mrs|ms|miss|dr)\b|[A-Z])")
+    OPENS + r"(?:[A-Za-z]+[ -]){0,2}(?i:call) (?i:to|with) (?:(?i:mr|mrs|ms|miss|dr)\b|[A-Z])")
 # A logged email, message or call that is the customer's ("Email from Mrs Quinn confirming...",
 # "Call from Mr Ogunleye").
 MAIL_THEIRS_RE = re.compile(r"(?i:e-?mail|reply|message|text|sms|letter|note) (?i:from) (?!us\b|our\b|me\b)")
