@@ -70,6 +70,18 @@ def test_the_request_a_reply_leaves_out_of_two_is_not_addressed(run_cli, tmp_pat
     assert "invoice" in findings[0]["message"]
 
 
+def test_a_yes_answers_the_question_its_sentence_goes_on_about(run_cli, tmp_path):
+    quoted = ("Can you deliver the birthday cake to the village hall on Saturday?\n"
+              "Also, is the birthday cake made without nuts? My nephew has a severe allergy.")
+    one_yes = _draft("Yes, Saturday is fine - we will deliver to the village hall by noon.", quoted)
+    findings = _fl103(run_cli, tmp_path, one_yes)
+    assert len(findings) == 1
+    assert "nuts" in findings[0]["message"]
+    both = _draft("Yes, Saturday is fine - we will deliver to the village hall by noon. "
+                  "The sponge is nut-free and baked in a nut-free kitchen.", quoted)
+    assert _fl103(run_cli, tmp_path, both) == []
+
+
 def _promise_then_reminder(promise: str) -> str:
     """The plates story: our reply promises (or offers), and our next touch is a reminder."""
     return ("Hi Bob,\n\nJust a reminder that your first free oil change is due next month.\n\nMike\n\n"

@@ -85,9 +85,10 @@ REPORTING_VALUE = {"answer"}
 INVITATIONS = {"ask_visit", "ask_online"}
 
 
-def _engages(reply: Touch, kinds: set[str], item: Item) -> bool:
+def _engages(reply: Touch, kinds: set[str], item: Item, elsewhere: set[int] = frozenset()) -> bool:
     responding = _responding(reply)
     skip = {s.sentence for s in reply.signals if s.kind in SELF_SERVING and not _incidental(s, responding)}
+    skip |= elsewhere
     # In a reply that sells, a link or attachment is the thing asked for only when it is about it
     # (the flyer of a promotion is not the certificate the customer needs).
     # So is an invitation to come in to a sale ("30% off all frames... just pop in"): it takes up
@@ -119,14 +120,34 @@ POLAR = "polar"  # assent/polar: a bare yes or no ("Correct.", "Nope!")
 OPENING_WORDS = 2  # "Hi Ryan - yes!": a greeting and a name may come before the answer
 
 
-def _polar_answer(reply: Touch, item: Item) -> bool:
+def _polar_answer(reply: Touch, item: Item, elsewhere: set[int] = frozenset()) -> bool:
     """A yes or a no that opens a sentence of the reply answers the customer's question ("Can I
-    DM you?" "Absolutely!"; "its extra?" "Nope! Still just the $3")."""
+    DM you?" "Absolutely!"; "its extra?" "Nope! Still just the $3"), unless the sentence is
+    about another question of the message (``elsewhere``)."""
     if not item.asks or any(s.kind in SELF_SERVING for s in reply.signals):
         return False
     if not _yes_no(item):
         return False  # "Where is my order?" is not answered by "Yes!"
-    return any(s.kind == "assent" and s.subtype == POLAR and _opens(reply, s) for s in reply.signals)
+    return any(s.kind == "assent" and s.subtype == POLAR and _opens(reply, s) and s.sentence not in elsewhere
+               for s in reply.signals)
+
+
+def _elsewhere(reply: Touch, item: Item, items: Sequence[Item]) -> set[int]:
+    """The reply's sentences that take up another request of the item's message, by words that
+    request does not share with the item, and none of the item's own: "Yes, we'll deliver to
+    the Hall" answers "Can you deliver there?", not "Is the kitchen nut-free?", and what it
+    promises or agrees there is not said of the nuts. A complaint is about the whole matter:
+    help offered with any of it takes it up."""
+    # The others by their whole subject ("Can you deliver there?" is about the cake it follows),
+    # each on a line of its own: points in one run of text (a tweet) are one matter.
+    others = [i for i in items if i is not item and i.touch is item.touch and i.asks
+              and i.signal.sentence != item.signal.sentence and len(i.topic) >= DISTINCT_TOPIC
+              and _lines_apart(item, i)]
+    if not others or item.complains or len(item.signal.topic - item.names) < DISTINCT_TOPIC or _points_back(item):
+        return set()  # "Please advise", "Am I missing something?": a rider on the others
+    mine = item.topic - frozenset().union(*(i.topic for i in others))
+    return {n for n, words in enumerate(reply.topics)
+            if not on_topic(mine, words) and any(on_topic(i.topic - item.topic, words) for i in others)}
 
 
 def _yes_no(item: Item) -> bool:
@@ -171,10 +192,12 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     # course - the invoice is attached") answers the point it goes with, not this one.
     if _leaves_out(reply, item, items) and not _only_asks_back(reply, item, items):
         return False
-    if _polar_answer(reply, item):
+    elsewhere = _elsewhere(reply, item, items)
+    if _polar_answer(reply, item, elsewhere):
         return True
     kinds = ENGAGING | ENGAGING_ISSUE if item.complains else ENGAGING
-    return _engages(reply, kinds, item) or _short_answer(reply, item) or _works_on(reply, item)
+    return (_engages(reply, kinds, item, elsewhere) or _short_answer(reply, item, elsewhere)
+            or _works_on(reply, item, elsewhere))
 
 
 def _hands_off(reply: Touch) -> bool:
@@ -261,7 +284,7 @@ def _agenda(signal, responding: set[int] = frozenset()) -> bool:
         signal.kind in AGENDA or (signal.kind == "value" and signal.subtype in AGENDA_VALUES))
 
 
-def _works_on(reply: Touch, item: Item) -> bool:
+def _works_on(reply: Touch, item: Item, elsewhere: set[int] = frozenset()) -> bool:
     """Does a reply with no agenda of its own work on the customer's point (a question back, a
     request for details, steps, a link that explains, an owned hand-off)?"""
     responding = _responding(reply)
@@ -270,7 +293,7 @@ def _works_on(reply: Touch, item: Item) -> bool:
     # News tells how a problem or a question stands; it does not do what the customer asked us
     # to do ("could you also send me the VAT invoice?": news of the order is not the invoice).
     news = "request" not in item.kinds or "inform" in item.wants
-    working = [s for s in reply.signals if not s.negated and s.subtype != POLAR
+    working = [s for s in reply.signals if not s.negated and s.subtype != POLAR and s.sentence not in elsewhere
                and (s.kind in WORKING or (s.kind == "value" and s.subtype in WORKING_VALUES)
                     or (s.kind == "value" and news and _incidental(s, responding)))]
     if not working:
@@ -363,6 +386,15 @@ def _only_asks_back(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
         on_topic(i.topic, reply.topics[q]) for i in others for q in questions if q < len(reply.topics))
 
 
+def _lines_apart(item: Item, other: Item) -> bool:
+    """Are two items of one message on different lines?"""
+    spans = item.touch.sentences
+    first, last = sorted((item.signal.sentence, other.signal.sentence))
+    if last >= len(spans):
+        return False
+    return "\n" in item.touch.text[spans[first].end:spans[last].start]
+
+
 def _other_requests(item: Item, items: Sequence[Item]) -> list[Item]:
     """The other distinct requests of the item's message, each in a sentence of its own."""
     return [i for i in items if i is not item and i.touch is item.touch and i.asks
@@ -424,7 +456,7 @@ def _facts_asked(item: Item) -> set[str]:
     return facts
 
 
-def _short_answer(reply: Touch, item: Item) -> bool:
+def _short_answer(reply: Touch, item: Item, elsewhere: set[int] = frozenset()) -> bool:
     """A reply of a sentence or two that brings no agenda of its own (no check-in, pitch,
     favour or question back) is an answer in other words ("That's what he goes by."). To a
     question about a time or a price, that time or price is the answer, not a pitch."""
@@ -436,7 +468,8 @@ def _short_answer(reply: Touch, item: Item) -> bool:
         return False
     if reply.activity and not any(on_topic(item.topic, words) for words in reply.topics):
         return False  # a CRM log of something else we sent ("Sent next year's engagement letter")
-    return 0 < len(_substance(reply)) <= SHORT_ANSWER_SENTENCES
+    substance = _substance(reply)
+    return 0 < len(substance) <= SHORT_ANSWER_SENTENCES and not set(substance) <= elsewhere
 
 
 def reports_back(reply: Touch, item: Item) -> bool:
