@@ -185,6 +185,7 @@ def test_quoted_date_without_a_year_takes_the_year_before_the_reply():
     ("\n\nGet Outlook for iOS\n", "Get Outlook for iOS"),
     ("\n\nRafa Oyelowo\nAccount Manager\nCorrugo Ltd · Unit 9, Slate Park\n", "Rafa Oyelowo"),
     ("\n\nxx Jade\nWillow Spa\n", "xx Jade"),
+    ("\n\nWith kind regards,\nEleanor Hollins\nHollins & Daughter\n", "With kind regards,"),
 ])
 def test_signatures_are_split_off(tail, signature_start):
     split = split_message(REPLY + tail)

@@ -523,7 +523,7 @@ def _signoff_cut(lines: list[str], first: int, end: int, content: list[int]) -> 
             break
         line = lines[i].strip()
         words = line.rstrip(",.!-–—").strip().lower()
-        if words in signoffs or _signoff_with_name(line, signoffs):
+        if _is_signoff(words, signoffs) or _signoff_with_name(line, signoffs):
             if all(len(lines[j]) < 70 for j in range(i + 1, end)):
                 return i
     last = content[-1]
@@ -547,7 +547,12 @@ def _signoff_with_name(line: str, signoffs: frozenset[str]) -> bool:
     if len(line) > 50:
         return False
     match = SIGNOFF_NAME_RE.fullmatch(line)
-    return bool(match) and match.group(1).strip().lower() in signoffs
+    return bool(match) and _is_signoff(match.group(1).strip().lower(), signoffs)
+
+
+def _is_signoff(words: str, signoffs: frozenset[str]) -> bool:
+    """A sign-off, or one opened by "with" ("With kind regards", "With best wishes")."""
+    return words in signoffs or words.removeprefix("with ") in signoffs
 
 
 def _name_line(line: str) -> bool:
