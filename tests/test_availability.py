@@ -99,3 +99,19 @@ def test_a_way_that_went_wrong_is_no_way_ruled_out(detector, text):
 ])
 def test_an_only_bounded_by_a_clock_time(detector, text, slots):
     assert ruled_out(detector, text) == slots
+
+
+def away(detector, text: str) -> bool:
+    return any(s.kind == "constraint" and s.subtype == "away" for s in annotated(detector, text).signals)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I've been taken into hospital and won't be out until the 20th at the earliest.", True),
+    ("Quick heads-up that I'm working from Lisbon until 12 June.", True),
+    ("We don't need the stands till March.", True),
+    ("I won't pay until it's fixed.", False),  # a condition, not a date
+    ("I didn't hear from you until Monday 4 May.", False),  # what happened
+    ("The offer runs until Friday.", False),  # nothing denied, no place
+])
+def test_an_absence_until_a_date(detector, text, expected):
+    assert away(detector, text) is expected

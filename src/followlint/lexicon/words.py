@@ -79,9 +79,10 @@ WORD_LISTS = {w.name: w for w in (
     WordList("availability", "in a customer's clause with days or parts of the day: words that rule them out "
              "(\"closed\", \"can't\"), that keep only them (\"only\"), that tell of the past instead "
              "(\"didn't\"), that join two days into a range (\"to\"), and that may open an imperative that tells "
-             "the customer a way to send (\"just\"), that make a way a means (\"by\"), and that bound a clock time "
-             "an \"only\" keeps to (\"after\", \"before\")",
-             ("ruled_out", "only", "past", "range", "softener", "means", "after", "before")),
+             "the customer a way to send (\"just\"), that make a way a means (\"by\"), that bound a clock time "
+             "an \"only\" keeps to (\"after\", \"before\"), that put a date the customer is away or will not act "
+             "before (\"until\"), and that come before a place they are at until then (\"from\")",
+             ("ruled_out", "only", "past", "range", "softener", "means", "after", "before", "until", "place")),
     WordList("time", "words that place a time: today, tomorrow, the day after tomorrow, starts of a "
              "relative time (\"in\"), ago, business days, end of, next, following, the article "
              "of \"the 12th\"",

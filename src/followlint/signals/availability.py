@@ -18,6 +18,7 @@ from ..model import Signal
 
 HOURS = "hours"  # constraint/hours
 CHANNEL = "channel"  # constraint/channel
+AWAY = "away"  # constraint/away
 PARTS = ("morning", "afternoon", "evening")
 WEEKEND = frozenset({"saturday", "sunday"})
 WORKDAYS = frozenset(WEEKDAYS) - WEEKEND
@@ -30,6 +31,8 @@ AFTERNOON_WITHOUT_PM = range(1, 7)  # "at 3" in business talk is 3pm
 NAMED_TIME_REACH = 3  # "Tuesday 5 May at 9:30am": the clock time a few words after the day
 CUE_REACH = 3  # "I'm not in on Mondays": the cue at most this many words from the day
 CHANNEL_CUE_REACH = 7  # "our policy doesn't allow them to be sent by email": a denial reaches over its verb
+DATE_REACH = 3  # "until the 20th", "till Monday 12 June": the date a few words after "until"
+ORDINAL_RE = re.compile(r"\d")  # "20th", "12", "12/06": a day of the month
 # Asks of ours: the ways to reach or send their sentence names ("could you email the PDFs?").
 ASKS_A_WAY = frozenset({"request", "ask_online", "ask_call", "ask_visit", "ask_meeting", "ask_business", "ask_way"})
 
@@ -61,6 +64,10 @@ class SlotWords:
         self.after = availability.get("after", frozenset())
         self.before = availability.get("before", frozenset())
         self.bounds = self.after | self.before
+        self.until = availability.get("until", frozenset())
+        self.months = frozenset().union(*words.members("month").values())
+        self.negators = words["negator"]
+        self.places = availability.get("place", frozenset())
 
 
 def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
@@ -81,6 +88,38 @@ def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
                      _channel_signal(text, tokens, a, b, index, known) if channels else None]
             out.extend(s for s in found if s is not None)
     return out
+
+
+def absences(text: str, tokens, words: Words) -> list[Signal]:
+    """A ``constraint/away`` signal on each clause that says the customer cannot, or will not
+    be here, until a date: a denial before "until" ("won't be out until the 20th", "we don't
+    need it till March") or a place they are at ("working from Lisbon until 12 June")."""
+    known = words.memo(SlotWords)
+    if known.until.isdisjoint(tokens.words):
+        return []
+    out = []
+    for index in range(len(tokens.sentences)):
+        first, last = tokens.word_range(index)
+        for a, b in _clauses(text, tokens, first, last):
+            words_ = tokens.words[a:b]
+            at = next((j for j, w in enumerate(words_) if w in known.until and _dated(words_[j + 1:j + 1 + DATE_REACH], known)), None)
+            if at is None or not known.past.isdisjoint(words_):
+                continue
+            before = words_[:at]
+            if not known.negators.isdisjoint(before) or _at_a_place(text, tokens, a, a + at, known):
+                out.append(_constraint(text, tokens, a, b, index, AWAY, frozenset()))
+    return out
+
+
+def _dated(words: list[str], known: SlotWords) -> bool:
+    """Do the words after "until" name a day: a weekday, a month, a day of the month?"""
+    return any(w in known.slot or w in known.months or ORDINAL_RE.match(w) for w in words)
+
+
+def _at_a_place(text: str, tokens, a: int, b: int, known: SlotWords) -> bool:
+    """A place name after "from", "in" or "at" in words [a, b) ("working from Lisbon")."""
+    return any(tokens.words[j - 1] in known.places and text[tokens.starts[j]:tokens.starts[j] + 1].isupper()
+               for j in range(a + 1, b))
 
 
 def _channel_signal(text: str, tokens, a: int, b: int, sentence: int, known: SlotWords) -> Signal | None:

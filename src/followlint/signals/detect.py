@@ -12,7 +12,7 @@ import re
 from ..lexicon.words import Words
 from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
-from .availability import ASKS_A_WAY, channel_imperatives, channels_named, part_of_day, ruled_out
+from .availability import ASKS_A_WAY, absences, channel_imperatives, channels_named, part_of_day, ruled_out
 from .declines import declines
 from .prices import prices
 from .referrals import shaped_referral_asks
@@ -140,6 +140,8 @@ class SignalDetector:
             )
         signals.extend(_question_signals(touch, tokens, found, counts, self.words))
         signals.extend(ruled_out(touch.text, tokens, self.words))
+        if touch.direction is not Direction.OUTBOUND:
+            signals.extend(absences(touch.text, tokens, self.words))
         signals.extend(prices(touch.text, tokens))
         if touch.direction is not Direction.INBOUND:
             signals.extend(shaped_referral_asks(touch.text, tokens, self.words))

@@ -84,4 +84,8 @@ WORDS: dict[str, list[str]] = {
     "availability/means": ["by", "via", "over", "through"],
     # Words that join two days into a range ("Monday to Thursday", "Mon-Thu").
     "availability/range": ["to", "through", "thru", "till", "until"],
+    # A date the customer cannot be reached or will not act before ("won't be out until the
+    # 20th"), and the words before a place they are at until then ("working from Lisbon until").
+    "availability/until": ["until", "till", "til", "'til"],
+    "availability/place": ["from", "in", "at"],
 }
