@@ -5,7 +5,7 @@ from datetime import date
 
 from ..lexicon.words import WEEKDAYS
 from ..signals.availability import ASKS_A_WAY, CHANNEL, HOURS
-from ..timeline import on_topic, plain, span_topic
+from ..timeline import on_topic, plain, shared, span_topic
 from ..timeline.calls import customer_turns, ours_before_answer, writer_says
 from .base import Example, Rule, sentence_of
 
@@ -51,6 +51,12 @@ class IgnoredConstraint(Rule):
             "Hi Irene,\n\nDr Shah has a slot on Friday 4 December at 10am for the crown fitting. Shall I book it?\n\nMaya\n\n"
             "On Thu, 19 Nov 2026 at 17:00, Irene Walsh <irene@example.com> wrote:\n"
             "> The crown can wait a little. I'm away until 8 December.\n"
+        ),
+        # A request that needs what the customer said they lack.
+        Example(
+            "Hi Reg,\n\nThe sale forms are attached. Could you print them, sign each page and scan them back to me by Friday?\n\nDimitra\n\n"
+            "On Mon, 11 May 2026 at 16:12, Reg Ashby <reg@example.com> wrote:\n"
+            "> Happy to help, though I should say I don't have a printer at home.\n"
         ),
         # Days or hours ruled out, and a time on one of them.
         Example(
@@ -122,7 +128,12 @@ def _ignores(timeline, touch, constraints, reply, after):
         return None
     if reply is not touch and reply.kind in CALLS and any(c.subtype == VOICE for c in constraints):
         return None, "Calls the customer", "Write instead: email or text, as the customer asked."
-    asks = [s for s in said if s.kind in ASK_KINDS and plain(s)]
+    # A request of ours names what the customer said they lack or cannot do ("I don't have a
+    # printer": "could you print these and scan them back?"; "staff can't install anything":
+    # "please install our client").
+    lacked = frozenset().union(*(span_topic(c) for c in constraints))
+    asks = [s for s in said if plain(s) and (s.kind in ASK_KINDS or (
+        s.kind == "request" and s.sentence < len(reply.topics) and shared(lacked, reply.topics[s.sentence])))]
     if not asks:
         return None
     # The constraint's own words ("printer"), not every word of its sentence ("shop").

@@ -28,6 +28,9 @@ from .topics import Topics
 MASKING_KINDS = {"neutral", "boilerplate", "pleasantry"}
 NEGATION_REACH = 3
 HYPOTHETICAL_REACH = 8
+# A supposition only when it opens its clause ("Should you need a hand, ..."); elsewhere it is
+# advice or a way of speaking ("I should say", "you should bring it in").
+INVERTED = frozenset({"should"})
 # Kinds whose meaning already includes a negation ("won't start", "not received"): a negator
 # inside or just before them is part of the phrase, not a denial of it.
 SELF_NEGATING = {"issue", "constraint", "dissatisfaction", "objection", "neutral"}
@@ -233,9 +236,15 @@ def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, q
                     (j > 0 and words[j - 1] in asking_verbs)
                     or (j + 2 < first and words[j + 1] == POLITE_IF[0] and words[j + 2] in POLITE_IF[1])):
                 continue
+            if word in INVERTED and not _opens_clause(tokens, text, j, sentence_start):
+                continue  # "I should say I don't have a printer", "you should bring it in"
             if word in hypothetical or (word in negators and first - j <= NEGATION_REACH):
                 found.add(word)
     return found
+
+
+def _opens_clause(tokens, text: str, j: int, sentence_start: int) -> bool:
+    return tokens.starts[j] <= sentence_start or bool(CLAUSE_MARK_RE.search(text, tokens.ends[j - 1], tokens.starts[j]))
 
 
 def _question_signals(touch: Touch, tokens, found, counts: list[int], words: Words) -> list[Signal]:
