@@ -373,7 +373,8 @@ PHRASES: dict[str, list[str]] = {
         "(can't|cannot|can not|unable to|not able to|won't be able to|couldn't|could not) (come|get|drive|make it|travel|leave|get to|come in|come to|bring|walk|attend|be there|get there|get out|get away|visit)",
         "(away|out of the office|out of office|travelling|traveling|on holiday|on vacation|abroad|out of town|off|overseas|offline|unavailable|in hospital) (until|till|through|for|this|next)",
         "(back|return|returning|home) (on|after|from|the) [the] (<num>|<ordinal>|<weekday>|<month>)",
-        "(don't|do not|no longer) (have|own) (a|the) (car|ride|vehicle|transport|computer|laptop|printer)",
+        # Also as a call note reports it ("He doesn't have a computer or a smartphone").
+        "(don't|do not|doesn't|does not|no longer) (have|own) (a|the) (car|ride|vehicle|transport|computer|laptop|printer|smartphone|scanner)",
         "(no|without) (car|ride|transport|transportation|internet|computer|laptop|phone|power)",
         "(laptop|phone|computer|printer|car) (is|was|got) (broken|dead|stolen|in the shop)",
         "(can't|cannot|unable to|not able to) (access|log in|login|sign in|open|use|download|print|read|see)",
@@ -381,7 +382,7 @@ PHRASES: dict[str, list[str]] = {
         "(only|just) (available|free|around|reachable) (on|after|before|in the|from)",
         "(not|never) (available|around|reachable|free|in) (on|until|before|in the|during|this|next)",
         "(away|abroad|travelling|traveling|on holiday|on vacation|hiking|camping|trekking|at sea|offline|out of the country|out of office) ** (until|till|through|for the next|back on|back after|returning)",
-        "(no|don't have a|do not have a|haven't got a|without a|no access to a) (printer|scanner|fax|computer|laptop|smartphone|internet connection|home internet|car)",
+        "(no|don't have a|do not have a|doesn't have a|does not have a|haven't got a|hasn't got a|without a|no access to a) (printer|scanner|fax|computer|laptop|smartphone|internet connection|home internet|car)",
         "(only|just) (do|manage|make|work for me|suit|suits) (mornings|afternoons|evenings|weekends|weekdays|before|after)",
         "(mornings|afternoons|evenings|weekends|weekdays) only",
         "(can only|can't do|cannot do) (do )?(mornings|afternoons|evenings|weekends|weekdays|before|after)",
