@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from ..lexicon.words import current as current_words
 from ..model import Touch
 from ..subjects import is_forward
-from .state import STATEMENT, Item
+from .state import STATEMENT, Item, plain
 from .topics import on_topic, shared
 
 HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support replies open
@@ -109,9 +109,12 @@ def _engages(reply: Touch, kinds: set[str], item: Item, elsewhere: set[int] = fr
         # or news answers it (news in a reply that sells is the pitch's)
         if item.wants & {"schedule", "inform"} or (item.implied and not _pitches(reply, responding)):
             values = values | {"proposal", "update"}
+    # A hand-off is owned or it is none ("Would be lovely to see you there" hands nothing on);
+    # a conditional offer of help still takes the point up ("if you DM us we'll look into it").
     return any(
         not s.negated and s.sentence not in skip and s.subtype != POLAR
-        and (s.kind in kinds or (s.kind == "value" and s.subtype in values and not s.hypothetical))
+        and (s.kind in kinds or (s.kind == "value" and s.subtype in values))
+        and not (s.hypothetical and s.kind in {"handoff", "value"})
         for s in reply.signals
     )
 
@@ -205,7 +208,7 @@ def _hands_off(reply: Touch) -> bool:
     can take a closer look") takes up everything the customer raised in the message: the rest
     goes on in the other channel, where we cannot see it."""
     skip = {s.sentence for s in reply.signals if s.kind in SELF_SERVING}
-    return any(s.kind == "handoff" and not s.negated and s.sentence not in skip for s in reply.signals)
+    return any(s.kind == "handoff" and plain(s) and s.sentence not in skip for s in reply.signals)
 
 
 # A reply with an agenda of its own (news, an offer, a proposal, a time of ours, a chaser, a
