@@ -203,5 +203,7 @@ def test_what_the_customer_asks_for_on_our_need_is_their_offer(run_cli, tmp_path
     reply = "Our spring sale is on: 10% off every flight to Lisbon until Friday. Shall I book you one?"
     offer = "Thanks, the 5,000 miles are appreciated. Please DM me if you need my contact details."
     assert _fl103(run_cli, tmp_path, _draft(reply, offer)) == []
+    formula = "Thanks for the call, pls let me know if you need any information from me."
+    assert _fl103(run_cli, tmp_path, _draft(reply, formula)) == []
     ask = "Thanks, the 5,000 miles are appreciated. Please send me the booking reference for my refund."
     assert [f["code"] for f in _fl103(run_cli, tmp_path, _draft(reply, ask))] == ["FL103"]

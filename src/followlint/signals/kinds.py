@@ -107,7 +107,8 @@ NEXT_CONTACT = _kinds(
 FILLER = _kinds(
     ("pleasantry", "greetings, thanks and small talk; hides shorter phrases inside it; subtype greeting: "
      "\"hi\", \"hello\" (says nothing, but leaves the rest of its sentence its meaning)"),
-    ("boilerplate", "courtesy formulas (\"let me know if you have any questions\"); hides what it covers"),
+    ("boilerplate", "courtesy formulas (\"let me know if you have any questions\"); hides what it covers; "
+     "subtype need: on the other side's need (\"if you need anything\"), so the customer's ask under it is their offer"),
     ("neutral", "phrases whose words would mislead other kinds; hides them and gives no signal"),
 )
 

@@ -86,7 +86,7 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     # What the customer asks for on our need ("DM me if you need my details") is their offer;
     # asking us to write because they cannot take calls ("no signal here so please email") is
     # how to reach them, FL108's business.
-    offered = {s.sentence for s in touch.signals if plain(s) and ((s.kind == "condition" and s.subtype == NEED)
+    offered = {s.sentence for s in touch.signals if plain(s) and ((s.kind in ("condition", "boilerplate") and s.subtype == NEED)
                                                                     or (s.kind == "constraint" and s.subtype == VOICE))}
     small_talk = [s for s in touch.signals if s.kind == "pleasantry"]
     # A bare question in a thank-you note ("what would we do without you?") is rhetorical.

@@ -100,7 +100,6 @@ PHRASES: dict[str, list[str]] = {
         "(shout|holler|ping me|ping us|give me a shout|give us a shout|reach out|get in touch|drop me a line|drop us a line) (if|when|whenever) (anything|something|you|there|any)",
         "(you can|you may|feel free to) (always |still |of course )?(reach|contact|call|email|ring|message|text) (us|me|the team|our team|support)",
         "(let|just let) me know (if|when|what|how)",
-        "(if|should) you (have|need|want) (any|anything|more|further|other)",
         "(if|in case) (there's|there is|there are) (anything|any)",
         "(feel free|don't hesitate|do not hesitate|please) to (reach out|contact|call|get in touch|ask|email|text|ring|drop)",
         "give (me|us) a (call|ring|shout|buzz)",
@@ -124,6 +123,11 @@ PHRASES: dict[str, list[str]] = {
         "your (feedback|comments|input|business|custom) (help|helps|is|are|means) [us|valuable|important|a lot]",
         "we (value|appreciate) your (feedback|business|custom|comments|patience|loyalty)",
         "(we|i) (have|'ve) (noted|passed on|shared) your (feedback|comments)",
+    ],
+    # The same formula on the other side's need: from the customer, what they ask for under it
+    # is their offer ("pls let me know if you need any information from me").
+    "boilerplate/need": [
+        "(if|should) you (have|need|want) (any|anything|more|further|other)",
     ],
     "neutral": [
         # Asking about an order the customer placed ("What date did you place the order on?") is no sales ask.
