@@ -168,6 +168,20 @@ def test_a_reply_split_over_two_posts_is_read_whole(run_cli, tmp_path):
     assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, late)] == ["FL103"]
 
 
+def test_a_promise_after_an_ask_in_the_first_post_waits_on_the_customer(run_cli, tmp_path):
+    stuck = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000",
+             "My season pass vanished from my account after the update. This is unacceptable.")
+    ask = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000",
+           "Sorry to hear that, Kim. Could you DM us your player ID and the email on the account? (1/2)")
+    promise = "We'll look into it for you. (2/2)"
+    split = _thread(stuck, ask, ("help@games.example", "Mon, 02 Nov 2026 11:01:00 +0000", promise))
+    assert _fl103_thread(run_cli, tmp_path, split) == []
+    # Without the ask, the promise is ours to keep, and nothing reports back.
+    told = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000", "Sorry to hear that, Kim. (1/2)")
+    owed = _thread(stuck, told, ("help@games.example", "Mon, 02 Nov 2026 11:01:00 +0000", promise))
+    assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, owed)] == ["FL103"]
+
+
 def test_disbelief_worded_as_a_question_is_a_complaint(run_cli, tmp_path):
     """A statement with a question mark is the customer's problem, not a question to answer:
     an apology takes it up, and a pitch leaves the issue open."""

@@ -4,14 +4,14 @@ agreed times for the next contact.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..model import Conversation, Direction, Signal, Touch
 from .due import agreed_date, resolve_times
 from ..lexicon.words import current as current_words
 from .calls import call_note, said_by, two_way, writer_says
 from .replies import addresses, reports_back
-from .state import IMPLIED, Agreement, Item, Timeline, plain
+from .state import IMPLIED, REPLY_BURST, Agreement, Item, Timeline, plain
 from .topics import names, on_topic
 
 ITEM_KINDS = ("issue", "request", "question", "dissatisfaction")
@@ -186,7 +186,7 @@ def _only_thanks(touch: Touch) -> bool:
 
 
 def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
-    promises = owned_promises(touch)
+    promises = _promises(timeline, index, touch)
     # "I'll call you back" is a promise to act on an item only when it says what about
     # ("I'll call you back tomorrow with the payoff figure").
     callbacks = [s for s in touch.signals if s.kind == "callback" and plain(s)]
@@ -232,7 +232,7 @@ def _implied_item(timeline: Timeline, index: int, touch: Touch) -> None:
         return
     if any(t.direction is Direction.OUTBOUND for t in timeline.touches[timeline.touches.index(customer) + 1:index]):
         return  # not our answer to that message: another came first
-    promises = [p for p in owned_promises(touch) if p.sentence < len(touch.topics)]
+    promises = [p for p in _promises(timeline, index, touch) if p.sentence < len(touch.topics)]
     if not promises:
         return
     promise = promises[0]
@@ -296,12 +296,30 @@ VISIT = "visit"  # callback/visit: "agreed to bring the samples on Thursday"
 REPORTED = "reported"  # request/reported: the customer's ask as our note records it, not ours of them
 
 
+ASK_AT_END = 2  # the first post's ask is in its last sentences (a "(1/2)" may follow it)
+
+
+def _promises(timeline: Timeline, index: int, touch: Touch) -> list[Signal]:
+    """Our promises in touch ``index``; none in the second part of a reply split over two posts
+    whose first part asks the customer for something ("Please can you DM your booking
+    reference... 1/2", "...We'll look at it for you. 2/2"): they wait on it."""
+    before = timeline.touches[index - 1] if index else None
+    if (before is not None and before.direction is Direction.OUTBOUND and before.time is not None
+            and touch.time is not None and timedelta(0) <= touch.time - before.time <= REPLY_BURST
+            and any(s.sentence + ASK_AT_END >= len(before.sentences) for s in _asks_of_customer(before))):
+        return []
+    return owned_promises(touch)
+
+
+def _asks_of_customer(touch: Touch) -> list[Signal]:
+    return [s for s in touch.signals if s.kind in ASKS_OF_CUSTOMER and not s.negated and s.subtype not in (EVENT, REPORTED)]
+
+
 def owned_promises(touch: Touch) -> list[Signal]:
     """Our own unconditional promises to act: not one inside a condition on the customer ("if
     you DM us we'll look into it") or next to an ask of them, not one under a condition on
     events ("if anything changes, we'll keep you posted"), not an offer ("we'd be glad to help")."""
-    waits_on = {s.sentence + step for s in touch.signals if s.kind in ASKS_OF_CUSTOMER and not s.negated
-                and s.subtype not in (EVENT, REPORTED) for step in (-1, 0, 1)}
+    waits_on = {s.sentence + step for s in _asks_of_customer(touch) for step in (-1, 0, 1)}
     waits_on |= {s.sentence for s in touch.signals if s.kind == "condition" and s.subtype == EVENT and not s.negated}
     # "I'll call you" inside "I'll call you back in 3 days" is that callback, not a promise to act.
     callbacks = [(s.start, s.end) for s in touch.signals if s.kind == "callback"]
