@@ -4,6 +4,7 @@ agreed times for the next contact.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from ..model import Conversation, Direction, Signal, Touch
@@ -297,16 +298,17 @@ REPORTED = "reported"  # request/reported: the customer's ask as our note record
 
 
 ASK_AT_END = 2  # the first post's ask is in its last sentences (a "(1/2)" may follow it)
+PART_MARK_RE = re.compile(r"\(?1\s*/\s*\d\)?\W*$")  # "1/2", "(1/3)" closing the first post of a split reply
 
 
 def _promises(timeline: Timeline, index: int, touch: Touch) -> list[Signal]:
     """Our promises in touch ``index``; none in the second part of a reply split over two posts
-    whose first part asks the customer for something ("Please can you DM your booking
-    reference... 1/2", "...We'll look at it for you. 2/2"): they wait on it."""
+    ("... 1/2") whose first part asks the customer for something ("Please can you DM your
+    booking reference... 1/2", "...We'll look at it for you. 2/2"): they wait on it."""
     before = timeline.touches[index - 1] if index else None
     if (before is not None and before.direction is Direction.OUTBOUND and before.time is not None
             and touch.time is not None and timedelta(0) <= touch.time - before.time <= REPLY_BURST
-            and any(s.sentence + ASK_AT_END >= len(before.sentences) for s in _asks_of_customer(before))):
+            and PART_MARK_RE.search(before.text) and any(s.sentence + ASK_AT_END >= len(before.sentences) for s in _asks_of_customer(before))):
         return []
     return owned_promises(touch)
 
