@@ -104,6 +104,14 @@ def test_a_status_notice_is_no_promise_to_report_back(run_cli, tmp_path):
     assert _fl103(run_cli, tmp_path, _promise_then_reminder(status)) == []
 
 
+def test_passing_the_customers_word_on_owes_no_report_back(run_cli, tmp_path):
+    quoted = "Your new opening hours are a nuisance for those of us who work shifts."
+    relayed = _draft("Thanks for telling us - we'll pass your feedback on to the opening-hours team.", quoted)
+    reminder = ("Hi Bob,\n\nJust a reminder that your first free oil change is due next month.\n\nMike\n\n"
+                "On Wed, 4 Nov 2026 at 10:00, Mike <mike@dealer.example> wrote:\n" + "".join(f"> {line}\n" for line in relayed.splitlines()))
+    assert _fl103(run_cli, tmp_path, reminder) == []
+
+
 def _after_customer_says(said: str) -> str:
     return ("Hi Bob,\n\nHow's everything going with the car?\n\nMike\n\n"
             "On Thu, 5 Nov 2026 at 18:00, Bob Smith <bob@example.com> wrote:\n"

@@ -64,7 +64,8 @@ OURS = _kinds(
     ("context", "why we write, without news (\"it's been a few weeks since...\")"),
     ("value", "something of value; subtypes update, answer, resource, offer, proposal"),
     ("commitment", "a promise to act (\"I'll check on that\"); subtype task: an open CRM task; subtype offer: an "
-     "offer in the conditional (\"we'd be glad to help\"), nothing owed back",
+     "offer in the conditional (\"we'd be glad to help\"), nothing owed back; subtype relay: passing the "
+     "customer's word on (\"we'll pass your feedback on to our Ads team\"), done once passed on",
      "vocabulary; signal stage: open CRM tasks"),
     ("assent", "yes to what the customer asked (\"of course, please do\"); subtype polar: a bare yes or no "
      "(\"Correct.\", \"Nope!\"), an answer where it opens a reply to a question"),

@@ -293,6 +293,7 @@ def _calls(promise: Signal) -> bool:
 ASKS_OF_CUSTOMER = ("condition", "exploration", "request", "question")
 EVENT = "event"  # condition/event: on what happens, not on the customer; it holds its own sentence only
 OFFER = "offer"  # commitment/offer: "we'd be glad to help"
+RELAY = "relay"  # commitment/relay: "we'll pass your feedback on to our Ads team"
 VISIT = "visit"  # callback/visit: "agreed to bring the samples on Thursday"
 REPORTED = "reported"  # request/reported: the customer's ask as our note records it, not ours of them
 
@@ -325,7 +326,7 @@ def owned_promises(touch: Touch) -> list[Signal]:
     waits_on |= {s.sentence for s in touch.signals if s.kind == "condition" and s.subtype == EVENT and not s.negated}
     # "I'll call you" inside "I'll call you back in 3 days" is that callback, not a promise to act.
     callbacks = [(s.start, s.end) for s in touch.signals if s.kind == "callback"]
-    return [s for s in touch.signals if s.kind == "commitment" and s.subtype != OFFER and plain(s) and s.sentence not in waits_on
+    return [s for s in touch.signals if s.kind == "commitment" and s.subtype not in (OFFER, RELAY) and plain(s) and s.sentence not in waits_on
             and not any(a <= s.start and s.end <= b for a, b in callbacks) and not _someone_elses(s)]
 
 

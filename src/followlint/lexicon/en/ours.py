@@ -123,7 +123,6 @@ PHRASES: dict[str, list[str]] = {
         "(will|'ll|is going to|are going to) (collect|pick up|swap|exchange|replace|refund|credit|repair|redeliver|reship|resend|waive|remove|reverse|correct|amend|update|bring|deliver|drop off|call you|contact you|email you|fix|sort|investigate|look into)",
         "(i'm|i am|we're|we are) (arranging|raising|booking|sending|on to)",
         "(i've|i have|we've|we have) (escalated|raised|logged|flagged|passed) (this|it|that|your|the)",
-        "(i've|i have|we've|we have|i|we) (fed|passed|sent) (this|it|that|your *) (back|on) (to|for|with)",
         "(escalating|escalated|raising|raised|passing|passed) (this|it|that|your *) (to|with)",
         "(let me|i'll|i will) (ask|talk to|speak to|speak with|talk with|check with|get onto|get on to|take it up with)",
         # Our own promise reported in a call note or a CRM log ("said I'd follow up with the
@@ -137,9 +136,17 @@ PHRASES: dict[str, list[str]] = {
         # Sending it over by a time is a promise too ("I'll get the revised quote over to you").
         "(i'll|i will|we'll|we will|let me) (get|have|send) ** (over|across|through|back|out) to you",
         "(let's|let us|let me|allow me to) (take a look|look into|get this sorted|get this fixed|help|see what)",
-        "(we'll|we will|i'll|i will) (get this|get it|have this|have it) (sorted|fixed|looked at|reported|resolved|checked)",
+        "(we'll|we will|i'll|i will) (get this|get it|have this|have it) (sorted|fixed|looked at|resolved|checked)",
         "(no|not yet an|no update on the) (eta|estimate|timeline) (yet|for|on)",
-        "(passed|forwarded|escalated|reported|raised|logged) (this|it|your|the) [on|along|up] (to|with) (our|the)",
+        "(escalated|reported|raised|logged) (this|it|your|the) [on|along|up] (to|with) (our|the)",
+    ],
+    # Passing the customer's word on ("we'll pass your feedback on to our Ads team", "I've fed
+    # this back", "We'll get this reported"): done once passed on; nothing is owed back.
+    "commitment/relay": [
+        "(i've|i have|we've|we have|i|we) (fed|passed|sent) (this|it|that|your *) (back|on) (to|for|with)",
+        "(i'll|i will|we'll|we will) (pass|feed|send) (this|it|that|your *) (on|back|along)",
+        "(we'll|we will|i'll|i will) (get this|get it|have this|have it) reported",
+        "(passed|forwarded) (this|it|your|the) [on|along|up] (to|with) (our|the)",
     ],
     # An offer in the conditional ("We'd be glad to help", "I'd love to take a look"): it takes
     # the point up, and leaves the next step to the customer; nothing is owed back.
