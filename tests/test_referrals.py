@@ -25,6 +25,11 @@ def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
     "Rang Lee to ask for an intro to the owner of his sister gym in Leeds.",
     "Is there anyone else at the trust I could speak to about the same service?",
     "Any chance you could put us in touch with your fellow practice managers?",
+    # ... or who would want what we sell.
+    "Asked if he knows any other families in Krakow who'd want summer places.",
+    "Asked who else on the estate buys boxes and whether he'd pass our name on.",
+    "Asked if anyone at his classic car club might want a restoration doing.",
+    "Asked whether there are any neighbours he refers to us.",
 ])
 def test_asking_about_another_party_for_us_to_reach(detector, text):
     assert shaped(detector, text)
@@ -35,6 +40,9 @@ def test_asking_about_another_party_for_us_to_reach(detector, text):
     "Do you have another number I can reach you on?",
     "Our other engineers will talk you through the install on Monday.",  # no ask
     "I won't ask you to introduce us to anyone else.",  # denied
+    "Is there anything else you'd want us to look at?",  # anything else: no party
+    "Are there any other commodities we would want covered?",  # things, not people, wanting
+    "Does she want to compare it with another quote?",  # the wanting before the other
 ])
 def test_near_misses(detector, text):
     assert not shaped(detector, text)

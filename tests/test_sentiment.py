@@ -73,6 +73,14 @@ def test_only_the_customers_sentences_are_the_customers_sentiment(detector):
     assert feeling(detector, "I love how fast this is. This is ridiculous.", Direction.OUTBOUND) == []
 
 
+def test_a_call_note_reports_the_customers_feeling_in_their_sentences_only(detector):
+    note = Touch(id="t", origin=Origin("t.csv"), direction=Direction.OUTBOUND, kind="call", activity="Call",
+                 text="Called Gideon to book the service. He said the installers were brilliant and so quick. "
+                      "I love how fast this install went.")
+    detector.annotate_touch(note)
+    assert [(s.subtype, s.sentence) for s in note.signals if s.kind == "sentiment"] == [("positive", 1)]
+
+
 def test_the_lexicon_is_read_only_when_a_customer_sentence_is_scored():
     detector = SignalDetector([VOCABULARY])
     ours = touch_of("Hi Bob, just checking in. Do you know anyone else looking for a car?", Direction.OUTBOUND)

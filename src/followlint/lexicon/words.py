@@ -44,14 +44,19 @@ WORD_LISTS = {w.name: w for w in (
     WordList("asking_verb", "makes \"if\" or \"whether\" right after it an indirect question, which does not make an ask a supposition (\"see if she's ready to switch\")"),
     WordList("writer_subject", "in a CRM note, the note's writer (our user) as the subject of what follows (\"I'd\", \"we\")"),
     WordList("reported_subject", "in a CRM note, the customer it reports as the subject of what follows (\"she'll\", \"client\")"),
+    WordList("saying_verb", "a verb of saying after the customer in a call note (\"he said\"): the rest of the "
+             "sentence is the customer's, and so is its feeling"),
     WordList("other_party_subject", "opens a promise that others keep, not us (\"They'll look into this\" of the team the customer is sent to)"),
     WordList("statement_subject", "opens a statement: a question mark after it voices disbelief and asks nothing "
              "(\"nobody can find me?\", \"so it's just a lie?\")"),
     WordList("discourse_opening", "a greeting or discourse word before a sentence's first word (\"hey\", \"so\", \"and\")"),
     WordList("back_reference", "points back to what was just said, as the subject of a question (\"is this correct?\")"),
     WordList("referral", "a referral ask by the shape of a sentence: another party (\"other\", \"sister\"), us reaching "
-             "them (\"talk\", \"intro\"), words that make a note's sentence an ask (\"asked\"), and nouns after "
-             "\"another\" that name no party (\"time\", \"number\")", ("other_party", "contact", "asking", "not_party")),
+             "them (\"talk\", \"intro\", \"refers\") or wanting what we sell (\"who'd want\", \"buys\"), words that "
+             "make a note's sentence an ask (\"asked\"), nouns after \"another\" that name no party (\"time\", "
+             "\"number\"), anyone somewhere (\"anyone at his club\"), and the relative that makes the wanting a "
+             "person's (\"who'd\")",
+             ("other_party", "contact", "prospect", "asking", "not_party", "anyone", "somewhere", "relative")),
     WordList("generic_subject", "a word every customer conversation has (\"team\", \"account\", \"call\"): a reply "
              "that shares only such words with the customer's point does not take it up"),
     # -- the customer's sentiment ---------------------------------------------------------

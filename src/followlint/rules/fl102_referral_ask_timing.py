@@ -80,6 +80,9 @@ class ReferralAskTiming(Rule):
                 (t, s) for t in conversation.touches[:index] if when - timeline.when(t) <= lookback
                 for s in t.signals if (t.direction is Direction.INBOUND and felt(s, "positive")) or _heard(t, s)
             ]
+            # ... or on the call where we asked, before we asked ("He said the installers were
+            # brilliant... Asked if anyone on his street might want one").
+            praise += [(touch, s) for s in touch.signals if _heard(touch, s) and s.sentence < asks[0].sentence]
             # Praise the customer gave on a call after their last message ("he said they're loving
             # the boat") is the last thing they said.
             praised_since = previous is not None and any(timeline.when(t) > timeline.when(previous) for t, _ in praise)
@@ -106,4 +109,4 @@ class ReferralAskTiming(Rule):
 
 def _heard(touch, signal) -> bool:
     """Praise the customer gave on a call, as our call note reports it ("said they love it")."""
-    return two_way(touch) and signal.kind == "satisfaction" and plain(signal)
+    return two_way(touch) and ((signal.kind == "satisfaction" and plain(signal)) or felt(signal, "positive"))

@@ -160,6 +160,12 @@ class SignalDetector:
         if touch.direction is Direction.INBOUND:
             signals.extend(declines(touch.text, tokens, self.words))
             signals = self.sentiment.judge(touch.text, tokens, signals, masked, counts)
+        elif touch.activity and touch.kind in CONVERSATIONS:
+            # Our note of a call reports the customer's feeling in their own sentences ("He said
+            # the installers were brilliant"), not in ours.
+            reported = _reported_sentences(tokens, self.words)
+            signals = [s for s in signals if s.kind != "sentiment" or s.sentence in reported]
+            signals = self.sentiment.judge(touch.text, tokens, signals, masked, counts, only=reported)
         else:
             signals = [s for s in signals if s.kind != "sentiment"]
         whens = [s for s in signals if s.kind == "when"]
@@ -209,6 +215,24 @@ def _drop_masked(found):
         if len(covers) > 16:
             covers = [c for c in covers if c[1] >= first]
     return kept
+
+
+CONVERSATIONS = ("call", "meeting")  # a note of one reports what the customer said
+REPORTED_OPENING = 3  # "He said", "Customer said that", "Then she says": the subject comes first
+
+
+def _reported_sentences(tokens, words) -> set[int]:
+    """A note's sentences that report the customer: they open with the customer as the subject
+    and a verb of saying ("He said the installers were brilliant", "Client says it's perfect")."""
+    subjects, saying = words["reported_subject"], words["saying_verb"]
+    out = set()
+    for index in range(len(tokens.sentences)):
+        first, last = tokens.word_range(index)
+        opening = tokens.words[first:min(last, first + REPORTED_OPENING + 1)]
+        at = next((j for j, w in enumerate(opening) if w in subjects), None)
+        if at is not None and at < REPORTED_OPENING and not saying.isdisjoint(opening[at + 1:]):
+            out.add(index)
+    return out
 
 
 def _clause_before(tokens, text: str, first: int, sentence_start: int, masked, qualifiers,

@@ -1,9 +1,11 @@
 """Referral asks read from the shape of a sentence, not from a phrase.
 
 We ask the customer about people other than themselves and us ("other labs on your campus",
-"the owner of his sister gym", "anyone else") for us to reach ("I should be talking to", "an
-intro to", "put us in touch"): a question of ours, or a note that says we asked. However it
-is worded, that is asking for a referral or an introduction (FL102).
+"the owner of his sister gym", "anyone else", "anyone at his car club") for us to reach ("I
+should be talking to", "an intro to", "put us in touch", "any neighbours he refers") or who
+would want what we sell ("who'd want summer places", "who else buys boxes"): a question of
+ours, or a note that says we asked. However it is worded, that is asking for a referral or an
+introduction (FL102).
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from ..model import Signal
 KIND = "referral_ask"
 SUBTYPE = "shape"  # referral_ask/shape: read from the sentence's shape
 REACH = 8  # the other party and the contact within this many words of each other
+ELSE = "else"
+THINGS = frozenset({"anything", "something", "nothing", "everything", "what", "where", "how", "when"})
 
 
 class ReferralWords:
@@ -20,15 +24,20 @@ class ReferralWords:
         parts = words.members("referral")
         self.others = parts.get("other_party", frozenset())
         self.contact = parts.get("contact", frozenset())
+        self.prospect = parts.get("prospect", frozenset())
         self.asking = parts.get("asking", frozenset())
         self.not_party = parts.get("not_party", frozenset())
+        self.anyone = parts.get("anyone", frozenset())
+        self.somewhere = parts.get("somewhere", frozenset())
+        self.relative = parts.get("relative", frozenset())
         self.negators = words["negator"]
 
 
 def shaped_referral_asks(text: str, tokens, words: Words) -> list[Signal]:
     """A referral_ask/shape signal on each sentence that asks about another party for us to reach."""
     known = words.memo(ReferralWords)
-    if known.others.isdisjoint(tokens.words) or known.contact.isdisjoint(tokens.words):
+    if (known.others.isdisjoint(tokens.words) and known.anyone.isdisjoint(tokens.words)) or (
+            known.contact.isdisjoint(tokens.words) and known.prospect.isdisjoint(tokens.words)):
         return []
     out = []
     for index, (begin, end) in enumerate(tokens.sentences):
@@ -37,10 +46,14 @@ def shaped_referral_asks(text: str, tokens, words: Words) -> list[Signal]:
         asks = text[begin:end].rstrip().endswith("?") or not known.asking.isdisjoint(sentence)
         if not asks or not known.negators.isdisjoint(sentence):
             continue
-        others = [j for j, w in enumerate(sentence) if w in known.others and not (
-            j + 1 < len(sentence) and sentence[j + 1] in known.not_party)]
+        others = [j for j, w in enumerate(sentence) if _another_party(sentence, j, known)]
         contacts = [j for j, w in enumerate(sentence) if w in known.contact]
-        pair = next(((o, c) for o in others for c in contacts if abs(o - c) <= REACH), None)
+        wanting = [j for j, w in enumerate(sentence) if w in known.prospect]
+        # The party, then what they would want: "other families who'd want", "who else buys",
+        # "anyone at his club might want"; not "wants another", "other commodities we'd want".
+        pair = next(((o, c) for o in others for c in contacts if abs(o - c) <= REACH), None) or next(
+            ((o, c) for o in others for c in wanting if 0 < c - o <= REACH and (
+                sentence[o] in known.anyone or not known.relative.isdisjoint(sentence[max(0, o - 1):c]))), None)
         if pair is None:
             continue
         a, b = first + min(pair), first + max(pair)
@@ -48,3 +61,13 @@ def shaped_referral_asks(text: str, tokens, words: Words) -> list[Signal]:
         out.append(Signal(kind=KIND, subtype=SUBTYPE, start=start, end=stop, text=text[start:stop],
                           sentence=index, first_word=a, last_word=b))
     return out
+
+
+def _another_party(sentence: list[str], j: int, known: ReferralWords) -> bool:
+    """Is word ``j`` another party: "other families", "anyone at his club" (not "another time")?"""
+    after = sentence[j + 1] if j + 1 < len(sentence) else ""
+    if sentence[j] in known.anyone:
+        return after in known.somewhere
+    if sentence[j] == ELSE and j and sentence[j - 1] in THINGS:
+        return False  # "anything else you'd want": no party
+    return sentence[j] in known.others and after not in known.not_party

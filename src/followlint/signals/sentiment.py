@@ -91,9 +91,11 @@ class Sentiment:
             self._watched = valued | self.supposing | self.contrast
         return self._table
 
-    def judge(self, text: str, tokens, signals: list[Signal], masked: set[int], counts: list[int]) -> list[Signal]:
+    def judge(self, text: str, tokens, signals: list[Signal], masked: set[int], counts: list[int],
+              only: set[int] | None = None) -> list[Signal]:
         """``signals`` of a customer's touch, its ``sentiment`` phrases replaced by one verdict
-        per sentence that carries a feeling. ``counts``: the words of each sentence."""
+        per sentence that carries a feeling. ``counts``: the words of each sentence; ``only``:
+        the sentences that are the customer's, when not all are (a call note)."""
         said = [s for s in signals if s.kind in PHRASE_KINDS]
         by_sentence: dict[int, list[Signal]] = {}
         for signal in said:
@@ -105,6 +107,8 @@ class Sentiment:
             for at in compress(range(len(words)), map(self._strong.__contains__, words)):
                 scored.add(tokens.sentence_at(at))
         out = [s for s in signals if s.kind != "sentiment"] if said else signals
+        if only is not None:
+            scored &= only
         for index in sorted(scored):
             first, last = tokens.word_range(index)
             watched = [i for i in range(first, last) if words[i] in self._watched]

@@ -84,6 +84,8 @@ WORDS: dict[str, list[str]] = {
     "asking_verb": "see ask asking asked check checking checked wonder wondering wondered know out".split(),
     "writer_subject": "i we i'd we'd i'll we'll i've we've i'm we're me us".split(),
     "reported_subject": "he she they he'd she'd they'd he'll she'll they'll he's she's they're customer client cust".split(),
+    # What a call note reports the customer said with ("He said the installers were brilliant").
+    "saying_verb": "said says told tells mentioned mentions reckons reckoned feels felt thinks thought".split(),
     # Who keeps a promise said of others ("They'll look into this" of the team we sent the
     # customer to): not us.
     "other_party_subject": "they they'll they'd they're they've".split(),
@@ -105,12 +107,21 @@ WORDS: dict[str, list[str]] = {
     "referral/other_party": ["other", "others", "another", "else", "sister", "fellow", "neighbouring", "neighboring",
                              "nearby", "friends", "colleagues", "neighbours", "neighbors", "peers", "network"],
     "referral/contact": ["intro", "intros", "introduce", "introduction", "introductions", "introducing", "touch",
-                         "talk", "talking", "speak", "speaking"],
+                         "talk", "talking", "speak", "speaking", "refer", "refers", "referral", "referrals"],
+    # ... or who would want what we sell ("any other families who'd want summer places", "who
+    # else on the estate buys boxes").
+    "referral/prospect": ["want", "wants", "need", "needs", "buy", "buys", "use", "interested", "benefit"],
+    # "anyone at his car club", "anybody in your network": anyone somewhere is another party.
+    "referral/anyone": ["anyone", "anybody", "someone", "somebody"],
+    # What makes the wanting a person's: "families who'd want", "who else buys" ("other
+    # commodities we would want covered" are things).
+    "referral/relative": ["who", "who'd", "who's", "who'll", "whom"],
+    "referral/somewhere": ["at", "in", "on", "from"],
     "referral/asking": ["ask", "asked", "asking", "wondered", "wondering"],
     # ... but "another time we can talk", "another number to reach you on" name no other party.
     "referral/not_party": ["time", "times", "day", "days", "date", "slot", "week", "weekend", "month", "number",
                            "email", "address", "phone", "way", "ways", "option", "options", "thing", "things",
                            "product", "products", "model", "version", "size", "colour", "color", "question",
                            "questions", "issue", "issues", "problem", "call", "meeting", "appointment", "visit",
-                           "delivery", "order", "invoice", "account", "card", "topic", "matter", "channel"],
+                           "delivery", "order", "invoice", "account", "card", "topic", "matter", "channel", "than"],
 }
