@@ -47,13 +47,7 @@ def shaped_referral_asks(text: str, tokens, words: Words) -> list[Signal]:
         if not asks or not known.negators.isdisjoint(sentence):
             continue
         others = [j for j, w in enumerate(sentence) if _another_party(sentence, j, known)]
-        contacts = [j for j, w in enumerate(sentence) if w in known.contact]
-        wanting = [j for j, w in enumerate(sentence) if w in known.prospect]
-        # The party, then what they would want: "other families who'd want", "who else buys",
-        # "anyone at his club might want"; not "wants another", "other commodities we'd want".
-        pair = next(((o, c) for o in others for c in contacts if abs(o - c) <= REACH), None) or next(
-            ((o, c) for o in others for c in wanting if 0 < c - o <= REACH and (
-                sentence[o] in known.anyone or not known.relative.isdisjoint(sentence[max(0, o - 1):c]))), None)
+        pair = next((p for o in others for p in _reach(sentence, o, known)), None)
         if pair is None:
             continue
         a, b = first + min(pair), first + max(pair)
@@ -71,3 +65,17 @@ def _another_party(sentence: list[str], j: int, known: ReferralWords) -> bool:
     if sentence[j] == ELSE and j and sentence[j - 1] in THINGS:
         return False  # "anything else you'd want": no party
     return sentence[j] in known.others and after not in known.not_party
+
+
+def _reach(sentence: list[str], o: int, known: ReferralWords):
+    """(o, c) for each word c near the party at ``o`` that has us reach them ("an intro to") or
+    them want what we sell: the party, then the wanting ("other families who'd want", "who else
+    buys", "anyone at his club might want"; not "wants another", "other commodities we'd want").
+    Only the words within REACH are looked at, so a sentence is read in linear time."""
+    for c in range(max(0, o - REACH), min(len(sentence), o + REACH + 1)):
+        word = sentence[c]
+        if word in known.contact:
+            yield o, c
+        elif word in known.prospect and c > o and (
+                sentence[o] in known.anyone or not known.relative.isdisjoint(sentence[max(0, o - 1):c])):
+            yield o, c
