@@ -190,6 +190,17 @@ def test_a_promise_after_an_ask_in_the_first_post_waits_on_the_customer(run_cli,
     assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, owed)] == ["FL103"]
 
 
+def test_what_we_apologise_and_promise_for_is_owed_a_report(run_cli, tmp_path):
+    snag = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000",
+            "The new desk looks lovely, thank you. One thing: the left drawer doesn't close flush and rubs on the frame.")
+    sorry = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000",
+             "Sorry about that. I'll speak to our fitter and get back to you on when he can adjust it.")
+    invoice = ("help@games.example", "Tue, 10 Nov 2026 09:00:00 +0000",
+               "Please find attached your final invoice; payment details are on page 2.")
+    findings = _fl103_thread(run_cli, tmp_path, _thread(snag, sorry, invoice))
+    assert [f["code"] for f in findings] == ["FL103"] and "drawer" in findings[0]["message"]
+
+
 def test_disbelief_worded_as_a_question_is_a_complaint(run_cli, tmp_path):
     """A statement with a question mark is the customer's problem, not a question to answer:
     an apology takes it up, and a pitch leaves the issue open."""

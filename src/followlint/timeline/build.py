@@ -215,6 +215,7 @@ def _our_touch(timeline: Timeline, index: int, touch: Touch) -> None:
 
 CALLBACK_REACH = 2  # characters: "I'll ring her Tuesday" is the callback's own words
 IMPLIED_OVERLAP = 2  # subject words the promise and the customer's sentence share: one can be chance
+PUSHBACK = ("decline", "sentiment")  # a sentence of the customer's that pushes back or says a feeling
 
 
 def _implied_item(timeline: Timeline, index: int, touch: Touch) -> None:
@@ -240,7 +241,12 @@ def _implied_item(timeline: Timeline, index: int, touch: Touch) -> None:
     said = touch.topics[promise.sentence] - timeline.names
     overlap, sentence = max((len(said & words), i) for i, words in enumerate(customer.topics))
     if overlap < IMPLIED_OVERLAP:
-        return
+        # "Sorry about that door. I'll speak to Mick": the customer's one sentence that pushes
+        # back or feels bad ("the cabinet door doesn't close flush") is what we apologise for.
+        felt = {s.sentence for s in customer.signals if s.kind in PUSHBACK and plain(s)}
+        if len(felt) != 1 or not any(s.kind == "apology" and plain(s) for s in touch.signals):
+            return
+        sentence = felt.pop()
     timeline.items.append(_item_of_sentence(timeline, customer, sentence, "issue", touch, promise))
 
 
