@@ -7,12 +7,13 @@ from ..timeline.calls import call_note, writer_says
 from .base import Example, Rule, felt
 
 REPEAT = "repeat"  # defensive/repeat: "as I already told you", "per my last email"
+COMPLAINTS = ("issue", "dissatisfaction", "objection")
 
 
 class DefensiveTone(Rule):
     code = "FL110"
     name = "defensive-tone"
-    reads = ("defensive", "issue", "dissatisfaction", "sentiment", "satisfaction")
+    reads = ("defensive", *COMPLAINTS, "sentiment", "satisfaction")
     severity = Severity.INFO
     story = "001"
     summary = "A reply to a complaint that argues who is right."
@@ -105,5 +106,6 @@ def _praises(said) -> bool:
 
 
 def _complains(signal) -> bool:
-    """A problem, displeasure, or a sentence the customer says with negative feeling."""
-    return (signal.kind in ("issue", "dissatisfaction") and plain(signal)) or felt(signal, "negative")
+    """A problem, displeasure, pushing back ("Still seems steep", "the rooms hadn't been
+    hoovered"), or a sentence the customer says with negative feeling."""
+    return (signal.kind in COMPLAINTS and plain(signal)) or felt(signal, "negative")
