@@ -56,6 +56,10 @@ PHRASES: dict[str, list[str]] = {
         "(lab|manufacturer|supplier|warehouse|insurer|lender|bank|airline|seller|landlord|underwriter|engineer|technician|adjuster) (says|said|confirmed|has confirmed|agreed|has agreed|replied|came back)",
     ],
     "value/answer": [
+        # Our note that the promised report back was made ("Reported back: the logs are clean",
+        # "Rang back - engineer booked Thursday").
+        "(reported|rang|called|phoned) back",
+        "(reported|got|came) back to (her|him|them|the customer|the client)",
         "(to|in) answer [to] your question",
         "(regarding|re|about|on|as for) your (question|request|query)",
         "you asked (about|whether|if|me to)",
