@@ -75,8 +75,10 @@ def _asks_back(reply: Touch) -> set[int]:
 # ("Leave it with me", "Of course", "we can send a technician to you"). News, offers and
 # proposals do not: a pitch is full of them and answers nothing.
 # An owned hand-off ("We've replied to your DM", "so we can follow up") takes the point up too,
-# whatever news it also carries ("We have sent you a DM").
-ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status",
+# whatever news it also carries ("We have sent you a DM"). So does an assurance, however rash
+# ("I can assure you the gates will never stick again" answers "is it going to keep happening?":
+# FL106's business, not FL103's).
+ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status", "guarantee",
             "handoff"}
 # Sympathy takes a complaint up, not a question ("So sorry! Here are some other trips" does not
 # say how to get the refund).
