@@ -201,6 +201,16 @@ def test_what_we_apologise_and_promise_for_is_owed_a_report(run_cli, tmp_path):
     assert [f["code"] for f in findings] == ["FL103"] and "drawer" in findings[0]["message"]
 
 
+def test_doing_what_we_promised_reports_back_in_the_promises_words(run_cli, tmp_path):
+    broke = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000",
+             "The lift broke down again on Sunday night with a resident inside. Very unhappy.")
+    promise = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000",
+               "Engineer booked for this afternoon. I'll send you his written summary afterwards.")
+    done = ("help@games.example", "Tue, 03 Nov 2026 09:00:00 +0000",
+            "Here is the written summary: worn belt and landing lock replaced, tested and back in service.")
+    assert _fl103_thread(run_cli, tmp_path, _thread(broke, promise, done)) == []
+
+
 def test_disbelief_worded_as_a_question_is_a_complaint(run_cli, tmp_path):
     """A statement with a question mark is the customer's problem, not a question to answer:
     an apology takes it up, and a pitch leaves the issue open."""

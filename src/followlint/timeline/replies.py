@@ -487,8 +487,23 @@ def reports_back(reply: Touch, item: Item) -> bool:
     if reply.activity and item.complains:
         offers = {s.sentence for s in reply.signals if not s.negated and (
             s.kind == "concession" or (s.kind == "value" and s.subtype == "offer"))}
-    return (_on_topic(reply, item, SELF_SERVING | {"commitment", "callback"}, besides=offers)
-            or _engages(reply, set(), item))
+    skip = SELF_SERVING | {"commitment", "callback"}
+    return (_on_topic(reply, item, skip, besides=offers) or _engages(reply, set(), item)
+            or _does_what_we_promised(reply, item, skip | PITCH))
+
+
+def _does_what_we_promised(reply: Touch, item: Item, skip: set[str]) -> bool:
+    """Does a reply that sells nothing do what we promised on the item, in the promise's words
+    ("I'll send him the engineer's report": "Sent report: worn belt replaced...")? In a reply
+    that sells, a word it shares with the promise is the pitch's ("We can move you to fibre"
+    is no word on why the numbers have not moved across)."""
+    responding = _responding(reply)
+    if item.commitment is None or any(_sells(s, responding) for s in reply.signals):
+        return False
+    touch, promise = item.commitment
+    if promise.sentence >= len(touch.topics):
+        return False
+    return _on_topic(reply, item, skip, touch.topics[promise.sentence] - item.names)
 
 
 def goes_back_to(reply: Touch, customer: Touch) -> bool:
