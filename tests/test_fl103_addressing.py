@@ -218,6 +218,9 @@ def test_disbelief_worded_as_a_question_is_a_complaint(run_cli, tmp_path):
     assert _fl103(run_cli, tmp_path, _draft("So sorry about all of this, Duke.", said)) == []
     pitched = _fl103(run_cli, tmp_path, _draft("Our spring range is in. Could we book a call this week?", said))
     assert [f["message"].split(" from ")[0] for f in pitched] == ["The customer's issue"]
+    # "Why would I...?" asks why they would do it: they will not.
+    why = "I poured them away - they were undrinkable, why would I keep them?"
+    assert _fl103(run_cli, tmp_path, _draft("I'm sorry, I understand that was frustrating.", why)) == []
 
 
 def test_thanks_for_checking_in_is_not_our_check_in(run_cli, tmp_path):

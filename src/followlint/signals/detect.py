@@ -295,6 +295,8 @@ def _statement(text: str, words) -> bool:
     "Any update?" ask; "Nobody can find my account?" does not. A last clause that opens as a
     question asks ("He has football on Wednesdays now, can he move to Saturdays?")."""
     clauses = LAST_CLAUSE_RE.split(text.lower())
+    if _rhetorical(OPENING_RE.findall(clauses[-1])):
+        return True
     if len(clauses) > 1:
         opening = OPENING_RE.findall(clauses[-1])[:1]
         if opening and (opening[0] in words["auxiliary"] or opening[0] in words["question_word"]):
@@ -304,6 +306,16 @@ def _statement(text: str, words) -> bool:
             continue
         return re.split("['’]", word)[0] in words["statement_subject"]
     return False
+
+
+RHETORICAL_WHY = ("why", frozenset({"would", "should"}), frozenset({"i", "we"}))
+
+
+def _rhetorical(opening: list[str]) -> bool:
+    """"Why would I keep them?", "why should we pay twice?": the speaker asks why they would do
+    it, which says they will not (disbelief, not a question)."""
+    why, modals, speakers = RHETORICAL_WHY
+    return len(opening) >= 3 and opening[0] == why and opening[1] in modals and opening[2] in speakers
 
 
 def sentence_words(tokens, index: int) -> list[str]:
