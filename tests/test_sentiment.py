@@ -69,6 +69,16 @@ def test_contentment_courtesy_questions_and_wishes_are_not_feelings(detector, te
     assert feeling(detector, text) == []
 
 
+@pytest.mark.parametrize("text, felt", [
+    ("Hey @Taqueria isn't this the cutest burrito you've ever seen?", ["positive"]),
+    ("Who doesn't love the new entrance?", ["positive"]),
+    ("Isn't it supposed to arrive today?", []),  # denied, but nothing felt: it asks
+    ("Why isn't my order here yet?", []),
+])
+def test_a_question_that_denies_its_opening_asserts_what_follows(detector, text, felt):
+    assert feeling(detector, text) == felt
+
+
 def test_only_the_customers_sentences_are_the_customers_sentiment(detector):
     assert feeling(detector, "I love how fast this is. This is ridiculous.", Direction.OUTBOUND) == []
 

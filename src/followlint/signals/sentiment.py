@@ -42,6 +42,7 @@ INTERJECTION_MARKS = ",!.:;-\u2013\u2014"
 POSITIVE_KINDS = {"satisfaction"}
 NEGATIVE_KINDS = {"issue", "dissatisfaction"}
 PHRASE_KINDS = POSITIVE_KINDS | NEGATIVE_KINDS | {"sentiment"}
+WHO = "who"  # "Who doesn't love...?"
 
 
 def load_valences(sources) -> dict[str, float]:
@@ -77,6 +78,8 @@ class Sentiment:
         self.contrast = words["contrast"]
         self.ignored = words["valence_neutral"] | words["negator"]
         self.supposing = words["hypothetical"] | words["wish"]
+        self.auxiliaries = words["auxiliary"]
+        self.openings = words["discourse_opening"]
         self._table: dict[str, float] | None = None
         self._watched: frozenset[str] = frozenset()  # the words a sentence is scored by, and "if"
         self._strong: frozenset[str] = frozenset()
@@ -141,12 +144,20 @@ class Sentiment:
             if turn and self._valence(text, tokens, watched, first, masked, table) <= NEGATIVE:
                 return "negative"
             return "positive"
-        if not watched or text[start:end].rstrip().endswith("?"):
+        if not watched:
             return ""
+        skip = {i for i in watched if i in masked or i in flat}
+        if text[start:end].rstrip().endswith("?"):
+            # "Isn't this the cutest burrito?", "Who doesn't love the new entrance?": a question
+            # that denies its own opening asserts what follows; any other asks, and feels nothing.
+            opener = self._rhetorical_opener(text, tokens, first, bisect_left(tokens.starts, end))
+            if opener is None:
+                return ""
+            valence = self._valence(text, tokens, [i for i in watched if i > opener], opener + 1, skip, table)
+            return "positive" if valence >= POSITIVE else "negative" if valence <= NEGATIVE else ""
         # A sentence with "if", "would" or "hope" supposes or wishes: its words are not felt.
         if any(words[i] in self.supposing for i in watched):
             return ""
-        skip = {i for i in watched if i in masked or i in flat}
         if _interjection(text, tokens, first, end):
             skip.add(first)
         valence = self._valence(text, tokens, watched, first, skip, table)
@@ -155,6 +166,19 @@ class Sentiment:
         if valence >= POSITIVE and count >= MIN_WORDS:
             return "positive"
         return ""
+
+    def _rhetorical_opener(self, text: str, tokens, first: int, last: int) -> int | None:
+        """Where the denied opening of a rhetorical question ends ("isn't", "who doesn't"), after
+        any greeting and @handles; None when the question opens otherwise."""
+        words, starts = tokens.words, tokens.starts
+        i = first
+        while i < last and (words[i] in self.openings or (starts[i] and text[starts[i] - 1] == "@")):
+            i += 1
+        if i < last and words[i] == WHO:
+            i += 1
+        if i + 1 < last and words[i] in self.auxiliaries and words[i + 1] in self.negators:
+            return i + 1
+        return None
 
     def _modified(self, value: float, before: list[str]) -> float:
         """``value`` raised, lowered or turned by the words just before it (nearest first)."""

@@ -83,7 +83,7 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     # asks for nothing more.
     seen_sentences = {s.sentence for s in touch.signals if s.kind in ("callback", "think_it_over", "ask_meeting")
                       or (s.kind == "resolved" and plain(s))}
-    praised = {s.sentence for s in touch.signals if s.kind == "satisfaction"}
+    praised = {s.sentence for s in touch.signals if s.kind == "satisfaction" or (s.kind == "sentiment" and s.subtype == "positive")}
     # What the customer asks for on our need ("DM me if you need my details") is their offer;
     # asking us to write because they cannot take calls ("no signal here so please email") is
     # how to reach them, FL108's business.
