@@ -57,6 +57,8 @@ WORD_LISTS = {w.name: w for w in (
              "\"number\"), anyone somewhere (\"anyone at his club\"), and the relative that makes the wanting a "
              "person's (\"who'd\")",
              ("other_party", "contact", "prospect", "asking", "not_party", "anyone", "somewhere", "relative")),
+    WordList("assurance", "a promise of perfection by the shape of a sentence: an assurance (\"guarantee\"), "
+             "the future (\"will\") and what is denied before it (\"nothing\")", ("word", "future", "nothing")),
     WordList("generic_subject", "a word every customer conversation has (\"team\", \"account\", \"call\"): a reply "
              "that shares only such words with the customer's point does not take it up"),
     # -- the customer's sentiment ---------------------------------------------------------

@@ -12,6 +12,7 @@ import re
 from ..lexicon.words import Words
 from ..model import Conversation, Direction, Signal, Span, Touch
 from .activity import task_signals
+from .assurances import assurances
 from .availability import ASKS_A_WAY, absences, channel_imperatives, channels_named, part_of_day, ruled_out
 from .declines import declines
 from .prices import prices
@@ -148,6 +149,7 @@ class SignalDetector:
         signals.extend(prices(touch.text, tokens))
         if touch.direction is not Direction.INBOUND:
             signals.extend(shaped_referral_asks(touch.text, tokens, self.words))
+            signals.extend(assurances(touch.text, tokens, self.words))
             signals.extend(channel_imperatives(touch.text, tokens, self.words, touch.title_end()))
         for signal in signals:
             if signal.kind in NAMED_TIMES or (signal.kind == "value" and signal.subtype in NAMED_TIMES):

@@ -75,7 +75,9 @@ OURS = _kinds(
     ("concession", "a lower price, a discount, a shorter term, a free extra"),
     ("price", "a sum of money (\"£0.12 a word\", \"$1,200\"), its amount read", "signal stage: currency and number"),
     ("exploration", "asks about the reason behind an objection or a problem"),
-    ("guarantee", "promises that nothing will ever go wrong"),
+    ("guarantee", "promises that nothing will ever go wrong; subtype shape: an assurance and a future denied in "
+     "one sentence (\"it won't ever back up again, guaranteed\"); subtype told: a note that we said so",
+     "vocabulary; signal stage: assurances by shape"),
     ("hedge", "promises to be there rather than perfection (\"we can't guarantee, but...\")"),
     ("accommodation", "works around a constraint (a tow truck, remotely, when you're back); subtype call (by phone, by video: no help to one who cannot talk)"),
     ("ask_visit", "asks the customer to come in or bring something in"),

@@ -113,6 +113,12 @@ WORDS: dict[str, list[str]] = {
     "referral/prospect": ["want", "wants", "need", "needs", "buy", "buys", "use", "interested", "benefit"],
     # "anyone at his car club", "anybody in your network": anyone somewhere is another party.
     "referral/anyone": ["anyone", "anybody", "someone", "somebody"],
+    # A promise of perfection by its shape: an assurance and a future denied in one sentence
+    # ("it won't ever back up again, guaranteed", "I guarantee nothing else will go wrong").
+    "assurance/word": ["guarantee", "guaranteed", "guarantees", "promise", "promised", "assure", "assured",
+                       "assures", "warrant", "swear"],
+    "assurance/future": ["will", "shall"],
+    "assurance/nothing": ["nothing", "nobody", "none"],
     # What makes the wanting a person's: "families who'd want", "who else buys" ("other
     # commodities we would want covered" are things).
     "referral/relative": ["who", "who'd", "who's", "who'll", "whom"],

@@ -1,0 +1,44 @@
+"""Promises of perfection read from the shape of a sentence (``followlint.signals.assurances``):
+an assurance and a future denied, in one sentence of ours."""
+from __future__ import annotations
+
+import pytest
+
+from followlint.lexicon.en import VOCABULARY
+from followlint.model import Direction, Origin, Touch
+from followlint.signals.detect import SignalDetector
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return SignalDetector([VOCABULARY], learned=False)
+
+
+def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
+    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=direction)
+    detector.annotate_touch(touch)
+    return any(s.kind == "guarantee" and s.subtype == "shape" for s in touch.signals)
+
+
+@pytest.mark.parametrize("text", [
+    "Once the new valve is in, it won't ever flood again, guaranteed.",
+    "I guarantee nothing else will go wrong on the day.",
+    "Assured him the boiler won't cut out again - gave him my word and my personal guarantee.",
+    "You'll never see another wasp in that loft, I promise.",
+])
+def test_an_assurance_of_a_future_denied(detector, text):
+    assert shaped(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I can't promise it'll never crack, but I can promise we'll be out the same week.",
+    "No installer can honestly promise you'll never have a leak.",
+    "I won't be in the office again until Monday.",  # no assurance
+    "We guarantee a visit within four hours.",  # nothing denied
+])
+def test_near_misses(detector, text):
+    assert not shaped(detector, text)
+
+
+def test_the_customers_words_are_no_promise_of_ours(detector):
+    assert not shaped(detector, "You promised it would never leak again!", Direction.INBOUND)
