@@ -210,13 +210,16 @@ def test_a_message_left_on_an_unanswered_call_is_a_voicemail_that_reached_the_cu
     header = "Call Owner,Subject,Call Type,Contact Name,Call Start Time,Call Duration (in seconds),Description,Call Result"
     rows = [header,
             f'Bea Lund,Courtesy call,Outbound,Ola Berg,2026-11-16 10:30:00,40,"{CHECKIN} No answer, left a VM.",No Answer',
-            f'Bea Lund,Courtesy call,Outbound,Ida Holm,2026-11-16 10:40:00,30,"{CHECKIN} No answer.",No Answer']
+            f'Bea Lund,Courtesy call,Outbound,Ida Holm,2026-11-16 10:40:00,30,"{CHECKIN} No answer.",No Answer',
+            f'Bea Lund,Courtesy call,Outbound,Eva Dahl,2026-11-16 10:50:00,30,"2nd VM. {CHECKIN}",No Answer']
     export = write(tmp_path, "calls.csv", "\n".join(rows) + "\n", "utf-8")
     touches = inspect(run_cli, export)
     assert [(t["direction"], t["kind"]) for t in touches["contact ola berg"]] == [("outbound", "voicemail")]
     assert [(t["direction"], t["kind"]) for t in touches["contact ida holm"]] == [("internal", "attempt")]
+    assert [(t["direction"], t["kind"]) for t in touches["contact eva dahl"]] == [("outbound", "voicemail")]
     code, report, _ = check(run_cli, export)
-    assert [(f["code"], f["conversation"]) for f in report["findings"]] == [("FL101", "contact ola berg")]
+    assert [(f["code"], f["conversation"]) for f in report["findings"]] == [
+        ("FL101", "contact ola berg"), ("FL101", "contact eva dahl")]
 
 
 def test_api_objects_without_associations_are_one_contacts_activities(run_cli, tmp_path):

@@ -25,7 +25,10 @@ VOICEMAIL = ("voicemail", "voice mail", "left message", "left live message", "le
 NOT_REACHED = ("no answer", "no_answer", "noanswer", "busy", "wrong number", "wrong_number", "not reached",
                "no response", "unreachable", "failed", "canceled", "cancelled", "disconnected", "missed",
                "not connected", "invalid number", "hung up")
-LEFT_MESSAGE_RE = re.compile(r"\bleft (?:a |an |another )?(?:voice ?mail|vm|message|msg)\b", re.I)
+# "left a VM", "Left another voicemail", "2nd VM", "voicemail left", "LVM".
+LEFT_MESSAGE_RE = re.compile(
+    r"\b(?:left (?:a |an |another )?(?:voice ?mail|vm|message|msg)|(?:\d(?:st|nd|rd|th)|second|third|another) "
+    r"(?:voice ?mail|vm)|(?:voice ?mail|vm|message) left|lvm)\b", re.I)
 # Where a sentence of a note opens: its start, after a full stop, or a new line.
 OPENS = r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})"
 # A note that logs a call: the customer's when it opens with a name, a title or "customer"
