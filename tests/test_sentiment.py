@@ -89,6 +89,7 @@ def test_a_call_note_reports_the_customers_feeling_in_their_sentences_only(detec
                       "I love how fast this install went.")
     detector.annotate_touch(note)
     assert [(s.subtype, s.sentence) for s in note.signals if s.kind == "sentiment"] == [("positive", 1)]
+    assert [s.sentence for s in note.signals if s.kind == "reported"] == [1]
 
 
 def test_the_lexicon_is_read_only_when_a_customer_sentence_is_scored():

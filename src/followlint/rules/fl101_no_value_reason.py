@@ -23,7 +23,7 @@ class NoValueReason(Rule):
     code = "FL101"
     name = "no-value-reason"
     reads = ("checkin", "commitment", "handoff", "value", "nudge", "question", "pleasantry", "boilerplate",
-             "referral_ask", "ask_business", "context")
+             "referral_ask", "ask_business", "context", "reported")
     severity = Severity.WARNING
     story = "003"
     summary = "A follow-up whose only purpose is to check in, with nothing of value for the customer."
@@ -129,7 +129,9 @@ def _carries_content(touch: Touch, options) -> bool:
                 filler_words.setdefault(signal.sentence, set()).update(range(signal.first_word, signal.last_word + 1))
     for index, sentence in enumerate(touch.sentences):
         kinds = kinds_of.get(index, set())
-        if sentence.words <= options["short-sentence-words"] or kinds & CHECKIN_KINDS:
+        # The customer's words our call note reports ("He said 'apart from the brakes, fine'") are
+        # theirs, not something we brought.
+        if sentence.words <= options["short-sentence-words"] or kinds & (CHECKIN_KINDS | {"reported"}):
             continue
         # A long sentence is filler too when filler phrases make up most of it.
         if kinds & FILLER_KINDS and (sentence.words <= options["max-filler-words"]

@@ -168,6 +168,9 @@ class SignalDetector:
             reported = _reported_sentences(tokens, self.words)
             signals = [s for s in signals if s.kind != "sentiment" or s.sentence in reported]
             signals = self.sentiment.judge(touch.text, tokens, signals, masked, counts, only=reported)
+            for index in sorted(reported):
+                start, end = tokens.sentences[index]
+                signals.append(Signal(kind=REPORTED, start=start, end=end, text=touch.text[start:end], sentence=index))
         else:
             signals = [s for s in signals if s.kind != "sentiment"]
         whens = [s for s in signals if s.kind == "when"]
@@ -220,6 +223,7 @@ def _drop_masked(found):
 
 
 CONVERSATIONS = ("call", "meeting")  # a note of one reports what the customer said
+REPORTED = "reported"  # a sentence of our call note that reports the customer's words
 REPORTED_OPENING = 3  # "He said", "Customer said that", "Then she says": the subject comes first
 
 

@@ -75,6 +75,8 @@ OURS = _kinds(
     ("concession", "a lower price, a discount, a shorter term, a free extra"),
     ("price", "a sum of money (\"£0.12 a word\", \"$1,200\"), its amount read", "signal stage: currency and number"),
     ("exploration", "asks about the reason behind an objection or a problem"),
+    ("reported", "a sentence of our call note that reports the customer's words (\"He said the installers were "
+     "brilliant\"): theirs, not ours", "signal stage: call notes"),
     ("guarantee", "promises that nothing will ever go wrong; subtype shape: an assurance and a future denied in "
      "one sentence (\"it won't ever back up again, guaranteed\"); subtype told: a note that we said so",
      "vocabulary; signal stage: assurances by shape"),
