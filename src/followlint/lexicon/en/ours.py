@@ -371,7 +371,7 @@ PHRASES: dict[str, list[str]] = {
         "(by phone|over the phone|by video|video call|phone call instead)",
     ],
     "ask_visit": [
-        "(bring|drive|take|drop|wheel|ride|tow|haul|carry) (it|them|him|her|the *|your *) (in|into|to|down|over|round|along)",
+        "(bring|drive|take|drop|wheel|ride|tow|haul|carry|pop) (it|them|him|her|the *|your *) [back] (in|into|to|down|over|round|along)",
         "(bring|drive|take|drop) (it|the car|the vehicle|your car|your vehicle|the truck|the device|it back) (in|to|down|over|off|back)",
         "(come|pop|stop|swing|drop|call) (in|by|into|down|over|round)",
         "(visit|come to|come into|come down to|stop by) (the|our|us)",
