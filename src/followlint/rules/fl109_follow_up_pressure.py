@@ -13,6 +13,9 @@ from .base import Example, Rule
 CHASING = {"checkin", "nudge", "ask_business", "question", "referral_ask", "request"}
 ATTEMPT = "attempt"  # a call of ours that reached nobody (CRM outcome "No answer", "Busy")
 RINGING = {ATTEMPT, "voicemail"}
+# What asks the customer again for what they asked time for: the order, a meeting, a chaser.
+PRESSING = ("ask_business", "nudge", "ask_meeting")
+CALLS = {"call", "voicemail", ATTEMPT}
 # Touches this close together from one sender are the parts of one message, split by a length
 # limit ("2/4", "3/4", "4/4" within seconds): one touch, not a run of chasers.
 PARTS_WITHIN = timedelta(minutes=2)
@@ -54,8 +57,8 @@ class FollowUpPressure(Rule):
     summary = "Several unanswered follow-ups in a row with nothing new, or a repeat ask soon after \"let me think about it\"."
     what = """
         Three or more outbound touches in a row, within the window, with no reply from the
-        customer and none carrying anything of value; or a repeat ask for the business within
-        hours of the customer saying "let me think about it".
+        customer and none carrying anything of value; or a repeat ask for the business, or
+        another call, within hours of the customer saying "let me think about it".
     """
     why = """
         A rep leaves voicemail after voicemail saying the same thing until the customer answers
@@ -135,11 +138,16 @@ class FollowUpPressure(Rule):
             reply = replies[-1] if first is touch else first
             if reply is touch:
                 continue
-            asks = [s for s in reply.signals if s.kind in ("ask_business", "nudge") and plain(s)]
-            if asks and timeline.when(reply) - timeline.when(touch) <= hours and not reply.has("acknowledgement"):
+            if timeline.when(reply) - timeline.when(touch) > hours or reply.has("acknowledgement"):
+                continue
+            asks = [s for s in reply.signals if s.kind in PRESSING and plain(s)]
+            # Ringing them again is asking again, whatever the note says it was for ("Rang Shane
+            # back to see if he'd spoken to the FD").
+            if asks or (reply.kind in CALLS and reply.direction is Direction.OUTBOUND):
+                said = f'Asks again ("{asks[0].text}")' if asks else "Calls again"
                 yield self.finding(
-                    conversation, reply, asks[0],
-                    f'Asks again ("{asks[0].text}") within hours of the customer asking for time ("{pauses[0].text}")',
+                    conversation, reply, asks[0] if asks else None,
+                    f'{said} within hours of the customer asking for time ("{pauses[0].text}")',
                     suggestion="Give the customer the time they asked for; agree when you will talk next.",
                     evidence=[self.evidence(touch, pauses[0])],
                 )
