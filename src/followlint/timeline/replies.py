@@ -75,14 +75,15 @@ def _asks_back(reply: Touch) -> set[int]:
 # ("Leave it with me", "Of course", "we can send a technician to you"). News, offers and
 # proposals do not: a pitch is full of them and answers nothing.
 # An owned hand-off ("We've replied to your DM", "so we can follow up") takes the point up too,
-# whatever news it also carries ("We have sent you a DM"). So does an assurance, however rash
-# ("I can assure you the gates will never stick again" answers "is it going to keep happening?":
-# FL106's business, not FL103's).
-ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status", "guarantee",
-            "handoff"}
+# whatever news it also carries ("We have sent you a DM"). So do an assurance, however rash
+# ("I can assure you the gates will never stick again" answers "is it going to keep happening?"),
+# and an argument ("Per my last email, we need the bottles back" answers "can you replace
+# them?"): FL106's and FL110's business, not FL103's.
+ENGAGING = {"commitment", "callback", "accommodation", "exploration", "assent", "ask_visit", "ask_online", "status",
+            "guarantee", "defensive", "handoff"}
 # Sympathy takes a complaint up, not a question ("So sorry! Here are some other trips" does not
 # say how to get the refund).
-ENGAGING_ISSUE = {"apology", "defensive"}
+ENGAGING_ISSUE = {"apology"}
 REPORTING_VALUE = {"answer"}
 INVITATIONS = {"ask_visit", "ask_online"}
 
