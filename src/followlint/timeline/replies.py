@@ -46,13 +46,17 @@ STRICT_OVERLAP = 2
 # A check-in, a chaser, why we write, a discount, a price or a slot of ours is as often how we
 # take the customer's point up: only the asks pitch.
 PITCH = {"referral_ask", "ask_business", "ask_meeting"}
+BOOKING = {"ask_business", "ask_meeting"}  # "shall I book you in?", "can we meet Tuesday?"
+SCHEDULE = "schedule"  # what a request to be booked or seen wants
 
 
-def _pitch_sentences(reply: Touch) -> tuple[set[int], set[int]]:
+def _pitch_sentences(reply: Touch, item: Item) -> tuple[set[int], set[int]]:
     """The reply's pitching sentences, and the sentences that do nothing else we name (both
-    empty when it pitches nothing)."""
+    empty when it pitches nothing). To a customer who asked to be booked ("Could you book me in
+    for an assessment?"), our offer to book is the answer, not a pitch."""
     responding = _responding(reply)
-    selling = {s.sentence for s in reply.signals if s.kind in PITCH and not _incidental(s, responding)}
+    pitch = PITCH - BOOKING if SCHEDULE in item.wants else PITCH
+    selling = {s.sentence for s in reply.signals if s.kind in pitch and not _incidental(s, responding)}
     if not selling:
         return set(), set()
     named = {s.sentence for s in reply.signals if s.kind not in FILLER}
@@ -186,7 +190,8 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     apologises, or works on it with the customer (a question back, a hand-off it owns, steps,
     the thing asked for). It does not when it takes up another of the customer's requests of
     the same message and leaves this one out (``items``: the customer's items so far)."""
-    if _on_topic(reply, item, SELF_SERVING, _own_topic(reply, item, items), *_pitch_sentences(reply)):
+    skip = SELF_SERVING - BOOKING if SCHEDULE in item.wants else SELF_SERVING
+    if _on_topic(reply, item, skip, _own_topic(reply, item, items), *_pitch_sentences(reply, item)):
         return True
     if _hands_off(reply):
         return True
