@@ -42,3 +42,11 @@ def test_near_misses(detector, text):
 
 def test_the_customers_words_are_no_promise_of_ours(detector):
     assert not shaped(detector, "You promised it would never leak again!", Direction.INBOUND)
+
+
+def test_our_words_in_the_note_of_the_customers_call_are_read(detector):
+    note = Touch(id="t", origin=Origin("t.csv"), direction=Direction.INBOUND, kind="call", activity="Call",
+                 text="Mrs Patel rang, still unhappy about the late delivery. I promised her nothing will go wrong "
+                      "with the September order.")
+    detector.annotate_touch(note)
+    assert [s.sentence for s in note.signals if s.kind == "guarantee" and s.subtype == "shape"] == [1]

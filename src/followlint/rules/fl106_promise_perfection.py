@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Direction
 from ..timeline import plain, sent_by_us
+from ..timeline.calls import call_note, writer_says
 from .base import Example, Rule
 
 
@@ -40,8 +41,10 @@ class PromisePerfection(Rule):
     def check(self, conversation, ctx):
         for touch in _ours(conversation):
             hedged = {s.sentence for s in touch.signals if s.kind == "hedge" and not s.negated}
+            theirs = touch.direction is Direction.INBOUND  # the note of their call: our words in it
             for signal in touch.signals:
-                if signal.kind == "guarantee" and plain(signal) and signal.sentence not in hedged:
+                if (signal.kind == "guarantee" and plain(signal) and signal.sentence not in hedged
+                        and not (theirs and not writer_says(touch, signal))):
                     yield self.finding(
                         conversation, touch, signal,
                         f'Promise of perfection: "{signal.text}"',
@@ -60,3 +63,5 @@ def _ours(conversation):
         if touch.direction is Direction.INTERNAL and touch.activity and any(
                 s.kind == "guarantee" and s.subtype == TOLD for s in touch.signals):
             yield touch
+        elif touch.direction is Direction.INBOUND and call_note(touch):
+            yield touch  # "Mrs Patel rang... Assured her nothing will go wrong"

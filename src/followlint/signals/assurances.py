@@ -13,7 +13,8 @@ from ..model import Signal
 
 KIND = "guarantee"
 SUBTYPE = "shape"  # guarantee/shape: read from the sentence's shape
-DENIAL_REACH = 2  # "will not", "will never", "will not ever"; "nothing else will"
+DENIAL_REACH = 2  # "will not", "will never", "will not ever"
+NOTHING_REACH = 3  # "nothing else will", "nothing like this will"
 
 
 class AssuranceWords:
@@ -56,7 +57,6 @@ def _hedged(sentence: list[str], assured: int, known: AssuranceWords) -> bool:
 
 def _denied_future(sentence: list[str], j: int, known: AssuranceWords) -> bool:
     """Is word ``j`` a future denied: "will" before "not"/"never", or "nothing" before "will"?"""
-    near = sentence[j + 1:j + 1 + DENIAL_REACH]
     if sentence[j] in known.future:
-        return not known.negators.isdisjoint(near)
-    return sentence[j] in known.nothing and not known.future.isdisjoint(near)
+        return not known.negators.isdisjoint(sentence[j + 1:j + 1 + DENIAL_REACH])
+    return sentence[j] in known.nothing and not known.future.isdisjoint(sentence[j + 1:j + 1 + NOTHING_REACH])

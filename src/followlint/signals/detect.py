@@ -149,7 +149,8 @@ class SignalDetector:
         signals.extend(prices(touch.text, tokens))
         if touch.direction is not Direction.INBOUND:
             signals.extend(shaped_referral_asks(touch.text, tokens, self.words))
-            signals.extend(assurances(touch.text, tokens, self.words))
+        if touch.direction is not Direction.INBOUND or (touch.activity and touch.kind in CONVERSATIONS):
+            signals.extend(assurances(touch.text, tokens, self.words))  # ours, also in the note of their call
             signals.extend(channel_imperatives(touch.text, tokens, self.words, touch.title_end()))
         for signal in signals:
             if signal.kind in NAMED_TIMES or (signal.kind == "value" and signal.subtype in NAMED_TIMES):
