@@ -111,10 +111,15 @@ def _objections(timeline):
             continue
         offer = next((t for t in reversed(timeline.touches[:index]) if t.direction is Direction.OUTBOUND), None)
         following = timeline.next_outbound(index)
-        if offer is None or following is None or following[1].quoted or not _offers(offer):
+        if following is None or following[1].quoted:
+            continue
+        # Our offer out of view (a draft quoting only their answer): a comparison with another
+        # supplier's price answers one ("It works out cheaper for us").
+        if not (_offers(offer) if offer is not None else _compares(touch)):
             continue
         yield touch, [None], following[1], 0
 
+COMPARISON = "comparison"  # decline/comparison: another supplier is cheaper
 
 OFFERING = ("price", "concession", "ask_business")
 
@@ -129,6 +134,10 @@ def _offers(touch) -> bool:
 
 
 ACCEPTING = ("satisfaction", "ask_business", "issue", "dissatisfaction", "resolved")
+
+
+def _compares(touch) -> bool:
+    return any(s.kind == "decline" and s.subtype == COMPARISON for s in touch.signals)
 
 
 def _declines(touch) -> bool:

@@ -1,8 +1,10 @@
 """The customer pushing back, by the shape of a sentence: a contrast ("thanks for the proposal,
 but..."), a denial ("we don't need it") or a comparison ("more than the agency we used").
 
-One ``decline`` signal per such sentence of the customer's. Alone it says little; FL105 reads it
-in the message that answers our price, offer or proposal, where it turns that offer down.
+One ``decline`` signal per such sentence of the customer's (subtype comparison when it compares
+prices: "another company came in £180 cheaper"). Alone it says little; FL105 reads it in the message
+that answers our price, offer or proposal, where it turns that offer down; a comparison turns our
+offer down even where the offer itself is not in view (a draft that quotes only their answer).
 """
 from __future__ import annotations
 
@@ -10,18 +12,26 @@ from ..lexicon.words import Words
 from ..model import Signal
 
 
+COMPARISON = "comparison"  # decline/comparison: "another company came in £180 cheaper"
+THAN = "than"  # compares anything ("an inch lower than the right"); "cheaper", "dearer" compare prices
+
+
 class DeclineWords:
     def __init__(self, words: Words):
+        self.comparatives = words["comparison"] - {THAN}
         self.cues = words["contrast"] | words["negator"] | words["comparison"]
 
 
 def declines(text: str, tokens, words: Words) -> list[Signal]:
-    cues = words.memo(DeclineWords).cues
-    if cues.isdisjoint(tokens.words):
+    known = words.memo(DeclineWords)
+    if known.cues.isdisjoint(tokens.words):
         return []
     out = []
     for index, (begin, end) in enumerate(tokens.sentences):
         first, last = tokens.word_range(index)
-        if not cues.isdisjoint(tokens.words[first:last]):
-            out.append(Signal(kind="decline", start=begin, end=end, text=text[begin:end], sentence=index))
+        sentence = tokens.words[first:last]
+        if not known.cues.isdisjoint(sentence):
+            subtype = COMPARISON if not known.comparatives.isdisjoint(sentence) else ""
+            out.append(Signal(kind="decline", subtype=subtype, start=begin, end=end, text=text[begin:end],
+                              sentence=index))
     return out

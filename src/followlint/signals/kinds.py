@@ -51,7 +51,8 @@ CUSTOMER = _kinds(
      "with their praise and complaint phrases"),
     ("objection", "a reason not to buy, or a decline (\"too expensive\", \"not interested\")"),
     ("decline", "a sentence of the customer's that pushes back by its shape: a contrast, a denial or a comparison "
-     "(\"thanks, but we'll stay with...\", \"more than the agency we used\"); a decline where it answers our offer",
+     "(\"thanks, but we'll stay with...\", \"more than the agency we used\"); a decline where it answers our offer; "
+     "subtype comparison: it compares prices (\"another company came in £180 cheaper\")",
      "signal stage: contrast, negator and comparison words"),
     ("think_it_over", "asks for time to decide (\"let me think about it\")"),
     ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\"); subtype voice (cannot talk or take calls); subtype hours (days or parts of the day ruled out: \"closed on Fridays\", \"mornings are impossible\", \"Monday to Thursday only\"; the signal's slots name them); subtype away (a denial or a place before \"until\" a date: \"won't be out until the 20th\", \"working from Lisbon until 12 June\")"),
