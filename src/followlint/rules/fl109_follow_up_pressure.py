@@ -52,7 +52,7 @@ class FollowUpPressure(Rule):
     code = "FL109"
     name = "follow-up-pressure"
     reads = ("checkin", "nudge", "value", "ask_business", "question", "referral_ask", "request", "think_it_over",
-             "acknowledgement")
+             "acknowledgement", "ask_meeting")
     story = "002, 003"
     summary = "Several unanswered follow-ups in a row with nothing new, or a repeat ask soon after \"let me think about it\"."
     what = """
