@@ -431,6 +431,11 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "FL105": (1.0, 0.75), "FL106": (1.0, 0.75), "FL107": (1.0, 1.0), "FL108": (1.0, 0.416),
         "FL109": (1.0, 0.888), "FL110": (1.0, 0.777),
     },
+    "batch-14": {
+        "FL101": (0.875, 0.777), "FL102": (0.875, 0.777), "FL103": (0.588, 0.555), "FL104": (1.0, 0.888),
+        "FL105": (1.0, 0.625), "FL106": (0.875, 0.875), "FL107": (1.0, 1.0), "FL108": (0.777, 0.538),
+        "FL109": (0.888, 0.888), "FL110": (1.0, 0.625),
+    },
     # batch-5 was written blind the same day to be READ while tuning (batch-4 stays unread): its
     # README has the figures before and after.
     "batch-5": {

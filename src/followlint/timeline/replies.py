@@ -148,13 +148,15 @@ def _elsewhere(reply: Touch, item: Item, items: Sequence[Item]) -> set[int]:
     the Hall" answers "Can you deliver there?", not "Is the kitchen nut-free?", and what it
     promises or agrees there is not said of the nuts. A complaint is about the whole matter:
     help offered with any of it takes it up."""
+    if item.complains or len(item.signal.topic - item.names) < DISTINCT_TOPIC or _points_back(item):
+        return set()  # "Please advise", "Am I missing something?": a rider on the others
     # The others by their whole subject ("Can you deliver there?" is about the cake it follows),
     # each on a line of its own: points in one run of text (a tweet) are one matter.
     others = [i for i in items if i is not item and i.touch is item.touch and i.asks
               and i.signal.sentence != item.signal.sentence and len(i.topic) >= DISTINCT_TOPIC
               and _lines_apart(item, i)]
-    if not others or item.complains or len(item.signal.topic - item.names) < DISTINCT_TOPIC or _points_back(item):
-        return set()  # "Please advise", "Am I missing something?": a rider on the others
+    if not others:
+        return set()
     mine = item.topic - frozenset().union(*(i.topic for i in others))
     return {n for n, words in enumerate(reply.topics)
             if not on_topic(mine, words) and any(on_topic(i.topic - item.topic, words) for i in others)}
