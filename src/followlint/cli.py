@@ -143,8 +143,10 @@ def _guard(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        from .collector import begun
         from .model import UsageError
 
+        begun()
         try:
             return func(*args, **kwargs)
         except UsageError as exc:
@@ -493,6 +495,9 @@ def language_server(
 ):
     """Run the language server for editors (LSP over stdio): findings as diagnostics, rule pages
     on hover, a quick fix that inserts an inline suppression. Needs pygls: the lsp extra."""
+    from .collector import begun
+
+    begun()  # it runs for hours: the collector on, as without start_up
     try:
         import pygls  # noqa: F401
     except ImportError:
@@ -531,8 +536,11 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
         except (AttributeError, ValueError):
             pass
+    from .collector import start_up
+
     try:
-        app()
+        with start_up():  # for the console script; ``python -m`` paused it before importing Typer
+            app()
     except KeyboardInterrupt:
         typer.echo("followlint: interrupted", err=True)
         sys.exit(130)
