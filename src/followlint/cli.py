@@ -213,8 +213,6 @@ def check(
     from .collector import paused
 
     with paused():  # start-up: the modules, plugins and phrase index it makes last as long as the run
-        import json
-
         from .engine import Linter, exit_code
         from .runner import run
 
@@ -223,6 +221,8 @@ def check(
                              reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
                              plugin_flags=plugin, fmt=output_format, crm=crm)
         if show_settings:
+            import json
+
             typer.echo(json.dumps(settings.as_dict(), indent=2))
             raise typer.Exit(0)
         registry, reporter = _load_for_report(settings, _format_origin(ctx, settings))
