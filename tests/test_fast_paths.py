@@ -121,6 +121,34 @@ def test_phrase_matches_are_those_of_testing_every_position():
     assert total > 1000  # the fixtures do say things
 
 
+def test_phrase_matches_under_long_lists_are_those_of_testing_every_position():
+    """The lists narrowed by several words in turn ("let me" + "know" + ...): a text spoken
+    from every few entries of each long list, and the same text with one word changed."""
+    from followlint.config import Settings
+    from followlint.engine import Linter
+    from followlint.plugins import load
+
+    detector = Linter(Settings(), load(Settings())).detector
+    index = detector.phrases
+    index.decode_all()
+    rng = random.Random(16)
+    total = 0
+    for table in (index.index, index.pairs):
+        for entries in table.values():
+            if len(entries) < 60:
+                continue
+            for entry in entries[::max(7, len(entries) // 12)]:
+                words = [sorted(w for w in want if not w.startswith("<"))[:1] or ["thing"] if want is not ANY
+                         else ["thing"] for want in entry.seq]
+                said = [w[0] for w in words]
+                for text in (" ".join(said), " ".join(said[:-1] + [rng.choice(["soon", "you", "it"])])):
+                    tokens = tokenize(f"Well, {text} today.", detector.classes)
+                    fast = list(index.matches(tokens))
+                    assert fast == list(reference_matches(index, tokens)), text
+                    total += len(fast)
+    assert total > 1000
+
+
 def _outlook_variants():
     hours = [(1, "AM"), (9, "am"), (11, "PM"), (12, "AM"), (12, "PM"), (12, "pm")]
     months = ["January", "Feb", "march", "APRIL", "May", "June", "Jul", "August", "Sept", "Sep",

@@ -67,8 +67,8 @@ SUBPROCESS = {"subprocess.run", "subprocess.call", "subprocess.check_call", "sub
 SAFE_YAML_LOADERS = {"SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader"}
 # (file relative to the project, call): why it is acceptable.
 ALLOWED = {
-    ("src/followlint/signals/cache.py", "pickle.load"):
-        "the compiled phrase index, read back from a file followlint itself wrote in the user's own cache folder "
+    ("src/followlint/signals/cache.py", "pickle.loads"):
+        "the compiled phrase index's key tables, read back from a file followlint itself wrote in the user's own cache folder "
         "($FOLLOWLINT_CACHE_DIR, $XDG_CACHE_HOME/followlint or ~/.cache/followlint; created 0700, files 0600); "
         "no input (mail, export, config) ever names or fills that file",
     ("src/followlint/signals/phrases.py", "pickle.loads"):

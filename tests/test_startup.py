@@ -170,3 +170,43 @@ def test_checking_a_draft_imports_no_reader_reporter_or_audit_it_does_not_use(tm
     loaded = json.loads(proc.stderr.strip().splitlines()[-1])
     assert [m for m in loaded if m.startswith(NOT_FOR_A_DRAFT)] == []
     assert "followlint.sources.drafts" in loaded  # the scan does see what it looks for
+
+
+def test_a_truncated_cache_file_is_rebuilt_not_read(cache_dir):
+    """The blocks stay in the file until met: a file cut short is found out when it is opened,
+    not when a text first reaches a missing block."""
+    cache.cached_index(PHRASES, COMMON)
+    [path] = cache_dir.glob("phrases-*.pickle")
+    path.write_bytes(path.read_bytes()[:-100])
+    index = cache.cached_index(PHRASES, COMMON)
+    index.decode_all()
+    built = PhraseIndex(PHRASES, COMMON)
+    for text in TEXTS:
+        assert list(index.matches(tokenize(text))) == list(built.matches(tokenize(text)))
+    assert path.stat().st_size > 100 and cache.cached_index(PHRASES, COMMON).pairs.keys() == built.pairs.keys()
+
+
+def test_the_collector_paused_for_start_up_runs_again_when_the_command_begins():
+    import gc
+
+    from followlint import collector
+
+    assert gc.isenabled()
+    with collector.start_up():
+        assert not gc.isenabled()
+        with collector.start_up():  # the console script's main() inside ``python -m``
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+        collector.begun()
+        assert gc.isenabled()
+    assert gc.isenabled()
+    with collector.start_up():  # a run that ends before any command (--help, a usage error)
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    try:  # off already (a caller's choice): left off
+        with collector.start_up():
+            collector.begun()
+            assert not gc.isenabled()
+    finally:
+        gc.enable()

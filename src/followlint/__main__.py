@@ -1,3 +1,6 @@
-from .cli import main
+from .collector import start_up
 
-main()
+with start_up():
+    from .cli import main
+
+    main()

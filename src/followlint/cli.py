@@ -143,8 +143,10 @@ def _guard(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        from .collector import begun
         from .model import UsageError
 
+        begun()
         try:
             return func(*args, **kwargs)
         except UsageError as exc:
@@ -211,8 +213,6 @@ def check(
     from .collector import paused
 
     with paused():  # start-up: the modules, plugins and phrase index it makes last as long as the run
-        import json
-
         from .engine import Linter, exit_code
         from .runner import run
 
@@ -221,6 +221,8 @@ def check(
                              reps=rep, fail_on=fail_on, now=now, plugins_dir=plugins_dir,
                              plugin_flags=plugin, fmt=output_format, crm=crm)
         if show_settings:
+            import json
+
             typer.echo(json.dumps(settings.as_dict(), indent=2))
             raise typer.Exit(0)
         registry, reporter = _load_for_report(settings, _format_origin(ctx, settings))
@@ -493,6 +495,9 @@ def language_server(
 ):
     """Run the language server for editors (LSP over stdio): findings as diagnostics, rule pages
     on hover, a quick fix that inserts an inline suppression. Needs pygls: the lsp extra."""
+    from .collector import begun
+
+    begun()  # it runs for hours: the collector on, as without start_up
     try:
         import pygls  # noqa: F401
     except ImportError:
@@ -531,8 +536,11 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
         except (AttributeError, ValueError):
             pass
+    from .collector import start_up
+
     try:
-        app()
+        with start_up():  # for the console script; ``python -m`` paused it before importing Typer
+            app()
     except KeyboardInterrupt:
         typer.echo("followlint: interrupted", err=True)
         sys.exit(130)

@@ -122,10 +122,24 @@ def _load_entry_points(pm, blocked: set[str], infos: dict[str, PluginInfo]) -> N
             raise UsageError(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}"
                              f" (turn it off with -p no:{ep.name})") from None
         dist = getattr(ep, "dist", None)
-        metadata = dist.metadata if dist else {}  # parsed on each access: read once
-        name, version = metadata.get("Name") or "?", metadata.get("Version") or "?"
+        name, version = _name_and_version(dist) if dist else ("?", "?")
         _register(pm, plugin, ep.name, f"entry point of {name if dist else ep.value}")
         infos[ep.name] = PluginInfo(ep.name, version, f"entry point of {name}")
+
+
+def _name_and_version(dist) -> tuple[str, str]:
+    """A distribution's Name and Version, read from the head of its metadata file (what
+    ``dist.metadata`` gives, without parsing the whole file with email's parser: 1.3 ms of a
+    one-draft check, two plugins installed)."""
+    found: dict[str, str] = {}
+    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
+    for line in text.splitlines():
+        if not line:
+            break  # the headers end; the description follows
+        field, colon, value = line.partition(":")
+        if colon and field.lower() in ("name", "version"):
+            found.setdefault(field.lower(), value.strip())
+    return found.get("name") or "?", found.get("version") or "?"
 
 
 def _plugin_files(folder: str) -> list[str]:

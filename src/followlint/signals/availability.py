@@ -68,6 +68,8 @@ class SlotWords:
         self.months = frozenset().union(*words.members("month").values())
         self.negators = words["negator"]
         self.places = availability.get("place", frozenset())
+        # A clause rules hours out only around a day, a part of the day or a bound ("after 2pm")
+        self.hour_cues = frozenset(self.slot) | self.bounds
 
 
 def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
@@ -83,9 +85,14 @@ def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
     out = []
     for index in range(len(tokens.sentences)):
         first, last = tokens.word_range(index)
+        said = tokens.words[first:last]  # a sentence with none of the cues has no clause to read
+        hours_here = hours and not known.hour_cues.isdisjoint(said)
+        channels_here = channels and not known.channel.keys().isdisjoint(said)
+        if not (hours_here or channels_here):
+            continue
         for a, b in _clauses(text, tokens, first, last):
-            found = [_clause_signal(text, tokens, a, b, index, known) if hours else None,
-                     _channel_signal(text, tokens, a, b, index, known) if channels else None]
+            found = [_clause_signal(text, tokens, a, b, index, known) if hours_here else None,
+                     _channel_signal(text, tokens, a, b, index, known) if channels_here else None]
             out.extend(s for s in found if s is not None)
     return out
 

@@ -8,7 +8,6 @@ word pair: linear in the text.
 """
 from __future__ import annotations
 
-import json
 import math
 from functools import lru_cache
 from importlib import resources
@@ -74,6 +73,8 @@ class IntentModel:
 
 @lru_cache(maxsize=1)
 def load(package: str = "followlint.lexicon.en") -> IntentModel | None:
+    import json  # here: a run whose rules read no "intent" loads no model, and imports no json
+
     try:
         data = json.loads(resources.files(package).joinpath(MODEL_FILE).read_text(encoding="utf-8"))
     except (FileNotFoundError, ModuleNotFoundError, ValueError):

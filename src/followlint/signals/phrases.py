@@ -429,17 +429,18 @@ def _keys(seq: tuple, anchor: int, width: int) -> list[str]:
 NARROW_FROM = 8  # entries under one key from which they are also sorted by a word nearby
 
 
-def _narrowing(entries: list) -> tuple | None:
-    """For a long list of entries under one key: the offset from the anchor of the word that
-    tells most of them apart, the places in the list of the entries that want each word
-    there, and the places of the rest (no plain word there: a wildcard, a class, the
-    phrase's end). ``matches`` then tests only the entries the text's word there allows."""
+def _narrowing(entries: list, used: frozenset = frozenset()) -> _Narrowing | None:
+    """For a long list of entries under one key: the offset from the anchor (one not ``used``
+    already) of the word that tells most of them apart, the places in the list of the entries
+    that want each word there, and the places of the rest (no plain word there: a wildcard, a
+    class, the phrase's end). ``matches`` then tests only the entries the text's word there
+    allows, narrowed again by another offset while they are many (``_Narrowing.below``)."""
     if len(entries) < NARROW_FROM:
         return None
     counts: dict[int, int] = {}
     for entry in entries:
         for offset, want in entry.checks:
-            if CLASS_SET.isdisjoint(want):
+            if offset not in used and CLASS_SET.isdisjoint(want):
                 counts[offset] = counts.get(offset, 0) + 1
     if not counts:
         return None
@@ -453,7 +454,27 @@ def _narrowing(entries: list) -> tuple | None:
         else:
             for word in want:
                 by_word.setdefault(word, []).append(place)
-    return offset, {word: tuple(places) for word, places in by_word.items()}, tuple(rest)
+    return _Narrowing(entries, offset, by_word, rest, used | {offset})
+
+
+class _Narrowing:
+    __slots__ = ("entries", "offset", "by_word", "rest", "used", "_below")
+
+    def __init__(self, entries: list, offset: int, by_word: dict, rest: list[int], used: frozenset):
+        self.entries, self.offset, self.by_word, self.rest, self.used = entries, offset, by_word, rest, used
+        self._below: dict[str | None, tuple] = {}
+
+    def below(self, word: str | None) -> tuple[list, _Narrowing | None]:
+        """The entries to test when the text has ``word`` at the offset (None: past the text's
+        end), in the list's order, and their own narrowing; worked out when first met ("let
+        me" + "know" still leaves some 250 entries, which the next word tells apart)."""
+        places = self.by_word.get(word)
+        key = word if places is not None else None
+        found = self._below.get(key)
+        if found is None:
+            chosen = [self.entries[place] for place in (sorted(self.rest + places) if places else self.rest)]
+            found = self._below[key] = (chosen, _narrowing(chosen, self.used))
+        return found
 
 
 BLOCK = 64  # entries per block of the cached index: the unit decoded on first use
@@ -499,7 +520,7 @@ class PhraseIndex:
                         table = self.pairs if width == 2 else self.index
                         for key in _keys(seq, anchor, width):
                             table.setdefault(key, []).append(entry)
-        self._narrowed: dict[int, tuple | None] = {}
+        self._narrowed: dict[int, _Narrowing | None] = {}
 
     def __getstate__(self):
         # The entries go in small pickled blocks and each key's list as packed entry numbers:
@@ -577,11 +598,9 @@ class PhraseIndex:
                     narrow = narrowed[id(entries)]
                 except KeyError:  # worked out when first met (the lists live as long as the index)
                     narrow = narrowed[id(entries)] = _narrowing(entries)
-                if narrow is not None:
-                    offset, by_word, rest = narrow
-                    j = at + offset
-                    allowed = by_word.get(words[j]) if 0 <= j < n else None
-                    entries = map(entries.__getitem__, sorted(rest + allowed) if allowed else rest)
+                while narrow is not None:
+                    j = at + narrow.offset
+                    entries, narrow = narrow.below(words[j] if 0 <= j < n else None)
             for entry in entries:
                 # The anchor's words are in place already: only the other positions are tested.
                 _, _, _, seq, anchor, _, checks = entry
