@@ -44,6 +44,14 @@ def test_a_question_back_about_one_point_holds_the_others_of_the_message(run_cli
     assert _fl103(run_cli, tmp_path, asked) == []
 
 
+def test_a_check_in_about_the_customers_own_point_takes_it_up(run_cli, tmp_path):
+    quoted = "Your phone menu lets me add services but not cancel them. Please contact me to cancel my broadband."
+    about = _draft("Just checking in to see if you still want to cancel your broadband service.", quoted)
+    assert _fl103(run_cli, tmp_path, about) == []
+    elsewhere = _draft("Just checking in to see how the new router is working for you.", quoted)
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, elsewhere)] == ["FL103"]
+
+
 def test_a_dm_hand_off_we_own_addresses_the_issue(run_cli, tmp_path):
     quoted = "I was charged twice for my order and nobody has replied."
     handed = _draft("DM us the email on your account so we can take a closer look.", quoted)

@@ -32,7 +32,11 @@ def _on_topic(reply: Touch, item: Item, skip_kinds: set[str], topic: frozenset |
         return False
     skip_kinds = skip_kinds - item.kinds  # asked about referrals: our referral talk answers
     asks_back = _asks_back(reply)
-    skip = {s.sentence for s in reply.signals if s.kind in skip_kinds and s.sentence not in asks_back}
+    # A check-in about the customer's own point, by more than a word of it ("Just checking in to
+    # see if you still want to cancel XFINITY services"), takes the point up.
+    skip = {s.sentence for s in reply.signals if s.kind in skip_kinds and s.sentence not in asks_back
+            and not (s.kind in CHASER and s.sentence < len(reply.topics)
+                     and shared(topic, reply.topics[s.sentence]) >= STRICT_OVERLAP)}
     skip |= reply.title_sentences() | besides
     return any(i not in skip and shared(topic, words) >= (STRICT_OVERLAP if i in strict else 1)
                for i, words in enumerate(reply.topics))
