@@ -436,7 +436,7 @@ PHRASES: dict[str, list[str]] = {
     # Work done on the customer's point, said or noted ("Booked a free re-treatment for Thu",
     # "we've refunded the delivery fee"): where it stands, not a promise.
     "status/done": [
-        "[i've|i have|we've|we have] (booked|rebooked|re-booked|rescheduled|arranged|scheduled|organised|organized) (a|an|for|the|her|him|them|his|their|your|you|another|free|new|replacement) *",
+        "[i've|i have|we've|we have] (booked|rebooked|re-booked|rescheduled|arranged|scheduled|organised|organized) (a|an|for|the|her|him|them|his|their|your|you|another|free|new|replacement|it) *",
         "[i've|i have|we've|we have] (refunded|credited|reissued|replaced|reversed|waived|cancelled|canceled|voided) (the|her|his|their|your|it|them|a|an|that|this)",
     ],
     # A condition on events, not on the customer ("if anything changes", "should there be any
