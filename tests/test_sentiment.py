@@ -63,6 +63,7 @@ def test_displeasure(detector, text):
     "Happy to jump on a call on Tuesday.",
     "Good luck with the launch next week.",
     "Have a great weekend!",
+    "All fitted last week. Nothing outstanding on our side.",  # outstanding: still owed, not praise
     "Please find the signed agreement attached.",
 ])
 def test_contentment_courtesy_questions_and_wishes_are_not_feelings(detector, text):

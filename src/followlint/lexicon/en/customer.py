@@ -257,6 +257,8 @@ PHRASES: dict[str, list[str]] = {
         "(it's|it is|its|that's|that is|all|everything's|everything is|things are|it was|it's been|it has been|it seems|seems) (fine|ok|okay|alright|all right|decent|acceptable|adequate|not bad|good enough|so so)",
         "(just|pretty|fairly) (fine|ok|okay|good)",
         "(ok|okay|fine|alright|good) i (guess|suppose)",
+        # "outstanding" as still owed, not as praise: nothing open, nothing felt.
+        "(nothing|no|none|nothing else) outstanding",
         "(not bad|can't complain|cannot complain|could be worse|no complaints|so far so good|does the job|did the job|gets the job done|does what it says|it'll do|it will do)",
         "(sounds|sound|looks|look|seems|seem) (good|great|fine|ok|okay|perfect|lovely|grand|brilliant|fab|fantastic|alright) [to me|to us]",
         "(all|everything) (good|fine|ok|okay) [here|thanks|thank you|so far]",
