@@ -47,7 +47,9 @@ TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 CLAUSE_JOINERS = frozenset({"and", "but"})
 ASK_KINDS = frozenset({"ask_business", "ask_meeting", "ask_visit", "ask_online", "referral_ask", "nudge"})
 POLITE_IF = ("you", frozenset({"can", "could"}))  # "if you can give me the go-ahead today": a request
-CLAUSE_MARK_RE = re.compile(r"[,;:(]")  # between two words, it ends the clause a qualifier reaches over
+# Between two words, it ends the clause a qualifier reaches over: a comma, a colon, a bracket, a
+# dash between spaces ("waiting to hear if they've won it - said ring me back in a fortnight").
+CLAUSE_MARK_RE = re.compile(r"[,;:(\u2013\u2014]|\s-\s")
 HANDLE_RE = re.compile(r"@\w+")  # a mention ("@AskPayPal"), as support posts open
 NAME_RE = re.compile(r"\b[A-Z][a-z]{1,30}\b")  # a capitalised word: maybe a name the touch mentions
 WORD_RE = re.compile(r"\w+")
