@@ -60,6 +60,8 @@ class NoValueReason(Rule):
         Example("Hi Priya,\n\nThe patch for the duplicate invoices is live since this morning, so Friday's run will be clean.\n\nThanks,\nSam\n"),
         # A promise or a hand-off in check-in words: whether it is kept is FL103's business.
         Example("Hi Sam,\n\nThanks for the account details. Our billing team will follow up with you.\n\nPriya\n"),
+        # Asking the customer to reach out is an offer, not our check-in.
+        Example("Hi Sam,\n\nGlad the update worked. Just reach out again if you need help with it.\n\nPriya\n"),
     )
     options = {
         "max-filler-words": (16, "a sentence with a pleasantry, boilerplate, context or chaser phrase and at most this many words is filler"),

@@ -17,7 +17,8 @@ PHRASES: dict[str, list[str]] = {
         "just (following|follow) up",
         "(wanted|want) to (follow|circle) up",
         "just (circling|circle|looping|loop) back",
-        "just (reaching|reach) out",
+        # ... "just reach out again if you need help" is the imperative: an offer, no check-in.
+        "just reaching out",
         "(wanted|want) to reach out",
         "(make|making) sure (everything|everything's|all|things) (is|are|'s) " + _OK,
         "(be|being) sure (everything|everything's|all|things) (is|are|'s) " + _OK,
