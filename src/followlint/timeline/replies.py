@@ -443,11 +443,14 @@ def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
     reply answers this one by its own words: a word the other requests share (the order
     number, the product) does not answer both."""
     topic = item.topic
-    # A request that borrows the subject of the one before ("And if so, can you arrange them?")
-    # rides on it: answered with it.
-    if not item.asks or topic != item.signal.topic - item.names or len(topic) < DISTINCT_TOPIC:
+    if not item.asks or len(topic) < DISTINCT_TOPIC:
         return topic
     others = _other_requests(item, items)
+    # A request that borrows the subject of the request before ("And if so, can you arrange
+    # them?") rides on it: answered with it. One that borrows it from what the customer told
+    # ("The gloves were the powdered ones. Can you swap them?") has a subject of its own.
+    if topic != item.signal.topic - item.names and any(i.signal.sentence == item.signal.sentence - 1 for i in others):
+        return topic
     own = topic - frozenset().union(*(i.signal.topic for i in others))
     if not own or own == topic or not any(_on_topic(reply, i, SELF_SERVING) for i in others):
         return topic
