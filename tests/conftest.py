@@ -91,3 +91,14 @@ def postgres():
     yield server
     server.stop()
     shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def detector():
+    """The English signal stage without the learned intent model: for the tests of signals read
+    from a sentence's shape (referral asks, assurances, how far a qualifier reaches). Test modules
+    that need the learned model define their own."""
+    from followlint.lexicon.en import VOCABULARY
+    from followlint.signals.detect import SignalDetector
+
+    return SignalDetector([VOCABULARY], learned=False)

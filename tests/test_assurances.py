@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from followlint.lexicon.en import VOCABULARY
 from followlint.model import Direction, Origin, Touch
-from followlint.signals.detect import SignalDetector
-
-
-@pytest.fixture(scope="module")
-def detector():
-    return SignalDetector([VOCABULARY], learned=False)
 
 
 def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
