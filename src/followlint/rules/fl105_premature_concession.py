@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import Direction
+from ..signals.declines import COMPARISON
 from ..timeline import plain
 from ..timeline.calls import customer_turns, ours_before_answer
 from .base import Example, Rule, felt
@@ -119,7 +120,6 @@ def _objections(timeline):
             continue
         yield touch, [None], following[1], 0
 
-COMPARISON = "comparison"  # decline/comparison: another supplier is cheaper
 
 OFFERING = ("price", "concession", "ask_business")
 

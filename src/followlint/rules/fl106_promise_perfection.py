@@ -44,7 +44,7 @@ class PromisePerfection(Rule):
             theirs = touch.direction is Direction.INBOUND  # the note of their call: our words in it
             for signal in touch.signals:
                 if (signal.kind == "guarantee" and plain(signal) and signal.sentence not in hedged
-                        and not (theirs and not writer_says(touch, signal))):
+                        and (not theirs or writer_says(touch, signal))):
                     yield self.finding(
                         conversation, touch, signal,
                         f'Promise of perfection: "{signal.text}"',

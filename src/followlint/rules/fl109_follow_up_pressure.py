@@ -15,7 +15,7 @@ ATTEMPT = "attempt"  # a call of ours that reached nobody (CRM outcome "No answe
 RINGING = {ATTEMPT, "voicemail"}
 # What asks the customer again for what they asked time for: the order, a meeting, a chaser.
 PRESSING = ("ask_business", "nudge", "ask_meeting")
-CALLS = {"call", "voicemail", ATTEMPT}
+CALLS = RINGING | {"call"}
 # Touches this close together from one sender are the parts of one message, split by a length
 # limit ("2/4", "3/4", "4/4" within seconds): one touch, not a run of chasers.
 PARTS_WITHIN = timedelta(minutes=2)

@@ -106,6 +106,6 @@ def _praises(said) -> bool:
 
 
 def _complains(signal) -> bool:
-    """A problem, displeasure, pushing back ("Still seems steep", "the rooms hadn't been
-    hoovered"), or a sentence the customer says with negative feeling."""
+    """A problem, displeasure, an objection ("Still seems steep"), or a sentence the customer
+    says with negative feeling."""
     return (signal.kind in COMPLAINTS and plain(signal)) or felt(signal, "negative")

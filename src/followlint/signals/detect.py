@@ -151,7 +151,7 @@ class SignalDetector:
         signals.extend(prices(touch.text, tokens))
         if touch.direction is not Direction.INBOUND:
             signals.extend(shaped_referral_asks(touch.text, tokens, self.words))
-        if touch.direction is not Direction.INBOUND or (touch.activity and touch.kind in CONVERSATIONS):
+        if touch.direction is not Direction.INBOUND or _notes_a_conversation(touch):
             signals.extend(assurances(touch.text, tokens, self.words))  # ours, also in the note of their call
             signals.extend(channel_imperatives(touch.text, tokens, self.words, touch.title_end()))
         for signal in signals:
@@ -165,7 +165,7 @@ class SignalDetector:
         if touch.direction is Direction.INBOUND:
             signals.extend(declines(touch.text, tokens, self.words))
             signals = self.sentiment.judge(touch.text, tokens, signals, masked, counts)
-        elif touch.activity and touch.kind in CONVERSATIONS:
+        elif _notes_a_conversation(touch):
             # Our note of a call reports the customer's feeling in their own sentences ("He said
             # the installers were brilliant"), not in ours.
             reported = _reported_sentences(tokens, self.words)
@@ -228,6 +228,11 @@ def _drop_masked(found):
 CONVERSATIONS = ("call", "meeting")  # a note of one reports what the customer said
 REPORTED = "reported"  # a sentence of our call note that reports the customer's words
 REPORTED_OPENING = 3  # "He said", "Customer said that", "Then she says": the subject comes first
+
+
+def _notes_a_conversation(touch: Touch) -> bool:
+    """A CRM note of a call or meeting: our user wrote it, and it reports what the customer said."""
+    return bool(touch.activity) and touch.kind in CONVERSATIONS
 
 
 def _reported_sentences(tokens, words) -> set[int]:

@@ -18,7 +18,6 @@ is scored: a run that lints only our own drafts never loads it.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from itertools import compress
 from math import copysign, sqrt
 
@@ -134,7 +133,7 @@ class Sentiment:
             return "negative"
         words = tokens.words
         start, end = tokens.sentences[index]
-        first = bisect_left(tokens.starts, start)
+        first, last = tokens.word_range(index)
         praise = [s for s in plain if (s.kind in POSITIVE_KINDS or (s.kind == "sentiment" and s.subtype == "positive"))
                   and not inside_flat(s)]
         if praise:
@@ -150,7 +149,7 @@ class Sentiment:
         if text[start:end].rstrip().endswith("?"):
             # "Isn't this the cutest burrito?", "Who doesn't love the new entrance?": a question
             # that denies its own opening asserts what follows; any other asks, and feels nothing.
-            opener = self._rhetorical_opener(text, tokens, first, bisect_left(tokens.starts, end))
+            opener = self._rhetorical_opener(text, tokens, first, last)
             if opener is None:
                 return ""
             valence = self._valence(text, tokens, [i for i in watched if i > opener], opener + 1, skip, table)

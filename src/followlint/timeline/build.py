@@ -5,14 +5,14 @@ agreed times for the next contact.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from ..model import Conversation, Direction, Signal, Touch
 from .due import agreed_date, resolve_times
 from ..lexicon.words import current as current_words
 from .calls import call_note, said_by, two_way, writer_says
 from .replies import addresses, reports_back
-from .state import IMPLIED, REPLY_BURST, Agreement, Item, Timeline, plain
+from .state import IMPLIED, Agreement, Item, Timeline, continues, plain
 from .topics import names, on_topic
 
 ITEM_KINDS = ("issue", "request", "question", "dissatisfaction")
@@ -313,9 +313,9 @@ def _promises(timeline: Timeline, index: int, touch: Touch) -> list[Signal]:
     ("... 1/2") whose first part asks the customer for something ("Please can you DM your
     booking reference... 1/2", "...We'll look at it for you. 2/2"): they wait on it."""
     before = timeline.touches[index - 1] if index else None
-    if (before is not None and before.direction is Direction.OUTBOUND and before.time is not None
-            and touch.time is not None and timedelta(0) <= touch.time - before.time <= REPLY_BURST
-            and PART_MARK_RE.search(before.text) and any(s.sentence + ASK_AT_END >= len(before.sentences) for s in _asks_of_customer(before))):
+    if (before is not None and before.direction is Direction.OUTBOUND and continues(touch, before)
+            and PART_MARK_RE.search(before.text)
+            and any(s.sentence + ASK_AT_END >= len(before.sentences) for s in _asks_of_customer(before))):
         return []
     return owned_promises(touch)
 

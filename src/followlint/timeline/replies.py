@@ -54,12 +54,17 @@ BOOKING = {"ask_business", "ask_meeting"}  # "shall I book you in?", "can we mee
 SCHEDULE = "schedule"  # what a request to be booked or seen wants
 
 
+def _answering(item: Item) -> set[str]:
+    """Our asks that answer the item rather than pitch: to be booked, our offer to book."""
+    return BOOKING if SCHEDULE in item.wants else set()
+
+
 def _pitch_sentences(reply: Touch, item: Item) -> tuple[set[int], set[int]]:
     """The reply's pitching sentences, and the sentences that do nothing else we name (both
     empty when it pitches nothing). To a customer who asked to be booked ("Could you book me in
     for an assessment?"), our offer to book is the answer, not a pitch."""
     responding = _responding(reply)
-    pitch = PITCH - BOOKING if SCHEDULE in item.wants else PITCH
+    pitch = PITCH - _answering(item)
     selling = {s.sentence for s in reply.signals if s.kind in pitch and not _incidental(s, responding)}
     if not selling:
         return set(), set()
@@ -118,7 +123,7 @@ def _engages(reply: Touch, kinds: set[str], item: Item, elsewhere: set[int] = fr
             values = values | {"resource"}
         # "can I be seen soon?", "let us know what's next", or what we promised to act on: a slot
         # or news answers it (news in a reply that sells is the pitch's)
-        if item.wants & {"schedule", "inform"} or (item.implied and not _pitches(reply, responding)):
+        if item.wants & {SCHEDULE, "inform"} or (item.implied and not _pitches(reply, responding)):
             values = values | {"proposal", "update"}
     # A hand-off is owned or it is none ("Would be lovely to see you there" hands nothing on);
     # a conditional offer of help still takes the point up ("if you DM us we'll look into it").
@@ -156,9 +161,7 @@ def _elsewhere(reply: Touch, item: Item, items: Sequence[Item]) -> set[int]:
         return set()  # "Please advise", "Am I missing something?": a rider on the others
     # The others by their whole subject ("Can you deliver there?" is about the cake it follows),
     # each on a line of its own: points in one run of text (a tweet) are one matter.
-    others = [i for i in items if i is not item and i.touch is item.touch and i.asks
-              and i.signal.sentence != item.signal.sentence and len(i.topic) >= DISTINCT_TOPIC
-              and _lines_apart(item, i)]
+    others = [i for i in _sibling_requests(item, items) if len(i.topic) >= DISTINCT_TOPIC and _lines_apart(item, i)]
     if not others:
         return set()
     mine = item.topic - frozenset().union(*(i.topic for i in others))
@@ -196,8 +199,8 @@ def addresses(reply: Touch, item: Item, items: Sequence[Item] = ()) -> bool:
     apologises, or works on it with the customer (a question back, a hand-off it owns, steps,
     the thing asked for). It does not when it takes up another of the customer's requests of
     the same message and leaves this one out (``items``: the customer's items so far)."""
-    skip = SELF_SERVING - BOOKING if SCHEDULE in item.wants else SELF_SERVING
-    if _on_topic(reply, item, skip, _own_topic(reply, item, items), *_pitch_sentences(reply, item)):
+    own = _own_topic(reply, item, items)
+    if _on_topic(reply, item, SELF_SERVING - _answering(item), own, *_pitch_sentences(reply, item)):
         return True
     if _hands_off(reply):
         return True
@@ -414,8 +417,13 @@ def _lines_apart(item: Item, other: Item) -> bool:
 
 def _other_requests(item: Item, items: Sequence[Item]) -> list[Item]:
     """The other distinct requests of the item's message, each in a sentence of its own."""
+    return [i for i in _sibling_requests(item, items) if len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
+
+
+def _sibling_requests(item: Item, items: Sequence[Item]) -> list[Item]:
+    """The other requests of the item's message, in sentences other than its own."""
     return [i for i in items if i is not item and i.touch is item.touch and i.asks
-            and i.signal.sentence != item.signal.sentence and len(i.signal.topic - i.names) >= DISTINCT_TOPIC]
+            and i.signal.sentence != item.signal.sentence]
 
 
 OPENING = 3  # "Is this correct...?", "Will it be...?": the subject comes first
@@ -512,8 +520,10 @@ def _does_what_we_promised(reply: Touch, item: Item, skip: set[str]) -> bool:
     ("I'll send him the engineer's report": "Sent report: worn belt replaced...")? In a reply
     that sells, a word it shares with the promise is the pitch's ("We can move you to fibre"
     is no word on why the numbers have not moved across)."""
+    if item.commitment is None:
+        return False
     responding = _responding(reply)
-    if item.commitment is None or any(_sells(s, responding) for s in reply.signals):
+    if any(_sells(s, responding) for s in reply.signals):
         return False
     touch, promise = item.commitment
     if promise.sentence >= len(touch.topics):

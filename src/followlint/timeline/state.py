@@ -141,8 +141,7 @@ class Timeline:
         first, reply = following
         parts = [reply]
         for touch in self.touches[first + 1:]:
-            if (touch.direction is not Direction.OUTBOUND or touch.time is None or reply.time is None
-                    or touch.time - reply.time > REPLY_BURST):
+            if not continues(touch, reply):
                 break
             parts.append(touch)
         return parts
@@ -170,6 +169,12 @@ class Timeline:
             if not any(self.touches.index(t) < index for t in closed):
                 out.append(item)
         return out
+
+
+def continues(part: Touch, first: Touch) -> bool:
+    """Is ``part`` ours, sent within REPLY_BURST after ``first``: a part of the same reply?"""
+    return (part.direction is Direction.OUTBOUND and part.time is not None and first.time is not None
+            and timedelta(0) <= part.time - first.time <= REPLY_BURST)
 
 
 def plain(signal: Signal) -> bool:
