@@ -374,3 +374,25 @@ def test_a_csv_row_cut_short_is_reported_not_dropped(run_cli, tmp_path):
     assert code == 2
     assert err.splitlines() == ["calls.csv: error: row 1 (line 2): only 2 of the header's 5 cells; row skipped"]
     assert [f["code"] for f in json.loads(out)["findings"]] == ["FL101"]
+
+
+def test_a_logged_mails_signature_and_a_notes_opening_words_are_what_they_are(run_cli, tmp_path):
+    header = ("Activity ID,Activity date,Activity type,Email subject,Email body,Email direction,Call notes,"
+              "Associated contact,Associated contact email,Activity assigned to\n")
+    asked = ('1,2026-10-05 09:00,Email,Mantel clock,"It is seven weeks since you collected the mantel clock. '
+             'When can I expect it back?",Incoming email,,Ann Lee,ann@example.com,Imogen Hart\n')
+    promised = ('2,2026-10-05 15:00,Email,RE: Mantel clock,"Dear Ann,\nApologies for the wait. Our restorer is on '
+                "the movement now; I'll find out from him where he is and let you know.\nKind regards,\nImogen\n"
+                'Wyvern Clockworks",Outgoing email,,Ann Lee,ann@example.com,Imogen Hart\n')
+    path = write(tmp_path, "log.csv", header + asked + promised)
+    touches = inspect(run_cli, path, "--crm", "hubspot")["contact ann lee"]
+    assert touches[1]["text"].endswith("let you know.")  # the sign-off and company name are the signature
+    # So the company name ("Clockworks") is no report on the clock: the promise is still owed.
+    code, report, _ = check(run_cli, path, "--crm", "hubspot", now="2026-10-20T09:00:00+00:00")
+    assert [f["code"] for f in report["findings"]] == ["FL103"]
+    # A call note that opens with its title's words says them ("Clock back, Ann collected it."
+    # filed as "Clock back"): it reports back.
+    call = '3,2026-10-12 11:00,Call,Clock back,,,"Clock back, Ann collected it today.",Ann Lee,ann@example.com,Imogen Hart\n'
+    path = write(tmp_path, "log2.csv", header + asked + promised + call)
+    code, report, _ = check(run_cli, path, "--crm", "hubspot", now="2026-10-20T09:00:00+00:00")
+    assert report["findings"] == []

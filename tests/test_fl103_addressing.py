@@ -261,3 +261,16 @@ def test_what_the_customer_asks_for_on_our_need_is_their_offer(run_cli, tmp_path
     assert _fl103(run_cli, tmp_path, _draft(reply, formula)) == []
     ask = "Thanks, the 5,000 miles are appreciated. Please send me the booking reference for my refund."
     assert [f["code"] for f in _fl103(run_cli, tmp_path, _draft(reply, ask))] == ["FL103"]
+
+
+def test_an_attachment_keeps_our_promise_to_send(run_cli, tmp_path):
+    asked = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000",
+             "I've paid for the season pass. How long before the replays of my matches turn up?")
+    promised = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000",
+                "Thanks Kim, payment received. The first batch usually takes a week; I'll send you whatever is ready.")
+    sent = ("help@games.example", "Tue, 10 Nov 2026 09:00:00 +0000",
+            "Hi Kim, here you go: three ranked games from October are attached.")
+    pitched = ("help@games.example", "Tue, 10 Nov 2026 09:00:00 +0000",
+               "Hi Kim, our winter tournament opens next week. Would you like us to enter you?")
+    assert _fl103_thread(run_cli, tmp_path, _thread(asked, promised, sent)) == []
+    assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, _thread(asked, promised, pitched))] == ["FL103"]

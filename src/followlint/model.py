@@ -162,7 +162,10 @@ class Touch:
         """Where the title above a CRM activity's notes ends ("Call: leak follow-up"): what the
         activity was filed under, not what was said on it. 0 when there is none."""
         subject = self.subject
-        if self.activity and subject and len(self.text) > len(subject) and self.text.startswith(subject):
+        # A title is a line of its own: notes that open with the subject's words ("Swap
+        # delivered, Munich collected." filed as "Swap delivered") say them.
+        if (self.activity and subject and self.text.startswith(subject)
+                and self.text[len(subject):len(subject) + 1] == "\n" and self.text[len(subject):].strip()):
             return len(subject)
         return 0
 

@@ -46,6 +46,8 @@ WORD_LISTS = {w.name: w for w in (
     WordList("reported_subject", "in a CRM note, the customer it reports as the subject of what follows (\"she'll\", \"client\")"),
     WordList("saying_verb", "a verb of saying after the customer in a call note (\"he said\"): the rest of the "
              "sentence is the customer's, and so is its feeling"),
+    WordList("sending_verb", "a verb of sending in our promise (\"I'll send you whatever turns up\"): a later touch "
+             "of ours with an attachment or a link keeps it"),
     WordList("other_party_subject", "opens a promise that others keep, not us (\"They'll look into this\" of the team the customer is sent to)"),
     WordList("statement_subject", "opens a statement: a question mark after it voices disbelief and asks nothing "
              "(\"nobody can find me?\", \"so it's just a lie?\")"),

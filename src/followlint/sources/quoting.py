@@ -451,6 +451,11 @@ def _attribution_inside(lines: list[str], quote: Quote, tz, reference) -> None:
         lines[j] = ""
 
 
+def cut_signature(text: str, author: str = "") -> tuple[str, str]:
+    """A message body's own text and its signature block (a sign-off, a name, a contact block)."""
+    return _cut_signature(text.split("\n"), author)
+
+
 def _cut_signature(lines: list[str], author: str = "") -> tuple[str, str]:
     """Own text and signature: a '-- ' delimiter, a device line, a sign-off with short lines
     below it, the author's name on a line of its own, a lone name line, or a contact block."""

@@ -512,7 +512,17 @@ def reports_back(reply: Touch, item: Item) -> bool:
             s.kind == "concession" or (s.kind == "value" and s.subtype == "offer"))}
     skip = SELF_SERVING | {"commitment", "callback"}
     return (_on_topic(reply, item, skip, besides=offers) or _engages(reply, set(), item)
-            or _does_what_we_promised(reply, item, skip | PITCH))
+            or _does_what_we_promised(reply, item, skip | PITCH) or _sends_what_we_promised(reply, item))
+
+
+def _sends_what_we_promised(reply: Touch, item: Item) -> bool:
+    """Does a reply that asks for no business attach or link what we promised to send ("I'll send you
+    whatever turns up in the registers": "Scans and transcriptions are attached")?"""
+    if item.commitment is None or not any(s.kind == "value" and s.subtype == "resource" and plain(s) for s in reply.signals):
+        return False
+    if any(s.kind in PITCH and plain(s) for s in reply.signals):
+        return False
+    return not current_words()["sending_verb"].isdisjoint(item.commitment[1].text.lower().split())
 
 
 def _does_what_we_promised(reply: Touch, item: Item, skip: set[str]) -> bool:

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timezone, tzinfo
 
 from ...model import CONTACT_THREAD, Direction, InputError, Origin, Touch
 from ..base import SourceUnit
+from ..quoting import cut_signature
 from ..positions import FixedLayout, MappedTouch
 from . import activity, values
 from .claim import CrmClaim
@@ -187,10 +188,12 @@ class Columns:
         if duration_cell:
             seconds = values.duration(duration_cell, self.duration_units[duration_column])
         ours = get("owner_email") or get("owner") or (get("from") if act.direction is not Direction.INBOUND else "")
-        customer = get("contact_email") or (get("from") if act.direction is Direction.INBOUND else get("to")) or contact
-        subject = get("subject")
-        text = _text(subject, body)
         inbound = act.direction is Direction.INBOUND
+        customer = get("contact_email") or (get("from") if inbound else get("to")) or contact
+        subject = get("subject")
+        if act.kind == "email":  # a logged mail's signature ("Wyvern Clockworks") says nothing
+            body, _ = cut_signature(body, get("owner") if not inbound else get("contact"))
+        text = _text(subject, body)
         who = customer if inbound else ours
         # Findings point at the row's first line: the text is built from several cells
         # (subject, body, HTML made text), so its own lines are not the file's.
