@@ -115,3 +115,35 @@ def away(detector, text: str) -> bool:
 ])
 def test_an_absence_until_a_date(detector, text, expected):
     assert away(detector, text) is expected
+
+
+def lacked(detector, text: str, direction=Direction.INBOUND, activity: str = "") -> list[str]:
+    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=direction, kind="call" if activity else "email",
+                  activity=activity)
+    return [s.text for s in detector.annotate_touch(touch).signals if s.kind == "constraint" and s.subtype == "lack"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("My camera packed up and I don't have any other way to take photos, I'm afraid.", "have any other way to take photos"),
+    ("She had knee surgery in January and can't climb ladders for a couple of months.", "can't climb ladders for a couple of"),
+    ("I have no printer at home.", "have no printer at home"),
+    ("He is unable to drive since the operation.", "unable to drive since the operation"),
+])
+def test_a_thing_lacked_or_an_act_the_customer_cannot_do(detector, text, span):
+    assert lacked(detector, text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "The claim has no loss adjuster assigned yet.",  # a thing's problem, not a person's lack
+    "I updated my email but it's saying I don't have an account registered.",  # what the site says
+    "I can't thank you enough for the quick fix.",  # not an act ruled out
+    "I don't have the invoice number to hand but it was in May.",  # a definite thing: no lack of a kind
+])
+def test_near_misses_lack_nothing(detector, text):
+    assert lacked(detector, text) == []
+
+
+def test_our_note_of_a_call_reports_the_customers_lack_not_ours(detector):
+    note = "Spoke to Dorothy. She doesn't have a computer. We don't have a van free this week."
+    assert lacked(detector, note, Direction.OUTBOUND, activity="call") == ["have a computer"]
+    assert lacked(detector, "We don't have a van free this week.", Direction.OUTBOUND) == []  # our own mail

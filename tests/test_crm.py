@@ -396,3 +396,29 @@ def test_a_logged_mails_signature_and_a_notes_opening_words_are_what_they_are(ru
     path = write(tmp_path, "log2.csv", header + asked + promised + call)
     code, report, _ = check(run_cli, path, "--crm", "hubspot", now="2026-10-20T09:00:00+00:00")
     assert report["findings"] == []
+
+
+def test_body_preview_is_the_text_when_an_export_has_nothing_fuller(run_cli, tmp_path):
+    path = write(tmp_path, "ui.csv", "Record ID,Activity date,Activity type,Email direction,Subject,Body preview,"
+                 "Activity assigned to,Associated Contact\n"
+                 "1,2026-03-03 14:22,EMAIL,INCOMING_EMAIL,Booking,\"I'd like two interpreters on 26 March. "
+                 "I'm Deaf, so email or text only please.\",Tobias Rendell,Maeve Donnelly\n"
+                 "2,2026-03-04 09:10,EMAIL,EMAIL,RE: Booking,\"To finalise the booking, could you give me a quick "
+                 "ring on 0117 496 0321?\",Tobias Rendell,Maeve Donnelly\n")
+    code, report, err = check(run_cli, path, "--crm", "hubspot", now="2026-03-06T12:00:00+00:00")
+    assert report["errors"] == [], err
+    assert [(f["code"], f["touch"]) for f in report["findings"]] == [("FL108", "row 2")]
+
+
+def test_our_ask_reported_in_a_call_note_is_held_to_the_customers_constraint(run_cli, tmp_path):
+    header = "Id,Subject,Call_Type,Call_Start_Time,Call_Duration,Description,Who_Id,Owner\n"
+    said = ("1,New search,Inbound,2026-05-18T10:30:00+01:00,14:00,Dorothy rang to start a search. She doesn't have "
+            "email or a computer - everything by post please.,Dorothy Penhale,Tamsin Rowe\n")
+    asked = ("2,Documents,Outbound,2026-05-19T14:00:00+01:00,03:30,Called Dorothy - asked her to {what} so we can "
+             "get started.,Dorothy Penhale,Tamsin Rowe\n")
+    path = write(tmp_path, "calls.csv", header + said + asked.format(what="email over scans of the family bible"))
+    code, report, _ = check(run_cli, path, "--crm", "zoho", now="2026-05-20T12:00:00+01:00")
+    assert [f["code"] for f in report["findings"]] == ["FL108"]
+    path = write(tmp_path, "calls.csv", header + said + asked.format(what="post copies of the family bible pages"))
+    code, report, _ = check(run_cli, path, "--crm", "zoho", now="2026-05-20T12:00:00+01:00")
+    assert report["findings"] == []

@@ -5,6 +5,7 @@ from datetime import date
 
 from ..lexicon.words import WEEKDAYS
 from ..signals.availability import ASKS_A_WAY, CHANNEL, HOURS
+from ..signals.lacks import LACK
 from ..timeline import on_topic, plain, shared, span_topic
 from ..timeline.calls import customer_turns, ours_before_answer, writer_says
 from .base import Example, Rule, sentence_of
@@ -14,15 +15,18 @@ from .base import Example, Rule, sentence_of
 ASK_KINDS = ("ask_visit", "ask_meeting", "ask_online", "ask_call")
 # What puts a time on our next step: a slot we offer, or something we ask for by a date.
 TIMED_ASKS = (*ASK_KINDS, "request", "ask_business")
+NAMING_ASKS = (*ASK_KINDS, "request")  # asks that can name the thing lacked
+STRICT = 2  # words of the customer's sentence a reply shares when it takes a lack up
 VOICE = "voice"  # constraint/voice: "no talking for two weeks"
 CALL = "call"  # accommodation/call: "by phone"
+PHONE = "phone"  # the way to reach a customer that a voice constraint rules out
 CALLS = ("call", "voicemail")  # what a customer who cannot talk or take calls cannot take
 
 
 class IgnoredConstraint(Rule):
     code = "FL108"
     name = "ignored-constraint"
-    reads = ("constraint", *TIMED_ASKS, "accommodation", "value", "when", "ask_way")
+    reads = ("constraint", *TIMED_ASKS, "accommodation", "value", "when", "ask_way", "condition")
     story = "000"
     summary = "The customer stated a constraint and our reply asks for what it rules out."
     what = """
@@ -58,6 +62,18 @@ class IgnoredConstraint(Rule):
             "On Mon, 11 May 2026 at 16:12, Reg Ashby <reg@example.com> wrote:\n"
             "> Happy to help, though I should say I don't have a printer at home.\n"
         ),
+        # A thing the customer has not got, and an ask that needs it.
+        Example(
+            "Hi Bernard,\n\nTo match the lettering, could you email us a couple of close-up photos of the goblet?\n\nHolly\n\n"
+            "On Thu, 19 Mar 2026 at 11:25, Bernard Oakes <bernard@example.com> wrote:\n"
+            "> My phone's camera packed up and I don't have any other way to take photos, I'm afraid.\n"
+        ),
+        # A customer who cannot talk on the phone, asked to ring.
+        Example(
+            "Dear Maeve,\n\nTo finalise the booking, could you give me a quick ring on 0117 496 0321?\n\nTobias\n\n"
+            "On Tue, 3 Mar 2026 at 14:22, Maeve Donnelly <maeve@example.com> wrote:\n"
+            "> Please note I'm Deaf, so email or text only please.\n"
+        ),
         # Days or hours ruled out, and a time on one of them.
         Example(
             "Hi Dan,\n\nOrder confirmed. Your delivery is booked for Friday 4 December, 8am-12pm.\n\nSunil\n\n"
@@ -66,6 +82,12 @@ class IgnoredConstraint(Rule):
         ),
     )
     good = (
+        # The thing lacked allowed for.
+        Example(
+            "Hi Bernard,\n\nIf you can't get photos, post the goblet to us and we'll match the lettering from it.\n\nHolly\n\n"
+            "On Thu, 19 Mar 2026 at 11:25, Bernard Oakes <bernard@example.com> wrote:\n"
+            "> My phone's camera packed up and I don't have any other way to take photos, I'm afraid.\n"
+        ),
         Example(
             "Hi Ray,\n\nSorry to hear that. I've booked a tow truck to bring the car to us; it will be with you within the hour.\n\nAmy\n\n"
             "On Tue, 3 Nov 2026 at 08:10, Ray Cole <ray@example.com> wrote:\n"
@@ -85,6 +107,7 @@ class IgnoredConstraint(Rule):
         'Sides decide whose constraint it is: in a mailbox of two messages with no --rep, the owner is a tie, and the customer can be taken for us.',
         'A budget is not compared with prices: "our budget is capped at 5,000" followed by a 9,800 recommendation is not found.',
         'An absence needs a day the tool resolves: "in a cast for six weeks" or "until June" gives no window, so a lesson kept "as usual" inside it is not found.',
+        'A thing lacked ("I don\'t have a printer", "can\'t climb ladders") counts against an ask that names it; "lost the only key" is not read as a lack (in support mail the thing lost is the problem to solve), so "bring the original key in" is missed.',
         'Whether an ask needs what the constraint rules out is read from the kind of ask (come in, call, meet, log in, a time); "run the health check tool" to a laptop that will not turn on is missed.',
     )
 
@@ -131,20 +154,36 @@ def _ignores(timeline, touch, constraints, reply, after):
     # A request of ours names what the customer said they lack or cannot do ("I don't have a
     # printer": "could you print these and scan them back?"; "staff can't install anything":
     # "please install our client").
+    # A thing lacked ("no way to take photos") rules out only the asks that name it ("could you
+    # email us photos?"), and not in a sentence that allows for it ("if you don't have them,
+    # contact support"); a body or a car that cannot get about rules out every visit.
     lacked = frozenset().union(*(span_topic(c) for c in constraints))
-    asks = [s for s in said if plain(s) and (s.kind in ASK_KINDS or (
-        s.kind == "request" and s.sentence < len(reply.topics) and shared(lacked, reply.topics[s.sentence])))]
+    any_ask = any(c.subtype != LACK for c in constraints)
+    conditional = {s.sentence for s in said if s.kind == "condition" and not s.negated}
+    asks = [s for s in said if plain(s) and ((s.kind in ASK_KINDS and any_ask) or (
+        s.kind in NAMING_ASKS and s.sentence < len(reply.topics) and shared(lacked, reply.topics[s.sentence])
+        and (any_ask or s.sentence not in conditional)))]
     if not asks:
         return None
     # The constraint's own words ("printer"), not every word of its sentence ("shop").
     topic = frozenset().union(*(span_topic(c) or c.topic for c in constraints))
     ask_sentences = {a.sentence for a in asks}
     first = said[0].sentence if reply is touch else 0  # a note: what it says after the constraint
-    # A reply that takes the constraint up in another sentence ("since it won't start...") is fine.
-    if any(i >= first and i not in ask_sentences and on_topic(topic, words) for i, words in enumerate(reply.topics)):
+    # A reply that takes the constraint up in another sentence ("since it won't start...") is fine;
+    # one that only names the thing lacked ("cut a new key rather than change the lock") says
+    # more of the customer's sentence if it does.
+    strict = 1 if any_ask else STRICT
+    skip = ask_sentences | reply.title_sentences()
+    if any(i >= first and i not in skip and shared(topic if any_ask else _said(constraints), words) >= strict
+           for i, words in enumerate(reply.topics)):
         return None
     return (asks[0], f'Asks "{asks[0].text}"',
             "Address the constraint first (a tow, a remote session, a date after they are back).")
+
+
+def _said(constraints) -> frozenset:
+    """The subject words of the customer's sentences that state the constraints."""
+    return frozenset().union(*(c.topic for c in constraints))
 
 
 def _replies(timeline):
@@ -181,8 +220,10 @@ def _on_ruled_out_hours(constraints, said):
 
 def _by_ruled_out_channel(constraints, said):
     """An ask of ours that names a way to reach or send the customer ruled out ("cannot be sent
-    by email", and we ask them to email the PDFs)."""
+    by email", and we ask them to email the PDFs; "I'm Deaf", and we ask for a ring)."""
     ruled_out = _slots(constraints, CHANNEL)
+    if any(c.subtype == VOICE for c in constraints):
+        ruled_out |= {PHONE}  # Deaf, no signal: "could you give me a ring?"
     return next((s for s in said if s.slots & ruled_out and s.kind in ASKS_A_WAY and plain(s)), None) if ruled_out else None
 
 

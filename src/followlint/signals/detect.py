@@ -18,6 +18,7 @@ from .declines import declines
 from .prices import prices
 from .referrals import shaped_referral_asks
 from .cache import cached_index
+from .lacks import lacks
 from .intent import MAX_WORDS, MIN_WORDS, load as load_intent
 from .phrases import TokenClasses, tokenize
 from .sentiment import Sentiment
@@ -148,6 +149,8 @@ class SignalDetector:
         signals.extend(ruled_out(touch.text, tokens, self.words))
         if touch.direction is not Direction.OUTBOUND:
             signals.extend(absences(touch.text, tokens, self.words))
+        if touch.direction is Direction.INBOUND or _notes_a_conversation(touch):
+            signals.extend(lacks(touch.text, tokens, self.words, theirs_only=touch.direction is not Direction.INBOUND))
         signals.extend(prices(touch.text, tokens))
         if touch.direction is not Direction.INBOUND:
             signals.extend(shaped_referral_asks(touch.text, tokens, self.words))

@@ -148,6 +148,9 @@ PHRASES: dict[str, list[str]] = {
         # "She needs a certificate of insurance before the event").
         "(asked|asks|wants|wanted|needs|needed) (us|me|someone) to (check|look into|find out|confirm|fix|sort|chase|arrange|explain|cancel|refund|change|update|book|reschedule|replace|repair|swap|add|remove|get|order|request|organise|organize|come out|look at)",
         "(she|he|they|customer|client|the customer|the client) (needs|wants|is after|asked for|requested|is asking for|was asking for|is chasing|was chasing) (a|an|the|her|his|their|some|to know|us to)",
+        # Our own ask of the customer as our call note reports it ("Called Dorothy - asked her to
+        # email over scans"): the note's writer asks, so it is ours.
+        "(asked|told|reminded) (her|him|them) to *",
     ],
     "request/send": [
         "(asked|asks|wants|wanted|needs|needed) (us|me) to (send|resend|forward|post|mail|share|email) *",

@@ -52,10 +52,12 @@ HUBSPOT = Layout(
         "outcome": ("Call outcome", "hs_call_disposition", "metadata.disposition", "hs_call_status"),
         "duration": ("Call duration", "hs_call_duration", "metadata.durationMilliseconds", "Call duration (HH:mm:ss)"),
         "subject": ("Email subject", "Task title", "Call title", "Meeting name", "hs_email_subject", "hs_task_subject",
-                    "hs_call_title", "hs_meeting_title", "metadata.subject", "metadata.title"),
+                    "hs_call_title", "hs_meeting_title", "metadata.subject", "metadata.title", "Subject"),
         "body": ("Call notes", "Email body", "Note body", "Task notes", "Meeting description", "Notes",
                  "hs_call_body", "hs_email_text", "hs_email_html", "hs_note_body", "hs_task_body", "hs_meeting_body",
-                 "metadata.body", "metadata.text", "metadata.html"),
+                 "metadata.body", "metadata.text", "metadata.html",
+                 # the activity's shortened text, when an export carries nothing fuller
+                 "Body preview", "hs_body_preview", "engagement.bodyPreview"),
         # hs_call_callee_object_id: the record a call was with (the callee of an outbound call,
         # the caller of an inbound one), as calls exported by their API properties name it.
         "contact": ("Associated contact", "Associated contacts", "Contact", "associations.contacts.results.0.id",

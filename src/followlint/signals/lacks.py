@@ -1,0 +1,92 @@
+"""What the customer says they lack or cannot do, and the thing it is about.
+
+"I don't have a printer", "lost the only key when he moved premises", "can't climb ladders for
+a couple of months", "no other way to take photos": a clause that denies having a thing, says
+it was lost, or denies a bodily or practical ability gives a ``constraint/lack`` signal whose
+span is the lacked thing or act ("have a printer", "lost the only key", "climb ladders"). FL108
+holds it against an ask of ours that names the same thing ("drop the original key in",
+"could you email us photos?"), not against every ask: no printer does not rule out a visit.
+"""
+from __future__ import annotations
+
+from ..lexicon.words import Words
+from ..model import Signal
+from .availability import CLAUSE_BREAK_RE, CLAUSE_JOINERS
+
+LACK = "lack"  # constraint/lack
+OBJECT_REACH = 5  # "have any other way to take photos": the words of the thing lacked
+DENIAL_REACH = 2  # "don't have", "doesn't really have": the denial just before the verb
+
+
+class LackWords:
+    def __init__(self, words: Words):
+        lack = words.members("lack")
+        self.lost = lack.get("lost", frozenset())
+        self.have = lack.get("have", frozenset())
+        self.unable = lack.get("unable", frozenset())
+        self.can = lack.get("can", frozenset())
+        self.ability = lack.get("ability", frozenset())
+        self.owner = lack.get("owner", frozenset())
+        self.article = lack.get("article", frozenset())
+        self.none = lack.get("none", frozenset())
+        self.person = lack.get("person", frozenset())
+        self.negators = words["negator"]
+        self.writer = words["writer_subject"]
+        self.saying = words["saying_verb"]
+        self.auxiliary = words["auxiliary"]
+        self.triggers = self.lost | self.have | self.unable | self.can
+
+
+def lacks(text: str, tokens, words: Words, theirs_only: bool = False) -> list[Signal]:
+    """A ``constraint/lack`` signal on each clause that says the customer lacks a thing or
+    cannot do something. ``theirs_only``: in our note of a call, a clause with our own subject
+    ("we don't have a van free") is ours, not the customer's."""
+    known = words.memo(LackWords)
+    if known.triggers.isdisjoint(tokens.words):
+        return []
+    out = []
+    for index in range(len(tokens.sentences)):
+        first, last = tokens.word_range(index)
+        a = first
+        for j in range(first, last + 1):
+            if j < last and not (j > a and (tokens.words[j] in CLAUSE_JOINERS or CLAUSE_BREAK_RE.search(
+                    text, tokens.ends[j - 1], tokens.starts[j]))):
+                continue
+            found = _lacked(tokens.words, a, j, known)
+            if found is not None and not (theirs_only and not known.writer.isdisjoint(tokens.words[a:found[0]])):
+                start, end = tokens.starts[found[0]], tokens.ends[found[1] - 1]
+                out.append(Signal(kind="constraint", subtype=LACK, start=start, end=end, text=text[start:end],
+                                  sentence=index, first_word=found[0], last_word=found[1] - 1))
+            a = j
+    return out
+
+
+def _lacked(words: list[str], a: int, b: int, known: LackWords) -> tuple[int, int] | None:
+    """The word range [start, end) in clause [a, b) of what it says is lacked, or None."""
+    for j in range(a, b - 1):
+        word, after = words[j], words[j + 1]
+        # A person has it or cannot do it ("I don't have a printer", "she can't climb"); "the
+        # claim has no adjuster assigned" is a problem with the claim.
+        if not known.person.isdisjoint(words[a:j]) and not _a_thing_says(words, a, j, known):
+            if word in known.have and (after in known.none or (after in known.article and _denied(words, a, j, known))):
+                return j, min(b, j + 2 + OBJECT_REACH)  # "don't have a printer", "have no way to"
+            # "can't climb ladders", "unable to drive" (a contraction is read expanded: "can not")
+            if word in known.unable or (word in known.negators and j > a and words[j - 1] in known.can):
+                verb = j + 2 if after == "to" else j + 1
+                if verb < b and words[verb] in known.ability:
+                    return j, min(b, verb + 1 + OBJECT_REACH)
+    return None
+
+
+def _a_thing_says(words: list[str], a: int, j: int, known: LackWords) -> bool:
+    """Is the lack what a thing says ("it's saying I don't have an account", "the site says I
+    can't..."), not the customer? The subject of a verb of saying before it is not a person."""
+    for k in range(j - 1, a - 1, -1):
+        if words[k] in known.saying:
+            subject = k - 2 if k - 2 >= a and words[k - 1] in known.auxiliary else k - 1
+            return subject >= a and words[subject] not in known.person
+    return False
+
+
+def _denied(words: list[str], a: int, j: int, known: LackWords) -> bool:
+    return not known.negators.isdisjoint(words[max(a, j - DENIAL_REACH):j])
