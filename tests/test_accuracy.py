@@ -441,6 +441,13 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "FL105": (1.0, 0.625), "FL106": (0.875, 0.875), "FL107": (1.0, 1.0), "FL108": (0.777, 0.538),
         "FL109": (0.888, 0.888), "FL110": (1.0, 0.625),
     },
+    # batch-15: written blind while round thirteen ran; measures it (unread). Floors at the
+    # round's start (6958371), the same at the commit it was added.
+    "batch-15": {
+        "FL101": (0.888, 0.666), "FL102": (0.888, 0.888), "FL103": (0.727, 0.444), "FL104": (1.0, 0.7),
+        "FL105": (0.777, 0.777), "FL106": (0.9, 1.0), "FL107": (0.888, 0.888), "FL108": (0.8, 0.307),
+        "FL109": (1.0, 0.888), "FL110": (1.0, 0.555),
+    },
     # batch-5 was written blind the same day to be READ while tuning (batch-4 stays unread): its
     # README has the figures before and after.
     "batch-5": {
