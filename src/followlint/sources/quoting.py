@@ -47,6 +47,8 @@ DEVICE_LINES = (
     "sent from yahoo mail", "sent from samsung", "sent via ", "envoyé de mon ", "von meinem ",
 )
 SIGNATURE_TAIL_LINES = 7
+NAME_BLOCK_LINES = 4  # a name line and the lines of title and company under it
+NAME_BLOCK_WIDTH = 50
 DELIMITER_STARTS = frozenset("-_—" + "".join(line[0] + line[0].upper() for line in DEVICE_LINES))
 DELIMITER_TAIL_LINES = 12  # a bare "--" / "__" line is a signature delimiter with at most this below it
 EMAIL_RE = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
@@ -531,12 +533,20 @@ def _signoff_cut(lines: list[str], first: int, end: int, content: list[int]) -> 
         if _is_signoff(words, signoffs) or _signoff_with_name(line, signoffs):
             if all(len(lines[j]) < 70 for j in range(i + 1, end)):
                 return i
-    last = content[-1]
-    if _name_line(lines[last]):
-        before = lines[last - 1].strip()
-        if not before or before[-1:] in ".!?:)":
-            return last
+    # A name on a line of its own after the last sentence, with at most a few short lines under
+    # it that say no sentence ("Keeley" / "Pour House Candle Supplies").
+    for i in reversed(content[-NAME_BLOCK_LINES:]):
+        if i == first:
+            break
+        below = [lines[j].strip() for j in content if j > i]
+        if below and (any(b[-1:] in ".!?" or len(b) >= NAME_BLOCK_WIDTH for b in below)):
+            break
+        if _name_line(lines[i]):
+            before = lines[i - 1].strip()
+            if not before or before[-1:] in ".!?:)":
+                return i
     # A contact block after a blank line: a name, then short lines with a phone, mail, link or '|'.
+    last = content[-1]
     start = last
     while start - 1 > first and lines[start - 1].strip() and last - start < 6:
         start -= 1
