@@ -186,6 +186,7 @@ def test_quoted_date_without_a_year_takes_the_year_before_the_reply():
     ("\n\nRafa Oyelowo\nAccount Manager\nCorrugo Ltd · Unit 9, Slate Park\n", "Rafa Oyelowo"),
     ("\n\nxx Jade\nWillow Spa\n", "xx Jade"),
     ("\n\nWith kind regards,\nEleanor Hollins\nHollins & Daughter\n", "With kind regards,"),
+    ("\n\nKeeley\nPour House Candle Supplies\n", "Keeley"),  # a name, then the company it works for
 ])
 def test_signatures_are_split_off(tail, signature_start):
     split = split_message(REPLY + tail)
@@ -198,6 +199,7 @@ def test_signatures_are_split_off(tail, signature_start):
     "Thank you so much, the car runs great now.",
     f"{REPLY}\n\nThanks,\n{'and one more thing about the invoice that is too long to be a signature line ' * 2}",
     f"{REPLY}\nsee you then",
+    f"{REPLY}\n\nTuesday\nBring the forms. We start at nine.",  # a line under the word says a sentence
 ])
 def test_content_is_not_mistaken_for_a_signature(text):
     assert split_message(text).new_text == text.strip()
