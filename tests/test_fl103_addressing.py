@@ -274,3 +274,13 @@ def test_an_attachment_keeps_our_promise_to_send(run_cli, tmp_path):
                "Hi Kim, our winter tournament opens next week. Would you like us to enter you?")
     assert _fl103_thread(run_cli, tmp_path, _thread(asked, promised, sent)) == []
     assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, _thread(asked, promised, pitched))] == ["FL103"]
+
+
+def test_a_look_we_promised_is_owed_back(run_cli, tmp_path):
+    asked = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000",
+             "There's a crack in the rim of the trophy you sent. Is that meant to be there?")
+    looked = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000",
+              "Thanks for the photos - I'll have a look at them with our engraver, who made it.")
+    checkin = ("help@games.example", "Mon, 16 Nov 2026 09:00:00 +0000",
+               "Hope you're well, just checking in to see how you're getting on!")
+    assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, _thread(asked, looked, checkin))] == ["FL103"]

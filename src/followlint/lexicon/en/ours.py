@@ -113,6 +113,7 @@ PHRASES: dict[str, list[str]] = {
     "commitment": [
         "(i'll|i will|we'll|we will|i'm going to|i am going to|we're going to|let me) (check|look into|find out|chase|sort|fix|confirm|investigate|ask|follow up on|look at|get to the bottom of|escalate|see what|dig into|track down|get back to you|get an answer|update you|let you know|keep you posted|send|resend|arrange)",
         "(leave it with me|i'm on it|i am on it|on it now|will do)",
+        "(i'll|i will|we'll|we will|i'm going to|we're going to|let me) (have|take) a [quick|closer|proper|good] look",
         # Through someone else ("I'll get our broker to send it over").
         "(i'll|i will|we'll|we will) (get|have|ask) [our|my|the] * to (send|resend|call|check|look|email|fix|sort|arrange|contact|confirm|issue)",
         "(i'll|i will|we'll|we will) (make sure|ensure) (it|they|you|this|that)",
