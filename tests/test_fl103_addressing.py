@@ -284,3 +284,11 @@ def test_a_look_we_promised_is_owed_back(run_cli, tmp_path):
     checkin = ("help@games.example", "Mon, 16 Nov 2026 09:00:00 +0000",
                "Hope you're well, just checking in to see how you're getting on!")
     assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, _thread(asked, looked, checkin))] == ["FL103"]
+
+
+def test_a_promise_to_do_something_and_tell_the_customer_is_owed_back(run_cli, tmp_path):
+    asked = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000",
+             "Could you find out whether my old 2019 season stats can still be restored?")
+    promised = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000",
+                "Good question. I'll request the archive from our data team and let you know what's in it.")
+    assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, _thread(asked, promised))] == ["FL103"]

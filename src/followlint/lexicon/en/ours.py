@@ -122,6 +122,9 @@ PHRASES: dict[str, list[str]] = {
         # Diagnosis promised ("I'll pull the firewall logs", "we'll test the unit").
         "(i'll|i will|we'll|we will|i'm going to|we're going to) (pull|review|test|trace|examine|inspect|analyse|analyze|diagnose|audit|go through|look over|go over|run) (the|your|our|a|an|it|this|that|them|some|all)",
         "(will|'ll) (get back to you|revert|report back|come back to you)",
+        # Done first, then told ("I'll request his service dossier from the National Archives
+        # and let you know what's in it").
+        "(i'll|i will|we'll|we will|i'm going to|we're going to) ** ** ** and (let you know|get back to you|come back to you|report back|update you|keep you posted|be back in touch)",
         "(will|'ll|is going to|are going to) (collect|pick up|swap|exchange|replace|refund|credit|repair|redeliver|reship|resend|waive|remove|reverse|correct|amend|update|bring|deliver|drop off|call you|contact you|email you|fix|sort|investigate|look into)",
         "(i'm|i am|we're|we are) (arranging|raising|booking|sending|on to)",
         "(i've|i have|we've|we have) (escalated|raised|logged|flagged|passed) (this|it|that|your|the)",
