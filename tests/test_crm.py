@@ -422,3 +422,24 @@ def test_our_ask_reported_in_a_call_note_is_held_to_the_customers_constraint(run
     path = write(tmp_path, "calls.csv", header + said + asked.format(what="post copies of the family bible pages"))
     code, report, _ = check(run_cli, path, "--crm", "zoho", now="2026-05-20T12:00:00+01:00")
     assert report["findings"] == []
+
+
+def test_a_promise_reported_with_the_customers_name_and_what_was_sent(run_cli, tmp_path):
+    header = "Id,Subject,Call_Type,Call_Start_Time,Call_Duration,Description,Who_Id,Owner\n"
+    rows = ("1,Platen,Inbound,2026-03-03T13:20:00+00:00,06:20,Gus called re his typewriter: the platen is rock hard. "
+            "Wants a price to recover the platen.,Gus Kowalczyk,Eli Brandt\n"
+            "2,Callback,Outbound,2026-03-03T16:05:00+00:00,01:35,Told Gus I'd ring him Friday with a price.,Gus Kowalczyk,Eli Brandt\n")
+    code, report, _ = check(run_cli, write(tmp_path, "calls.csv", header + rows), "--crm", "zoho", now="2026-03-12T10:00:00+00:00")
+    assert sorted(f["code"] for f in report["findings"]) == ["FL103", "FL104"]  # no price, no call on Friday
+    # A logged mail whose subject and notes record sending what we promised keeps the promise;
+    # one that sends something else does not.
+    header = "Activity ID,Activity date,Activity type,Email subject,Email body,Email direction,Call notes,Associated contact,Activity assigned to\n"
+    visit = ('1,2026-09-14 08:12,Call,Service visit,,,"Water test at the Bhatts\': chlorine low. Told Anand I\'d email the '
+             'results and the winter options.",Anand Bhatt,Marcus Lyle\n')
+    sent = '2,2026-09-14 12:12,Email,{subject},"{body}",Outgoing email,,Anand Bhatt,Marcus Lyle\n'
+    results = sent.format(subject="Water test results", body="Sent Anand the water test and what we dosed.")
+    reminder = sent.format(subject="Annual service reminder", body="Emailed Anand his annual service reminder with the booking link.")
+    code, report, _ = check(run_cli, write(tmp_path, "log.csv", header + visit + results), "--crm", "hubspot", now="2026-09-24T10:00:00+00:00")
+    assert report["findings"] == []
+    code, report, _ = check(run_cli, write(tmp_path, "log.csv", header + visit + reminder), "--crm", "hubspot", now="2026-09-24T10:00:00+00:00")
+    assert [f["code"] for f in report["findings"]] == ["FL103"]

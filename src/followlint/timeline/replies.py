@@ -517,12 +517,22 @@ def reports_back(reply: Touch, item: Item) -> bool:
 
 def _sends_what_we_promised(reply: Touch, item: Item) -> bool:
     """Does a reply that asks for no business attach or link what we promised to send ("I'll send you
-    whatever turns up in the registers": "Scans and transcriptions are attached")?"""
-    if item.commitment is None or not any(s.kind == "value" and s.subtype == "resource" and plain(s) for s in reply.signals):
+    whatever turns up in the registers": "Scans and transcriptions are attached"), or record
+    sending it ("Told Anand I'd email the results": "Water test results - Sent Anand the water
+    test...", where the logged mail's subject says what it was)?"""
+    if item.commitment is None or any(s.kind in PITCH and plain(s) for s in reply.signals):
         return False
-    if any(s.kind in PITCH and plain(s) for s in reply.signals):
+    touch, promise = item.commitment
+    sending = current_words()["sending_verb"]
+    if sending.isdisjoint(promise.text.lower().split()):
         return False
-    return not current_words()["sending_verb"].isdisjoint(item.commitment[1].text.lower().split())
+    if any(s.kind == "value" and s.subtype == "resource" and plain(s) for s in reply.signals):
+        return True
+    if not reply.activity or promise.sentence >= len(touch.topics):
+        return False
+    subject = (touch.topics[promise.sentence] | item.topic) - item.names
+    opening = ((reply.text[span.start:span.end].split(maxsplit=1) or [""])[0].lower() for span in reply.sentences)
+    return any(word in sending for word in opening) and any(shared(subject, words) for words in reply.topics)
 
 
 def _does_what_we_promised(reply: Touch, item: Item, skip: set[str]) -> bool:

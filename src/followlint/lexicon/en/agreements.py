@@ -31,7 +31,7 @@ PHRASES: dict[str, list[str]] = {
         # A rep's CRM notes record promises in reported speech ("Promised to call back Friday",
         # "Told her we'd ring on Monday", "Said I would call back in 3 days").
         "(promised|agreed|offered|arranged|said) (to|i'd|i would|we'd|we would|i'll|we'll) " + _CONTACT + " (him|her|them|back|the customer|customer|client)",
-        "told (him|her|them|the customer|customer|client) (i'd|i would|we'd|we would|i'll|we'll) " + _CONTACT + " (him|her|them|back)",
+        "told (him|her|them|the customer|customer|client|*) (i'd|i would|we'd|we would|i'll|we'll) " + _CONTACT + " (him|her|them|back)",
         "(will|to) (call|ring|phone) (him|her|them|customer|the customer|client) back",
         # ... the second verb of the promise a note reports ("told her I'd get a quote and call her back by Friday").
         "(and|then) (call|ring|phone) (him|her|them) back (on|by|before|<weekday>|tomorrow|next|this|in|at|first thing|end of|later|once)",

@@ -113,7 +113,7 @@ PHRASES: dict[str, list[str]] = {
         "(asked|requested) (on|during|at|in|over) (the|our|his|her|their|a|today's|yesterday's) ** (call|meeting|visit|demo|chat|phone) for *",
         "(asked|raised) (<num>|two|three|a couple of|a few|some|several) (things|questions|points)",
         "(asked|asks|wants|wanted) (us|me) to (correct|fix|change|amend|sort|refund|credit|cancel|check|send|resend|look into|look at|chase|update|replace|repair|remove|redo|reissue|move|swap)",
-        "(asked|asking|requested|requesting|wants|wanted|needs) (for )?(a|an|the|his|her|their|some|more) ** (visit|refund|callback|call back|replacement|quote|engineer|technician|tech|credit|update|invoice|copy|appointment)",
+        "(asked|asking|requested|requesting|wants|wanted|needs) (for )?(a|an|the|his|her|their|some|more) ** (visit|refund|callback|call back|replacement|quote|price|estimate|quotation|engineer|technician|tech|credit|update|invoice|copy|appointment)",
         # What the customer wants done or shown, as a note reports it ("Wants it repaired or
         # replaced under warranty", "wants to see the fabric samples before choosing").
         "(wants|wanted|needs|needed|would like|asked for|asking for) (it|them|the *|his *|her *|their *) (repaired|replaced|fixed|refunded|credited|collected|redone|reprinted|resent|checked|looked at|swapped|exchanged|changed|cancelled|canceled|moved)",

@@ -85,7 +85,7 @@ WORDS: dict[str, list[str]] = {
     "writer_subject": "i we i'd we'd i'll we'll i've we've i'm we're me us".split(),
     "reported_subject": "he she they he'd she'd they'd he'll she'll they'll he's she's they're customer client cust".split(),
     # What a call note reports the customer said with ("He said the installers were brilliant").
-    "sending_verb": "send resend forward email e-mail post mail share".split(),
+    "sending_verb": "send resend forward email e-mail post mail share sent resent forwarded emailed posted mailed shared".split(),
     "saying_verb": "said says saying told tells mentioned mentions reckons reckoned feels felt thinks thought".split(),
     # Who keeps a promise said of others ("They'll look into this" of the team we sent the
     # customer to): not us.

@@ -133,7 +133,7 @@ PHRASES: dict[str, list[str]] = {
         # Our own promise reported in a call note or a CRM log ("said I'd follow up with the
         # warehouse", "told her I would request the certificate", "promised to send the quote
         # Friday", "will check with accounts and call back").
-        "(said|told (him|her|them|the customer|the client)|promised|agreed|assured (him|her|them)) (i'd|we'd|i would|we would|i'll|we'll|i will|we will) " + _DOING,
+        "(said|told (him|her|them|the customer|the client|*)|promised|agreed|assured (him|her|them)) (i'd|we'd|i would|we would|i'll|we'll|i will|we will) " + _DOING,
         "(promised|undertook|committed|agreed) (to|that i'd|that we'd|that i would|that we would) " + _DOING,
         "will (check|chase|confirm|find out|ask|speak|talk|follow up|look into|raise|escalate) (with|on|about|into|if|whether|the|her|his|their|it|that|this)",
         "(will|and) (get back to|come back to|call|ring|phone|email) (her|him|them) [back]",
