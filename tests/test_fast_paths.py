@@ -106,6 +106,23 @@ def test_tokens_and_sentences_are_those_of_one_match_per_word():
         assert _state(tokenize(text)) == _state(ReferenceTokens(text)), text[:80]
 
 
+def test_sentences_with_cues_are_those_of_reading_every_sentence():
+    """``Tokens.sentences_with`` against testing each sentence's words in turn, for cue sets
+    from one word to many, the text's own words among them."""
+    rng = random.Random(16)
+    checked = 0
+    for text in _texts():
+        tokens = tokenize(text)
+        own = sorted(set(tokens.words))
+        for cues in ({"not", "but", "no"}, {"friday", "from", "email", "?"}, set(rng.sample(own, min(3, len(own)))),
+                     set(own[::2]), set(own)):
+            every = [i for i in range(len(tokens.sentences))
+                     if not cues.isdisjoint(tokens.words[slice(*tokens.word_range(i))])]
+            assert tokens.sentences_with(frozenset(cues)) == every, text[:80]
+            checked += len(every)
+    assert checked > 10_000
+
+
 def test_phrase_matches_are_those_of_testing_every_position():
     from followlint.config import Settings
     from followlint.engine import Linter

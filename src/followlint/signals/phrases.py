@@ -176,6 +176,21 @@ class Tokens:
         begin, end = self.sentences[index]
         return bisect_left(self.starts, begin), bisect_left(self.starts, end)
 
+    def sentences_with(self, cues) -> list[int]:
+        """The sentences, in order, with a word among ``cues`` in their ``word_range``: found
+        from the cue words' offsets, so a detector reads only those sentences."""
+        marks = bytes(map(cues.__contains__, self.words))  # 1 at each cue word: found at C speed
+        found = []
+        j = marks.find(1)
+        while j >= 0:
+            start = self.starts[j]
+            index = bisect_right(self._sentence_starts, start) - 1
+            end = self.sentences[index][1] if index >= 0 else 0
+            if start < end:
+                found.append(index)
+            j = marks.find(1, max(j + 1, bisect_left(self.starts, end)))  # on past the sentence
+        return found
+
     def words_per_sentence(self, text: str) -> list[int]:
         return [len(WORD_RE.findall(text, a, b)) for a, b in self.sentences]
 
