@@ -122,6 +122,24 @@ def test_sentence_breaks_are_those_of_the_plain_pattern():
                 == [m.span() for m in REFERENCE_SENTENCE_BREAK_RE.finditer(text)]), repr(text)
 
 
+def test_mbox_separators_and_escapes_are_read_as_the_line_start_patterns_read_them():
+    """The "From " line pattern that looks back for the line start matches as "^" with re.M
+    does, from any start position too (``mbox_spans`` searches a block from where it has
+    counted to); a message is unescaped as by the mboxrd pattern, ">From " in it or not."""
+    from followlint.sources.mail import FROM_START_RE, _unescaped
+
+    plain = re.compile(rb"^From ", re.M)
+    mboxrd = re.compile(rb"^>(>*From )", re.M)
+    rng = random.Random(16)
+    pieces = [b"From ", b">From ", b">>From ", b"From", b">", b"\n", b"\r\n", b"x", b" ", b"F", b"rom "]
+    texts = [b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(20_000)]
+    texts += [path.read_bytes() for path in sorted(FIXTURES.glob("*/*/*.mbox"))]
+    for text in texts:
+        at = rng.randint(0, len(text))
+        assert [m.span() for m in FROM_START_RE.finditer(text, at)] == [m.span() for m in plain.finditer(text, at)], text
+        assert _unescaped(text) == mboxrd.sub(rb"\1", text), text
+
+
 def test_sentences_with_cues_are_those_of_reading_every_sentence():
     """``Tokens.sentences_with`` against testing each sentence's words in turn, for cue sets
     from one word to many, the text's own words among them."""
