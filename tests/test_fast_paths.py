@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 from array import array
 from datetime import datetime
 from pathlib import Path
@@ -59,9 +60,13 @@ class ReferenceTokens(Tokens):
         self._sentence_starts = [a for a, _ in self.sentences]
 
 
+# The sentence breaks as written before issue 16 had them start with one character class.
+REFERENCE_SENTENCE_BREAK_RE = re.compile(r"[.!?]{1,8}[\"')\]]{0,3}(?=\s)|\n[ \t]{0,200}\n|\n(?<![^\n]{50}\n)")
+
+
 def reference_sentences(text: str, abbreviations) -> list[tuple[int, int]]:
     spans, begin = [], 0
-    bounds = [m.end() for m in phrases.SENTENCE_BREAK_RE.finditer(text)
+    bounds = [m.end() for m in REFERENCE_SENTENCE_BREAK_RE.finditer(text)
               if not (m.group() == "." and abbreviations.continues(text, m.start()))] + [len(text)]
     for end in bounds:
         a, b = begin, end
@@ -104,6 +109,52 @@ def test_tokens_and_sentences_are_those_of_one_match_per_word():
     assert len(texts) > 300
     for text in texts:
         assert _state(tokenize(text)) == _state(ReferenceTokens(text)), text[:80]
+
+
+def test_sentence_breaks_are_those_of_the_plain_pattern():
+    """Random text of the characters the pattern reads, lines short and long around SHORT_LINE."""
+    assert phrases.SHORT_LINE == 50  # the reference spells it out
+    rng = random.Random(16)
+    alphabet = "ab .!?\n\t\"')]-" + "x" * 6
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 160)))
+        assert ([m.span() for m in phrases.SENTENCE_BREAK_RE.finditer(text)]
+                == [m.span() for m in REFERENCE_SENTENCE_BREAK_RE.finditer(text)]), repr(text)
+
+
+def test_mbox_separators_and_escapes_are_read_as_the_line_start_patterns_read_them():
+    """The "From " line pattern that looks back for the line start matches as "^" with re.M
+    does, from any start position too (``mbox_spans`` searches a block from where it has
+    counted to); a message is unescaped as by the mboxrd pattern, ">From " in it or not."""
+    from followlint.sources.mail import FROM_START_RE, _unescaped
+
+    plain = re.compile(rb"^From ", re.M)
+    mboxrd = re.compile(rb"^>(>*From )", re.M)
+    rng = random.Random(16)
+    pieces = [b"From ", b">From ", b">>From ", b"From", b">", b"\n", b"\r\n", b"x", b" ", b"F", b"rom "]
+    texts = [b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(20_000)]
+    texts += [path.read_bytes() for path in sorted(FIXTURES.glob("*/*/*.mbox"))]
+    for text in texts:
+        at = rng.randint(0, len(text))
+        assert [m.span() for m in FROM_START_RE.finditer(text, at)] == [m.span() for m in plain.finditer(text, at)], text
+        assert _unescaped(text) == mboxrd.sub(rb"\1", text), text
+
+
+def test_sentences_with_cues_are_those_of_reading_every_sentence():
+    """``Tokens.sentences_with`` against testing each sentence's words in turn, for cue sets
+    from one word to many, the text's own words among them."""
+    rng = random.Random(16)
+    checked = 0
+    for text in _texts():
+        tokens = tokenize(text)
+        own = sorted(set(tokens.words))
+        for cues in ({"not", "but", "no"}, {"friday", "from", "email", "?"}, set(rng.sample(own, min(3, len(own)))),
+                     set(own[::2]), set(own)):
+            every = [i for i in range(len(tokens.sentences))
+                     if not cues.isdisjoint(tokens.words[slice(*tokens.word_range(i))])]
+            assert tokens.sentences_with(frozenset(cues)) == every, text[:80]
+            checked += len(every)
+    assert checked > 10_000
 
 
 def test_phrase_matches_are_those_of_testing_every_position():

@@ -70,6 +70,7 @@ class SlotWords:
         self.places = availability.get("place", frozenset())
         # A clause rules hours out only around a day, a part of the day or a bound ("after 2pm")
         self.hour_cues = frozenset(self.slot) | self.bounds
+        self.cues = self.hour_cues | self.only | frozenset(self.channel)  # what ruled_out looks for
 
 
 def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
@@ -77,19 +78,18 @@ def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
     the day out, and a ``constraint/channel`` one for each that rules a way to reach or send
     out ("the documents cannot be sent by email")."""
     known = words.memo(SlotWords)
-    hours = not known.slot.keys().isdisjoint(tokens.words) or (
-        not known.only.isdisjoint(tokens.words) and not known.bounds.isdisjoint(tokens.words))
-    channels = not known.channel.keys().isdisjoint(tokens.words)
+    said = known.cues.intersection(tokens.words)  # one pass over the words; then only these
+    hours = not known.slot.keys().isdisjoint(said) or (not known.only.isdisjoint(said) and not known.bounds.isdisjoint(said))
+    channels = not known.channel.keys().isdisjoint(said)
     if not (hours or channels):
         return []
+    # A sentence with none of the cues has no clause to read.
+    hour_sentences = set(tokens.sentences_with(known.hour_cues & said)) if hours else set()
+    channel_sentences = set(tokens.sentences_with(known.channel.keys() & said)) if channels else set()
     out = []
-    for index in range(len(tokens.sentences)):
+    for index in sorted(hour_sentences | channel_sentences):
         first, last = tokens.word_range(index)
-        said = tokens.words[first:last]  # a sentence with none of the cues has no clause to read
-        hours_here = hours and not known.hour_cues.isdisjoint(said)
-        channels_here = channels and not known.channel.keys().isdisjoint(said)
-        if not (hours_here or channels_here):
-            continue
+        hours_here, channels_here = index in hour_sentences, index in channel_sentences
         for a, b in _clauses(text, tokens, first, last):
             found = [_clause_signal(text, tokens, a, b, index, known) if hours_here else None,
                      _channel_signal(text, tokens, a, b, index, known) if channels_here else None]
@@ -105,7 +105,7 @@ def absences(text: str, tokens, words: Words) -> list[Signal]:
     if known.until.isdisjoint(tokens.words):
         return []
     out = []
-    for index in range(len(tokens.sentences)):
+    for index in tokens.sentences_with(known.until):  # a clause without "until" says no date
         first, last = tokens.word_range(index)
         for a, b in _clauses(text, tokens, first, last):
             words_ = tokens.words[a:b]

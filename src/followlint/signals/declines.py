@@ -27,11 +27,10 @@ def declines(text: str, tokens, words: Words) -> list[Signal]:
     if known.cues.isdisjoint(tokens.words):
         return []
     out = []
-    for index, (begin, end) in enumerate(tokens.sentences):
+    for index in tokens.sentences_with(known.cues):
         first, last = tokens.word_range(index)
-        sentence = tokens.words[first:last]
-        if not known.cues.isdisjoint(sentence):
-            subtype = COMPARISON if not known.comparatives.isdisjoint(sentence) else ""
-            out.append(Signal(kind="decline", subtype=subtype, start=begin, end=end, text=text[begin:end],
-                              sentence=index))
+        begin, end = tokens.sentences[index]
+        subtype = COMPARISON if not known.comparatives.isdisjoint(tokens.words[first:last]) else ""
+        out.append(Signal(kind="decline", subtype=subtype, start=begin, end=end, text=text[begin:end],
+                          sentence=index))
     return out

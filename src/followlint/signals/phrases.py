@@ -40,8 +40,13 @@ WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at . ! ? before a space, at a blank line, or at the end of a short line
 # (a newline not preceded by SHORT_LINE other characters; longer lines are wrapped text).
 SHORT_LINE = 50
+# Written as one character first, then what follows it (the first character looked back at),
+# so that the regular expression engine skips at C speed to the few places a break may start:
+# the same matches as "[.!?]{1,8}[\"')\]]{0,3}(?=\s)|\n[ \t]{0,200}\n|\n(?<![^\n]{50}\n)", at a
+# third of the cost.
 SENTENCE_BREAK_RE = re.compile(
-    r"[.!?]{1,8}[\"')\]]{0,3}(?=\s)|\n[ \t]{0,200}\n" + rf"|\n(?<![^\n]{{{SHORT_LINE}}}\n)"
+    r"[.!?\n](?:(?<=[.!?])[.!?]{0,7}[\"')\]]{0,3}(?=\s)|(?<=\n)[ \t]{0,200}\n"
+    + rf"|(?<=\n)(?<![^\n]{{{SHORT_LINE}}}\n))"
 )
 
 CLASSES = ("<num>", "<ordinal>", "<url>", "<weekday>", "<month>", "<time>", "<money>", "<past>")
@@ -175,6 +180,21 @@ class Tokens:
         """The words [first, last) of sentence ``index``."""
         begin, end = self.sentences[index]
         return bisect_left(self.starts, begin), bisect_left(self.starts, end)
+
+    def sentences_with(self, cues) -> list[int]:
+        """The sentences, in order, with a word among ``cues`` in their ``word_range``: found
+        from the cue words' offsets, so a detector reads only those sentences."""
+        marks = bytes(map(cues.__contains__, self.words))  # 1 at each cue word: found at C speed
+        found = []
+        j = marks.find(1)
+        while j >= 0:
+            start = self.starts[j]
+            index = bisect_right(self._sentence_starts, start) - 1
+            end = self.sentences[index][1] if index >= 0 else 0
+            if start < end:
+                found.append(index)
+            j = marks.find(1, max(j + 1, bisect_left(self.starts, end)))  # on past the sentence
+        return found
 
     def words_per_sentence(self, text: str) -> list[int]:
         return [len(WORD_RE.findall(text, a, b)) for a, b in self.sentences]

@@ -25,7 +25,10 @@ MAIL_HEADERS = (b"from:", b"received:", b"message-id:", b"date:", b"return-path:
 FROM_LINE_RE = re.compile(
     rb"From \S{1,500}[ \t].{0,200}?(?:\d{1,2}:\d{2}|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\d{4}-\d{2}-\d{2})", re.I)
 MBOXRD_LINE_RE = re.compile(rb"^>(>*From )", re.M)  # mboxrd escaping: ">From " is "From "
-FROM_START_RE = re.compile(rb"^From ", re.M)
+# A line that starts "From ": matches as rb"^From " with re.M would, but opens with its first
+# character and looks back for the line start, so the regular expression engine skips at C
+# speed to each "F" (a pattern that opens with "^" is tried at every byte).
+FROM_START_RE = re.compile(rb"F(?<![^\n]F)rom ")
 FIRST_TEXT_RE = re.compile(rb"\S")
 BLANK_LINE_RE = re.compile(rb"\n\r?\n")
 BLOCK = 1 << 20
@@ -249,7 +252,7 @@ class MboxReader(_Mailbox):
 
             def whole(offset: int, length: int) -> bytes:
                 handle.seek(offset)
-                return MBOXRD_LINE_RE.sub(rb"\1", handle.read(length))
+                return _unescaped(handle.read(length))
 
             for place in places:
                 _, _, offset, length = place
@@ -262,7 +265,7 @@ class MboxReader(_Mailbox):
                 touches: list[Touch] = []
                 for index, line, offset, length in group:
                     handle.seek(offset)
-                    raw = MBOXRD_LINE_RE.sub(rb"\1", handle.read(length))
+                    raw = _unescaped(handle.read(length))
                     try:
                         touches += message_touches(raw, unit.path, f"{unit.path}:{line}", line + 1, (index + 1) * 1000)
                     except InputError as exc:
@@ -397,6 +400,12 @@ def mbox_spans(handle, path: str) -> Iterator[tuple[int, int, int]]:
         raise InputError(path, "empty file" if offset == 0 else "empty file (only blank lines)")
     if offset > start[1]:
         yield start[0], start[1], offset - start[1]
+
+
+def _unescaped(data: bytes) -> bytes:
+    """A message of an mboxrd file as it was written: ">From " at a line start is "From ". Only
+    a message with ">From " somewhere goes through the pattern (60 of enron-8k's 8,269)."""
+    return MBOXRD_LINE_RE.sub(rb"\1", data) if b">From " in data else data
 
 
 def read_head(handle, length: int) -> bytes:
