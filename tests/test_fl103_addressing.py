@@ -292,3 +292,11 @@ def test_a_promise_to_do_something_and_tell_the_customer_is_owed_back(run_cli, t
     promised = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000",
                 "Good question. I'll request the archive from our data team and let you know what's in it.")
     assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, _thread(asked, promised))] == ["FL103"]
+
+
+def test_a_feeling_is_about_what_the_customer_said_before_it(run_cli, tmp_path):
+    quoted = "The plaque you made reads 1869 but it should say 1896. I'm really upset, the gallery reopens with the new sign on the 28th."
+    remedy = _draft("We'll etch a new plaque free of charge and fit it ourselves on Tuesday 24 November.", quoted)
+    assert _fl103(run_cli, tmp_path, remedy) == []
+    elsewhere = _draft("Our winter catalogue is out: twenty new frame styles from Tuesday 24 November.", quoted)
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, elsewhere)] == ["FL103"]

@@ -57,7 +57,9 @@ class Item:
         if not topic:
             return frozenset().union(*self.touch.topics) - self.names if self.touch.topics else frozenset()
         before = self.signal.sentence - 1
-        if len(topic) <= SHORT_TOPIC and 0 <= before < len(self.touch.topics):
+        # A feeling is about what the message said just before it ("The panel reads 1869, it
+        # should be 1896. He's upset, the shop reopens on the 28th."), however long its sentence.
+        if (len(topic) <= SHORT_TOPIC or self.signal.kind in FEELINGS) and 0 <= before < len(self.touch.topics):
             topic = topic | (self.touch.topics[before] - self.names)
         after = self.signal.sentence + 1
         if len(topic) <= SHORT_TOPIC and self.signal.kind in FEELINGS and after < len(self.touch.topics):
