@@ -300,3 +300,12 @@ def test_a_feeling_is_about_what_the_customer_said_before_it(run_cli, tmp_path):
     assert _fl103(run_cli, tmp_path, remedy) == []
     elsewhere = _draft("Our winter catalogue is out: twenty new frame styles from Tuesday 24 November.", quoted)
     assert [f["code"] for f in _fl103(run_cli, tmp_path, elsewhere)] == ["FL103"]
+
+
+def test_the_customer_taking_the_point_back_closes_it(run_cli, tmp_path):
+    asked = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000", "My new controller drifts to the left. Is this a faulty batch?")
+    promised = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000", "Thanks for flagging - I'll ask the factory for the batch report and let you know.")
+    retracted = ("kim@player.example", "Tue, 03 Nov 2026 08:00:00 +0000", "Ignore me! I'd paired my old controller by mistake. Sorry for the bother.")
+    moved_on = ("help@games.example", "Tue, 10 Nov 2026 09:00:00 +0000", "No bother at all. Our winter skins are out on Friday, by the way.")
+    assert _fl103_thread(run_cli, tmp_path, _thread(asked, promised, retracted, moved_on)) == []
+    assert {f["code"] for f in _fl103_thread(run_cli, tmp_path, _thread(asked, promised, moved_on))} == {"FL103"}

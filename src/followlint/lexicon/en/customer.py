@@ -185,6 +185,9 @@ PHRASES: dict[str, list[str]] = {
         "(they|it) (arrived|came|turned up|showed up) (today|yesterday|this morning|this afternoon|on <weekday>)",
         "(handled|sorted|fixed|solved|resolved|took care of) it (myself|on my own|ourselves)",
         "(disregard|ignore) my (last|previous|earlier) (email|message|note)?",
+        # The customer takes it back ("Ignore me! I'd grabbed the wrong bottle", "false alarm").
+        "(ignore|disregard) me",
+        "(my bad|false alarm|my mistake|my fault|my error|user error)",
         # Thanks for the fix, and a fix of their own: thanks + a past-tense fix word.
         "(thank you|thanks|thx|grateful) ** for (resolving|fixing|sorting|solving|sorting out|taking care of|clearing up) (it|this|that|my|our|the)",
         "(i|we|i've|we've|i have|we have|i just|we just) (fixed|sorted|solved|resolved|figured out|worked out) (it|this|that|the problem|the issue)",
