@@ -309,3 +309,12 @@ def test_the_customer_taking_the_point_back_closes_it(run_cli, tmp_path):
     moved_on = ("help@games.example", "Tue, 10 Nov 2026 09:00:00 +0000", "No bother at all. Our winter skins are out on Friday, by the way.")
     assert _fl103_thread(run_cli, tmp_path, _thread(asked, promised, retracted, moved_on)) == []
     assert {f["code"] for f in _fl103_thread(run_cli, tmp_path, _thread(asked, promised, moved_on))} == {"FL103"}
+
+
+def test_a_request_does_not_borrow_the_words_of_another_requests_reason(run_cli, tmp_path):
+    quoted = ("Two quick things: does the contract include parking? The hospital car park is £9 a day. "
+              "And can my interview be moved from Tuesday to Wednesday morning?")
+    one = _draft("Good news - parking is included, you'll get a permit for the staff car park on your first day.", quoted)
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, one)] == ["FL103"]
+    both = _draft("Parking is included, with a permit for the staff car park. And yes, I've moved your interview to Wednesday at 9.", quoted)
+    assert _fl103(run_cli, tmp_path, both) == []

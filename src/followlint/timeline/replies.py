@@ -459,7 +459,14 @@ def _own_topic(reply: Touch, item: Item, items: Sequence[Item]) -> frozenset:
     # ("The gloves were the powdered ones. Can you swap them?") has a subject of its own.
     if topic != item.signal.topic - item.names and any(i.signal.sentence == item.signal.sentence - 1 for i in others):
         return topic
-    own = topic - frozenset().union(*(i.signal.topic for i in others))
+    others_say = frozenset().union(*(i.signal.topic for i in others))
+    own = topic - others_say
+    # Words borrowed from a sentence that goes with another request ("Does the contract include
+    # parking? The hospital car park is £9 a day. And can my interview be moved?") are that
+    # request's, not this one's.
+    borrowed = topic - item.signal.topic
+    if borrowed & others_say and own - borrowed:
+        own = own - borrowed
     if not own or own == topic or not any(_on_topic(reply, i, SELF_SERVING) for i in others):
         return topic
     return own
