@@ -318,3 +318,11 @@ def test_a_request_does_not_borrow_the_words_of_another_requests_reason(run_cli,
     assert [f["code"] for f in _fl103(run_cli, tmp_path, one)] == ["FL103"]
     both = _draft("Parking is included, with a permit for the staff car park. And yes, I've moved your interview to Wednesday at 9.", quoted)
     assert _fl103(run_cli, tmp_path, both) == []
+
+
+def test_two_requests_joined_in_one_sentence_are_two(run_cli, tmp_path):
+    quoted = "She looks good. Can you send over her notice period, and also confirm your fee if we took her on as a contractor?"
+    one = _draft("Her notice period is one month, so she could start mid-August.", quoted)
+    assert [f["code"] for f in _fl103(run_cli, tmp_path, one)] == ["FL103"]
+    both = _draft("Her notice period is one month. As a contractor our fee would be 12% of the day rate.", quoted)
+    assert _fl103(run_cli, tmp_path, both) == []

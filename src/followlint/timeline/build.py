@@ -13,7 +13,7 @@ from ..lexicon.words import current as current_words
 from .calls import call_note, said_by, two_way, writer_says
 from .replies import addresses, reports_back
 from .state import IMPLIED, Agreement, Item, Timeline, continues, plain
-from .topics import names, on_topic
+from .topics import names, on_topic, span_topic
 
 ITEM_KINDS = ("issue", "request", "question", "dissatisfaction")
 # Every kind the customer's items are opened, addressed, reported on and resolved from: a rule
@@ -100,8 +100,10 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     for signal in touch.signals:
         by_sentence.setdefault(signal.sentence, []).append(signal)
     priced = "$" in touch.text or any(s.kind == "value" and s.subtype == "offer" for s in touch.signals)
+    first_of_sentence: dict[int, Item] = {}  # a request that a second one in its sentence may split
     for signal in touch.signals:
-        if signal.kind not in ITEM_KINDS or not plain(signal) or signal.sentence in seen_sentences:
+        if signal.kind not in ITEM_KINDS or not plain(signal) or (
+                signal.sentence in seen_sentences and signal.sentence not in first_of_sentence):
             continue
         # ... but a question of some length asks ("do you provide nappies and wipes or do we
         # bring our own?"), however warm the message.
@@ -112,11 +114,46 @@ def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
             continue
         if any(p.start <= signal.start and signal.end <= p.end for p in small_talk):
             continue  # "how are you?"
+        if signal.sentence in seen_sentences:  # a second request of the sentence, in a clause of its own
+            first = first_of_sentence[signal.sentence]
+            split = _split_requests(touch, first.signal, signal)
+            if split is None:
+                continue
+            first.signal, signal = split
+            del first_of_sentence[signal.sentence]
         seen_sentences.add(signal.sentence)
         item = Item(touch, signal, index, names=timeline.names, neighbours=tuple(by_sentence[signal.sentence]),
                     priced=priced)
+        if signal.sentence not in first_of_sentence and signal.kind in ("request", "question"):
+            first_of_sentence[signal.sentence] = item
         _held_to_note(item, touch)
         timeline.items.append(item)
+
+
+# Between two requests of one sentence, what makes the second a request of its own: "; (2) she
+# needs the invoice split", ", and also confirm your fee", ", and could you...".
+NEXT_REQUEST_RE = re.compile(r";|\(\d\)|\b\d\)|,\s*(?:and|also|plus)\b|\band also\b", re.IGNORECASE)
+
+
+def _split_requests(touch: Touch, first: Signal, second: Signal) -> tuple[Signal, Signal] | None:
+    """Two requests of one sentence, one after a break ("Can you send over her notice period,
+    and also confirm your contractor fee?"): each on its own words, the first up to the break and
+    the second from it to the sentence's end. None when the second is part of the first."""
+    if second.kind != "request" or second.start < first.end:
+        return None
+    between = NEXT_REQUEST_RE.search(touch.text, first.end, second.end)  # "and also" may open the second
+    if between is None:
+        return None
+    span = touch.sentences[second.sentence]
+    return _clause(touch, first, span.start, between.start()), _clause(touch, second, between.end(), span.end)
+
+
+def _clause(touch: Touch, signal: Signal, start: int, end: int) -> Signal:
+    clause = Signal(kind=signal.kind, subtype=signal.subtype, start=start, end=end, text=touch.text[start:end],
+                    sentence=signal.sentence, topic=signal.topic)
+    # Its own words, not the other request's, and not the asking ("also confirm").
+    clause.topic = span_topic(clause) - span_topic(signal)
+    return clause
 
 
 def _held_to_note(item: Item, touch: Touch) -> None:

@@ -407,7 +407,9 @@ def _only_asks_back(reply: Touch, item: Item, items: Sequence[Item]) -> bool:
 
 
 def _lines_apart(item: Item, other: Item) -> bool:
-    """Are two items of one message on different lines?"""
+    """Are two items of one message on different lines, or split as two requests of a sentence?"""
+    if item.signal.sentence == other.signal.sentence:
+        return _clauses_apart(item, other)
     spans = item.touch.sentences
     first, last = sorted((item.signal.sentence, other.signal.sentence))
     if last >= len(spans):
@@ -421,9 +423,14 @@ def _other_requests(item: Item, items: Sequence[Item]) -> list[Item]:
 
 
 def _sibling_requests(item: Item, items: Sequence[Item]) -> list[Item]:
-    """The other requests of the item's message, in sentences other than its own."""
+    """The other requests of the item's message, in sentences other than its own or in a clause
+    of its own ("...by Monday; (2) she needs the invoice split")."""
     return [i for i in items if i is not item and i.touch is item.touch and i.asks
-            and i.signal.sentence != item.signal.sentence]
+            and (i.signal.sentence != item.signal.sentence or _clauses_apart(item, i))]
+
+
+def _clauses_apart(item: Item, other: Item) -> bool:
+    return other.signal.end <= item.signal.start or item.signal.end <= other.signal.start
 
 
 OPENING = 3  # "Is this correct...?", "Will it be...?": the subject comes first

@@ -142,6 +142,8 @@ PHRASES: dict[str, list[str]] = {
         "please *",
         "(can|could|would|will) you (please|kindly)? *",
         "(give|send|forward|get|email|mail|fax|bring) me *",
+        # A second ask joined to a first ("Can you send her notice period, and also confirm your fee?").
+        "and also (confirm|check|send|tell|let|explain|advise|clarify|arrange|book|cancel|refund|split|change|update|add|remove|fix|sort|resend|quote|look)",
         "i (need|want) (you|someone|somebody) to *",
         "(let me know|tell me|advise me) (by|before|asap|as soon as|today|tomorrow)",
         # The customer's ask as our call notes report it ("Asked us to check the meter",
