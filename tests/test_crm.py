@@ -443,3 +443,14 @@ def test_a_promise_reported_with_the_customers_name_and_what_was_sent(run_cli, t
     assert report["findings"] == []
     code, report, _ = check(run_cli, write(tmp_path, "log.csv", header + visit + reminder), "--crm", "hubspot", now="2026-09-24T10:00:00+00:00")
     assert [f["code"] for f in report["findings"]] == ["FL103"]
+
+
+def test_a_complaint_our_call_note_reports_is_the_customers_to_argue_with(run_cli, tmp_path):
+    header = "Id,Subject,Call_Type,Call_Start_Time,Call_Duration,Description,Who_Id,Owner\n"
+    rows = ("1,Blistering,Outbound,2026-06-08T08:31:00+00:00,05:00,Graham unhappy: the paint where we did the damp course "
+            "is blistering. Wants someone to look.,Graham Hope,Paula Nunn\n"
+            "2,Call back,Outbound,2026-06-08T13:11:00+00:00,04:00,\"Called Graham back. Told him the blistering is down to "
+            "him painting too early. Booked a surveyor visit Thursday.\",Graham Hope,Paula Nunn\n")
+    code, report, _ = check(run_cli, write(tmp_path, "calls.csv", header + rows), "--crm", "zoho", "--select", "FL110",
+                            now="2026-06-09T10:00:00+00:00")
+    assert [f["code"] for f in report["findings"]] == ["FL110"]

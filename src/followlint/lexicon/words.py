@@ -61,6 +61,9 @@ WORD_LISTS = {w.name: w for w in (
              ("other_party", "contact", "prospect", "asking", "not_party", "anyone", "somewhere", "relative")),
     WordList("assurance", "a promise of perfection by the shape of a sentence: an assurance (\"guarantee\"), "
              "the future (\"will\") and what is denied before it (\"nothing\")", ("word", "future", "nothing")),
+    WordList("denial", "a fault denied by the shape of a clause of ours: a denial (\"not\"), a fault word "
+             "(\"mistake\"), our side (\"end\", \"part\" after \"our\") and the customer's word that makes it an "
+             "excuse of them (\"not your fault\")", ("not", "fault", "side", "ours", "theirs")),
     WordList("generic_subject", "a word every customer conversation has (\"team\", \"account\", \"call\"): a reply "
              "that shares only such words with the customer's point does not take it up"),
     # -- the customer's sentiment ---------------------------------------------------------

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Direction, Severity
 from ..timeline import plain, sent_by_us
-from ..timeline.calls import call_note, writer_says
+from ..timeline.calls import call_note, said_by, writer_says
 from .base import Example, Rule, felt
 
 REPEAT = "repeat"  # defensive/repeat: "as I already told you", "per my last email"
@@ -42,6 +42,12 @@ class DefensiveTone(Rule):
             "On Tue, 3 Nov 2026 at 08:10, Pat Doe <pat@example.com> wrote:\n"
             "> I'm really disappointed: the sofa still hasn't arrived and nobody called me.\n"
         ),
+        # A fault denied, in whatever words.
+        Example(
+            "Hi Naomi,\n\nThe scuffing isn't a binding fault, it's from handling.\n\nImran\n\n"
+            "On Mon, 9 Mar 2026 at 20:14, Naomi Sterling <naomi@example.com> wrote:\n"
+            "> For GBP180 I really expected better: the spine is all scuffed after two days on the shelf.\n"
+        ),
         # The same question asked again is no reason to point back at the last email.
         Example(
             "Hi Pat,\n\nPer my last email, the sofa is on the van for Thursday.\n\nLou\n\n"
@@ -58,7 +64,8 @@ class DefensiveTone(Rule):
     )
 
     known_problems = (
-        'Defensive wording is read from families ("as I already told you", "per my last email", "not our fault"); a cold but correct reply without such phrases is not flagged.',
+        'Defensive wording is read from families ("as I already told you", "per my last email", "not our fault") and from a fault denied by the shape of a clause ("isn\'t a binding fault", "not something that happens at our end"); a cold but correct reply without either ("in our experience missing pieces turn up at home") is not flagged.',
+        'A denial softened by a remedy in the same breath ("a kerb strike, not a fitting fault, but we replaced the tyre free") is still flagged.',
         'Blame ("not our fault") and standing on our records fire only in answer to a complaint or dispute; "as I already told you" and "per my last email" fire in answer to any message of the customer\'s but praise.',
     )
 
@@ -80,9 +87,11 @@ def _replies(conversation, timeline):
     complained ("Mr Bello rang, angry: ... Told him it wasn't our error")."""
     for index, touch in sent_by_us(conversation):
         defensive = [s for s in touch.signals if s.kind == "defensive" and not s.hypothetical]
-        previous = timeline.previous_inbound(index) if defensive else None
+        previous = _customers_turn(timeline, index) if defensive else None
         said = previous.signals if previous else ()
-        complaint = [s for s in said if _complains(s)]
+        # In our note of the call, a complaint is the customer's unless the note says it of us.
+        complaint = [s for s in said if _complains(s) and (previous.direction is Direction.INBOUND
+                                                           or said_by(previous, s) is not True)]
         if complaint:
             yield previous, complaint, touch, defensive
             continue
@@ -99,6 +108,16 @@ def _replies(conversation, timeline):
                      and s.start > complaint[0].end and writer_says(touch, s)]
         if defensive:
             yield touch, complaint, touch, defensive
+
+
+def _customers_turn(timeline, index: int):
+    """What the customer said last before our touch ``index``: their message, or our note of a
+    call with them just before it ("Graham unhappy: the paint is blistering"), when that note
+    is the last touch before ours."""
+    before = timeline.touches[index - 1] if index else None
+    if before is not None and call_note(before) and before.direction is Direction.OUTBOUND:
+        return before
+    return timeline.previous_inbound(index)
 
 
 def _praises(said) -> bool:

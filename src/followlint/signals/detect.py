@@ -15,6 +15,7 @@ from .activity import task_signals
 from .assurances import assurances
 from .availability import ASKS_A_WAY, absences, channel_imperatives, channels_named, part_of_day, ruled_out
 from .declines import declines
+from .denials import denials
 from .prices import prices
 from .referrals import shaped_referral_asks
 from .cache import cached_index
@@ -156,6 +157,7 @@ class SignalDetector:
             signals.extend(shaped_referral_asks(touch.text, tokens, self.words))
         if touch.direction is not Direction.INBOUND or _notes_a_conversation(touch):
             signals.extend(assurances(touch.text, tokens, self.words))  # ours, also in the note of their call
+            signals.extend(denials(touch.text, tokens, self.words))
             signals.extend(channel_imperatives(touch.text, tokens, self.words, touch.title_end()))
         for signal in signals:
             if signal.kind in NAMED_TIMES or (signal.kind == "value" and signal.subtype in NAMED_TIMES):

@@ -98,7 +98,8 @@ OURS = _kinds(
      "subtypes channel (\"please check your DMs\"), details (\"may I have your booking reference?\"), steps (\"please restart the router\")"),
     ("introduction", "a new person links to the earlier contact; subtype self: says who they are"),
     ("defensive", "argues who is right (\"that's not our fault\"); subtype repeat: points the customer back to "
-     "what we said before (\"as I already told you\", \"per my last email\"), arguing whatever they wrote"),
+     "what we said before (\"as I already told you\", \"per my last email\"), arguing whatever they wrote; "
+     "subtype denial: a fault denied by the shape of a clause (\"isn't a binding fault\", \"not a mistake on our part\")"),
     ("apology", "says sorry or shows understanding"),
     ("acknowledgement", "owns a change to an agreed time (\"I know I said Thursday, but...\")"),
 )

@@ -225,6 +225,8 @@ PHRASES: dict[str, list[str]] = {
         "(terrible|awful|horrible|poor|unacceptable|ridiculous|appalling|shocking|lousy) (service|experience|support|quality|communication|job|response)",
         "(this|that|it) is (unacceptable|ridiculous|a joke|not good enough|not acceptable|a disgrace|outrageous)",
         "(worst|very bad|really bad) (service|experience|company)",
+        # An expectation let down ("For GBP180 I really expected better").
+        "(expected|expecting|hoped for|hoping for|deserve|deserved) (much |a lot |far |a bit |so much )?(better|more)",
         "(cancel|cancelling|canceling) (my|the|our) (order|account|subscription|contract|policy|service|booking)",
         "(want|would like|demand|expect) a (full )?refund",
         "(never|won't|will not) (buy|use|recommend|come back) (again|you)",

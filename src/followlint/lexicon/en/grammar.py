@@ -120,6 +120,15 @@ WORDS: dict[str, list[str]] = {
                        "assures", "warrant", "swear"],
     "assurance/future": ["will", "shall"],
     "assurance/nothing": ["nothing", "nobody", "none"],
+    # A fault denied ("isn't a binding fault", "not a mistake on our part", "not something that
+    # happens at our end"): the denial, the fault words, our side, and the customer's word that
+    # makes it an excuse of them instead ("not your fault").
+    "denial/not": ["not", "never"],
+    "denial/fault": ["fault", "faults", "mistake", "mistakes", "defect", "defective",
+                     "faulty", "blame", "liable", "responsible", "responsibility"],
+    "denial/side": ["end", "side", "part", "doing"],
+    "denial/ours": ["our", "my"],
+    "denial/theirs": ["your", "you", "yours", "his", "her", "their"],
     # What makes the wanting a person's: "families who'd want", "who else buys" ("other
     # commodities we would want covered" are things).
     "referral/relative": ["who", "who'd", "who's", "who'll", "whom"],
