@@ -34,6 +34,8 @@ def test_prices_and_their_amounts(detector, text, amounts):
     ("Your price per word is more high than the agency we used last year.", True),
     ("Thanks for the proposal but we've decided to stay where we are.", True),
     ("We don't need the extra licences.", True),
+    ("I've discussed it with the committee and we'll have to decline.", True),  # a refusal in words
+    ("It's a bit rich for me this year, I'll just split my own hives instead.", True),
     ("Great, please go ahead with the order.", False),
 ])
 def test_the_customer_pushing_back(detector, text, pushes_back):
@@ -42,3 +44,15 @@ def test_the_customer_pushing_back(detector, text, pushes_back):
 
 def test_our_own_contrasts_are_no_decline(detector):
     assert not signals(detector, "It's a good deal, but it ends Friday.", "decline")
+
+
+def test_a_refusal_in_words_turns_down_an_offer_out_of_view(run_cli, tmp_path):
+    # A draft quoting only the customer's answer: a refusal says our offer was turned down.
+    draft = ("Hi Graham,\n\nUnderstood - what if we dropped the fleet fee to £29 a bike and waived the set-up fee?\n\n"
+             "Elodie\n\nOn Mon, 28 Sep 2026 at 17:02, Graham Tully <g@example.com> wrote:\n"
+             "> Thanks for the presentation. We'll have to decline the scheme this year.\n")
+    path = tmp_path / "draft.txt"
+    path.write_text(draft, encoding="utf-8")
+    code, out, _ = run_cli("check", path, "--format", "json", "--select", "FL105", "--now", "2026-09-29T10:00:00+00:00")
+    import json
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["FL105"]

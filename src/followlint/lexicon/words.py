@@ -73,6 +73,8 @@ WORD_LISTS = {w.name: w for w in (
     WordList("downtoner", "lowers the feeling of the word after it (\"slightly annoying\")"),
     WordList("reverser", "turns the feeling word right after it into its opposite (\"less stressful\")"),
     WordList("contrast", "what follows it in a sentence outweighs what came before (\"but\")"),
+    WordList("refusal", "turns an offer down in a customer's sentence without a contrast or a denial (\"we'll have "
+             "to decline\", \"I'll just split my own hives instead\")"),
     WordList("comparison", "compares with something else (\"than\", \"cheaper\"): with a contrast or a denial, how a "
              "customer's sentence pushes back"),
     WordList("valence_neutral", "a word whose lexicon valence is courtesy or another sense in a "

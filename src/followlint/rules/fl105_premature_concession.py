@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Direction
-from ..signals.declines import COMPARISON
+from ..signals.declines import COMPARISON, REFUSAL
 from ..timeline import plain
 from ..timeline.calls import customer_turns, ours_before_answer
 from .base import Example, Rule, felt
@@ -63,7 +63,7 @@ class PrematureConcession(Rule):
     known_problems = (
         "The objection must be in the customer's own touch or reported in our call note; an objection said on a call whose notes do not report it is invisible.",
         'Any question about the objection between it and the concession counts as exploring it, however thin.',
-        'A decline not read as an objection is found only in the customer\'s answer to a touch of ours that offers (a price, an offer, a proposal) and asks them nothing; a decline reported in our own call note ("said they\'re happy with their current roaster") is not.',
+        'A decline not read as an objection is found only in the customer\'s answer to a touch of ours that offers (a price, an offer, a proposal) and asks them nothing, or, with our offer out of view, when it compares prices or refuses in words ("we\'ll have to decline"); a decline reported in our own call note ("said they\'re happy with their current roaster") is not.',
         'A lower price counts when it is between 40% and 100% of a price we named before: a lower price for another item in that range reads as a concession.',
     )
 
@@ -115,8 +115,9 @@ def _objections(timeline):
         if following is None or following[1].quoted:
             continue
         # Our offer out of view (a draft quoting only their answer): a comparison with another
-        # supplier's price answers one ("It works out cheaper for us").
-        if not (_offers(offer) if offer is not None else _compares(touch)):
+        # supplier's price ("It works out cheaper for us") or a refusal in words ("We've decided
+        # against running the scheme") answers one.
+        if not (_offers(offer) if offer is not None else _turns_down(touch)):
             continue
         yield touch, [None], following[1], 0
 
@@ -136,12 +137,16 @@ def _offers(touch) -> bool:
 ACCEPTING = ("satisfaction", "ask_business", "issue", "dissatisfaction", "resolved")
 
 
-def _compares(touch) -> bool:
-    return any(s.kind == "decline" and s.subtype == COMPARISON for s in touch.signals)
+def _turns_down(touch) -> bool:
+    return any(s.kind == "decline" and s.subtype in (COMPARISON, REFUSAL) for s in touch.signals)
 
 
 def _declines(touch) -> bool:
-    if any(s.kind in ACCEPTING and plain(s) for s in touch.signals) or any(felt(s, "positive") for s in touch.signals):
+    # A feeling in the sentence that turns us down is its tone ("it's a bit rich for me this
+    # year"); warmth elsewhere may accept ("Love the design, but...").
+    declining = {s.sentence for s in touch.signals if s.kind == "decline"}
+    if any(s.kind in ACCEPTING and plain(s) for s in touch.signals) or any(
+            felt(s, "positive") and s.sentence not in declining for s in touch.signals):
         return False
     return any(s.kind == "decline" for s in touch.signals)
 

@@ -52,10 +52,11 @@ CUSTOMER = _kinds(
     ("objection", "a reason not to buy, or a decline (\"too expensive\", \"not interested\")"),
     ("decline", "a sentence of the customer's that pushes back by its shape: a contrast, a denial or a comparison "
      "(\"thanks, but we'll stay with...\", \"more than the agency we used\"); a decline where it answers our offer; "
-     "subtype comparison: it compares prices (\"another company came in £180 cheaper\")",
-     "signal stage: contrast, negator and comparison words"),
+     "subtype comparison: it compares prices (\"another company came in £180 cheaper\"); subtype refusal: it turns "
+     "something down in words (\"we'll have to decline\", \"I'll split my own hives instead\")",
+     "signal stage: contrast, negator, comparison and refusal words"),
     ("think_it_over", "asks for time to decide (\"let me think about it\")"),
-    ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\"); subtype voice (cannot talk or take calls); subtype hours (days or parts of the day ruled out: \"closed on Fridays\", \"mornings are impossible\", \"Monday to Thursday only\"; the signal's slots name them); subtype away (a denial or a place before \"until\" a date: \"won't be out until the 20th\", \"working from Lisbon until 12 June\"); subtype lack (a thing the customer has not got or lost, or an act they cannot do: \"I don't have a printer\", \"lost the only key\", \"can't climb ladders\"; the span is what is lacked)"),
+    ("constraint", "something that rules options out (\"the car won't start\", \"away until the 12th\"); subtype voice (cannot talk or take calls); subtype hours (days or parts of the day ruled out: \"closed on Fridays\", \"mornings are impossible\", \"Monday to Thursday only\"; the signal's slots name them); subtype away (a denial or a place before \"until\" a date: \"won't be out until the 20th\", \"working from Lisbon until 12 June\"); subtype lack (a thing the customer has not got, or an act they cannot do: \"I don't have a printer\", \"can't climb ladders\"; the span is what is lacked)"),
     ("early_ok", "allows an earlier contact on a condition (\"if the price drops, tell me straight away\")"),
 )
 # -- what we say -----------------------------------------------------------------------------

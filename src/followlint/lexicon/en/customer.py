@@ -298,6 +298,8 @@ PHRASES: dict[str, list[str]] = {
     ],
     "objection": [
         "(too|very|quite|rather|a bit|a little|way too) (expensive|pricey|costly|much|high|steep|long|complicated|complex)",
+        "(decided|decide|deciding|voted|opted|chosen|chose) against",
+        "(a bit|a little|rather|too|way too) rich for (me|us|my|our)",
         # As a note reports it ("£65 is steep for a small terrier; she'll try somewhere cheaper",
         # "declined: he doesn't want to be locked into a 24-month contract").
         "(is|was|'s|seems|seemed|sounds|sounded|feels|felt) (steep|pricey|dear|expensive|costly|a lot|a bit much|a lot of money)",

@@ -263,6 +263,8 @@ PHRASES: dict[str, list[str]] = {
         "(i|we) (can|could|'ll|will) (do|offer|go down to|come down|go lower|give you|include)",
         "(come|coming|go|going) down (on|in|to) (the )?(price|cost)",
         "(free|complimentary) (month|months|upgrade|installation|extra|service|add-on|addon|year|trial)",
+        "(free|complimentary) for (the first|a|one|two|three|six|twelve|<num>) ** (month|months|weeks|year|years)",
+        "(what if|how about if|suppose) (i|we) (include|add|give|throw|waive|drop|knock|cut|take)",
         # An extra thrown in ("and a free nail trim", "plus onboarding free").
         "(and|plus|with|also) (a|an) (free|complimentary) *",
         "(plus|and|with) (onboarding|setup|set-up|installation|delivery|fitting|training|support) (free|thrown in|included free|at no cost)",

@@ -25,6 +25,9 @@ WORDS: dict[str, list[str]] = {
     "reverser": "less fewer".split(),
     # What follows outweighs what came before ("great car, but the plates never came").
     "contrast": "but however".split(),
+    # Turning an offer down without a "but" or a "no" ("we'll have to decline", "I'll just split
+    # my own hives instead").
+    "refusal": "decline declining pass instead elsewhere".split(),
     # With a contrast or a denial, how a customer's sentence pushes back ("more than the agency we used").
     "comparison": "than cheaper pricier dearer".split(),
     # Words whose lexicon valence, in a customer's mail, is courtesy or another sense of the
