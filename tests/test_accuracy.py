@@ -388,7 +388,10 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # pitch that leaves that complaint untaken: FL103 fires where the writer labelled FL102
     # only, so its precision floor came down to what a trainer might well label either way.
     "batch-8": {
-        "FL101": (1.0, 0.888), "FL102": (1.0, 0.714), "FL103": (0.909, 1.0), "FL104": (1.0, 1.0),
+        # FL101 R 0.888 -> 0.777 (round thirteen): a chaser of a quote nobody answered is left to
+        # FL109, as the writers of batches 6, 7, 10 and 14 label it (five cases); batch 8's writer
+        # labels its third "just following up" nudge FL101 as well.
+        "FL101": (1.0, 0.777), "FL102": (1.0, 0.714), "FL103": (0.909, 1.0), "FL104": (1.0, 1.0),
         "FL105": (1.0, 1.0), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (1.0, 0.857),
         "FL109": (1.0, 1.0), "FL110": (1.0, 1.0),
     },
@@ -448,7 +451,10 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # batch-15: written blind while round thirteen ran; measures it (unread). Floors at the
     # round's start (6958371), the same at the commit it was added.
     "batch-15": {
-        "FL101": (0.888, 0.666), "FL102": (0.888, 0.888), "FL103": (0.727, 0.444), "FL104": (1.0, 0.7),
+        # FL101 P 0.888 -> 0.818 during round thirteen: a referral ask no longer counts as a
+        # check-in's content (three FL101 found in the tuning batches, none false there); on this
+        # unread batch it found one more and raised one false alarm. Set again at the round's end.
+        "FL101": (0.818, 0.666), "FL102": (0.888, 0.888), "FL103": (0.727, 0.444), "FL104": (1.0, 0.7),
         "FL105": (0.777, 0.777), "FL106": (0.9, 1.0), "FL107": (0.888, 0.888), "FL108": (0.8, 0.307),
         "FL109": (1.0, 0.888), "FL110": (1.0, 0.555),
     },

@@ -1,7 +1,7 @@
 """FL101 no-value-reason: the "just checking in" follow-up with nothing to offer."""
 from __future__ import annotations
 
-from ..model import Severity, Touch
+from ..model import Direction, Severity, Touch
 from ..timeline import plain, sent_by_us
 from .base import Example, Rule
 
@@ -17,13 +17,16 @@ GIVEN_WHEN_ASKING = {"proposal", "offer"}
 # you": a promise or a hand-off of work on the customer's point, in check-in words. Whether it is
 # kept is FL103's and FL104's business.
 PROMISING_KINDS = {"commitment", "handoff"}
+CHASE = "chase"  # checkin/chase: "just following up on the quote below"
+WISH = "wish"  # checkin/wish: "hope things are going well at Acme"
+OFFERED = {"offer", "proposal", "resource"}  # what a chaser presses the customer to decide on
 
 
 class NoValueReason(Rule):
     code = "FL101"
     name = "no-value-reason"
     reads = ("checkin", "commitment", "handoff", "value", "nudge", "question", "pleasantry", "boilerplate",
-             "referral_ask", "ask_business", "context", "reported")
+             "referral_ask", "ask_business", "context", "reported", "price")
     severity = Severity.WARNING
     story = "003"
     summary = "A follow-up whose only purpose is to check in, with nothing of value for the customer."
@@ -53,6 +56,9 @@ class NoValueReason(Rule):
         # Asking for their news is not giving ours, and a closing nicety does not add any.
         Example("Hi Lee,\n\nJust checking in! Any updates on your side? Keen to hear where you've landed.\n\n"
                 "No rush, would love to hear back whenever suits.\n\nHave a great weekend,\nAna\n"),
+        # A referral ask is ours to gain, however long: no reason for the customer.
+        Example("Hi Sam,\n\nJust touching base to see how you're getting on with the new frames. And if you know anyone "
+                "else with artwork gathering dust in a drawer, we'd love it if you passed on our name!\n\nPriya\n"),
     )
     good = (
         Example("Hi Sam,\n\nJust checking in on the new export feature: you can turn it on here https://example.com/export\n\nThanks,\nPriya\n"),
@@ -62,6 +68,10 @@ class NoValueReason(Rule):
         Example("Hi Sam,\n\nThanks for the account details. Our billing team will follow up with you.\n\nPriya\n"),
         # Asking the customer to reach out is an offer, not our check-in.
         Example("Hi Sam,\n\nGlad the update worked. Just reach out again if you need help with it.\n\nPriya\n"),
+        # Chasing a quote we sent and nobody answered: pressing for a decision is FL109's business.
+        Example("Hi Sam,\n\nJust following up on the quote below. Let me know!\n\nPriya\n\n"
+                "On Mon, 2 Nov 2026 at 09:00, Priya Shah <priya@frames.example> wrote:\n"
+                "> Hi Sam, here is the quote for the twelve frames: £480 including fitting.\n"),
     )
     options = {
         "max-filler-words": (16, "a sentence with a pleasantry, boilerplate, context or chaser phrase and at most this many words is filler"),
@@ -72,15 +82,20 @@ class NoValueReason(Rule):
         'What a message does is read from phrase families of the lexicon: a check-in worded outside them is missed, and small talk that sounds like news ("hope you\'re keeping warm now the cold snap is here") can pass for content.',
         'A wish about the product ("hope the new car is treating you well") is taken for small talk, not a check-in.',
         "Any concrete slot, price, link or attachment counts as value; whether it is worth the customer's time is not judged.",
+        'A chaser ("just following up on the quote below", "circling back on this one") after an offer of ours the customer has not answered is left to FL109; the same words with nothing pending are a check-in.',
     )
 
     def check(self, conversation, ctx):
-        for _, touch in sent_by_us(conversation):
+        for index, touch in sent_by_us(conversation):
             promising = {s.sentence for s in touch.signals if s.kind in PROMISING_KINDS and not s.negated}
             checkins = [s for s in touch.signals if s.kind == "checkin" and not (s.negated or s.hypothetical)
                         and s.sentence not in promising]
             if not checkins or _gives_value(touch) or _asks_for_the_business(touch):
                 continue
+            if all(s.subtype == CHASE for s in checkins) and _offer_pending(conversation.touches[:index]):
+                continue  # chasing our quote: pressing for a decision is FL109's business
+            if all(s.subtype == WISH for s in checkins) and any(s.kind == "referral_ask" and plain(s) for s in touch.signals):
+                continue  # "Hope things are going well. Who else...?": the referral is the purpose, FL102's
             if _carries_content(touch, ctx.options):
                 continue
             yield self.finding(
@@ -93,6 +108,17 @@ class NoValueReason(Rule):
                 "an answer, news, a resource, an offer or a concrete proposal.",
                 evidence=[self.evidence(touch, checkins[0])],
             )
+
+
+def _offer_pending(earlier) -> bool:
+    """Did we make an offer (a price, a quote, a proposal) that the customer has not answered?"""
+    for touch in reversed(earlier):
+        if touch.direction is Direction.INBOUND:
+            return False
+        if touch.direction is Direction.OUTBOUND and any(
+                (s.kind == "price" or (s.kind == "value" and s.subtype in OFFERED)) and plain(s) for s in touch.signals):
+            return True
+    return False
 
 
 def _asks_for_the_business(touch: Touch) -> bool:
@@ -132,8 +158,8 @@ def _carries_content(touch: Touch, options) -> bool:
     for index, sentence in enumerate(touch.sentences):
         kinds = kinds_of.get(index, set())
         # The customer's words our call note reports ("He said 'apart from the brakes, fine'") are
-        # theirs, not something we brought.
-        if sentence.words <= options["short-sentence-words"] or kinds & (CHECKIN_KINDS | {"reported"}):
+        # theirs, not something we brought; a referral ask, however long, is ours to gain.
+        if sentence.words <= options["short-sentence-words"] or kinds & (CHECKIN_KINDS | {"reported", "referral_ask"}):
             continue
         # A long sentence is filler too when filler phrases make up most of it.
         if kinds & FILLER_KINDS and (sentence.words <= options["max-filler-words"]

@@ -48,6 +48,8 @@ TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 # A conditional or a "would" before one of these belongs to another clause.
 CLAUSE_JOINERS = frozenset({"and", "but"})
 ASK_KINDS = frozenset({"ask_business", "ask_meeting", "ask_visit", "ask_online", "referral_ask", "nudge"})
+REFERRAL_ASK = "referral_ask"
+CONDITIONAL_ASKING = frozenset({"if", "would"})  # "if you know anyone", "we'd love it if you..."
 POLITE_IF = ("you", frozenset({"can", "could"}))  # "if you can give me the go-ahead today": a request
 # Between two words, it ends the clause a qualifier reaches over: a comma, a colon, a bracket, a
 # dash between spaces ("waiting to hear if they've won it - said ring me back in a fortnight").
@@ -76,6 +78,7 @@ class SignalDetector:
         self.classes = TokenClasses(self.words)
         self.topics = Topics(self.words["stopword"])
         self.qualifiers = (self.words["negator"], self.words["hypothetical"])
+        self.referral_qualifiers = (self.words["negator"], self.words["hypothetical"] - CONDITIONAL_ASKING)
         self.asking_verbs = self.words["asking_verb"]
         self.sentiment = Sentiment(self.words, [s for vocab in vocabularies for s in vocab.get("valence_lexicon", ())])
         self.intent = load_intent() if learned else None
@@ -130,7 +133,10 @@ class SignalDetector:
             if entry.kind == "neutral":
                 continue
             start, end = tokens.start(first), tokens.end(last)
-            before = _clause_before(tokens, touch.text, first, sentence_starts[sentence], masked, self.qualifiers,
+            # A referral is asked in the conditional ("if you know anyone...", "we'd love it if
+            # you passed on our name"): that is the ask, not a supposition.
+            qualifiers = self.referral_qualifiers if entry.kind == REFERRAL_ASK else self.qualifiers
+            before = _clause_before(tokens, touch.text, first, sentence_starts[sentence], masked, qualifiers,
                                     self.asking_verbs if entry.kind in ASK_KINDS else ())
             signals.append(
                 Signal(
@@ -140,7 +146,7 @@ class SignalDetector:
                     end=end,
                     text=touch.text[start:end],
                     negated=entry.kind not in SELF_NEGATING and bool(before & negators),
-                    hypothetical=bool(before & hypothetical),
+                    hypothetical=bool(before & qualifiers[1]),
                     sentence=sentence,
                     first_word=first,
                     last_word=last,

@@ -61,7 +61,9 @@ CUSTOMER = _kinds(
 )
 # -- what we say -----------------------------------------------------------------------------
 OURS = _kinds(
-    ("checkin", "checking in or touching base as the stated purpose of the touch"),
+    ("checkin", "checking in or touching base as the stated purpose of the touch; subtype chase: chasing what we "
+     "sent (\"just following up on the quote below\", \"circling back on this one\"); subtype wish: a wish that things "
+     "go well (\"hope things are going well at Acme\")"),
     ("nudge", "a chaser about earlier mail (\"did you get a chance to...\")"),
     ("context", "why we write, without news (\"it's been a few weeks since...\")"),
     ("value", "something of value; subtypes update, answer, resource, offer, proposal"),

@@ -14,9 +14,6 @@ PHRASES: dict[str, list[str]] = {
         "(i'm|i am|we're|we are) checking in",
         "checking in (to see|on how|on things|with you|again|once more)",
         "(touch|touching|touched) base",
-        "just (following|follow) up",
-        "(wanted|want) to (follow|circle) up",
-        "just (circling|circle|looping|loop) back",
         # ... "just reach out again if you need help" is the imperative: an offer, no check-in.
         "just reaching out",
         "(wanted|want) to reach out",
@@ -31,19 +28,10 @@ PHRASES: dict[str, list[str]] = {
         "how('s| is| are) the * (going|working out|treating you)",
         "how are you (getting on|finding) ",
         "(just|quickly) (wanted|want) to (say hi|say hello|touch base|see how)",
-        "(just|quick) [a] (friendly|gentle|quick) (reminder|nudge|follow up|follow-up)",
-        "[just] bumping this",
-        "[just] floating this",
-        "(keep|keeping) (you|this) on (my|your) radar",
         # Drafted against varied real-world wording.
         "(see|check|find out|know|hear) (if|whether|that) (everything|everything's|all|all's|things|it|it's|the *|your *) ** (running|going|working|ok|okay|fine|good|well|smoothly|alright|all right|to plan|as planned)",
         "checking in",
         "check in (on|with) (you|how|things|everything)",
-        "(following|follow|followed) up (on|about|regarding|re) (my|our|the|your|this|that|last|previous|earlier|below)",
-        # "follow up with the warehouse" is a promise about a third party, not a chaser.
-        "(following|follow|followed) up with (you|my|our|your|this|that)",
-        "(circling|circle|looping|loop|coming) back (on|to|around|about)",
-        "(wanted|want|thought i'd|thought i would|i'd|just) (circle|loop|come) back",
         "(reaching|reach) out to (see|check|ask|find out|say)",
         "thought i'd (reach out|check in|touch base|drop you a line|say hi|say hello|see how|follow up|get in touch)",
         "(drop|dropping) (you )?a (line|note|quick note|quick line)",
@@ -71,7 +59,27 @@ PHRASES: dict[str, list[str]] = {
         "in case (it|this|my email|my note) (slipped|got lost|got buried|fell)",
         "(bumping|bump) (this|my|up)",
         "just seeing how",
+    ],
+    # Chasing what we sent ("just following up on the quote below", "circling back on this one"):
+    # a check-in in words, but the purpose is our pending ask.
+    # A wish that things go well ("hope things are going well at Acme"): a check-in when it is all
+    # the touch says, the opening courtesy when the touch asks for a referral.
+    "checkin/wish": [
         "(hope|hoping) (everything|all|things|it) (is|'s|are) (going|good|well|great|fine|ok|okay|running)",
+    ],
+    "checkin/chase": [
+        "just (following|follow) up",
+        "(wanted|want) to (follow|circle) up",
+        "just (circling|circle|looping|loop) back",
+        "(just|quick) [a] (friendly|gentle|quick) (reminder|nudge|follow up|follow-up)",
+        "[just] bumping this",
+        "[just] floating this",
+        "(keep|keeping) (you|this) on (my|your) radar",
+        "(following|follow|followed) up (on|about|regarding|re) (my|our|the|your|this|that|last|previous|earlier|below)",
+        # "follow up with the warehouse" is a promise about a third party, not a chaser.
+        "(following|follow|followed) up with (you|my|our|your|this|that)",
+        "(circling|circle|looping|loop|coming) back (on|to|around|about)",
+        "(wanted|want|thought i'd|thought i would|i'd|just) (circle|loop|come) back",
     ],
     "nudge": [
         "(did|have) you (get|got|had|have) (a|the) chance to",
@@ -184,6 +192,7 @@ PHRASES: dict[str, list[str]] = {
         "(any|do you have any|happy to take any) (referrals|introductions|recommendations for)",
         "(friends|colleagues|family|neighbours|neighbors|contacts|peers) (who|that) (might|may|could|would|are|need)",
         "(pass|passing|share|sharing) (my|our) (name|details|number|card|contact|info|information) (on|along|with)",
+        "(pass|passed|passing) on (my|our) (name|details|number|card|contact|info|information)",
         "(refer a friend|referral program|referral programme|referral bonus|referral reward|referral fee|referral scheme)",
         # ... as a call note reports it ("asked if any of her neighbours might want a quote").
         "(asked|asking) (if|whether) (any of )?(her|his|their|your) (neighbours|neighbors|friends|colleagues|family|contacts|peers) (might|would|could|may|need|want|are)",
