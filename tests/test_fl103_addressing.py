@@ -326,3 +326,10 @@ def test_two_requests_joined_in_one_sentence_are_two(run_cli, tmp_path):
     assert [f["code"] for f in _fl103(run_cli, tmp_path, one)] == ["FL103"]
     both = _draft("Her notice period is one month. As a contractor our fee would be 12% of the day rate.", quoted)
     assert _fl103(run_cli, tmp_path, both) == []
+
+
+def test_praise_after_our_promise_says_it_was_done(run_cli, tmp_path):
+    scratched = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000", "The movers left a deep scratch on my oak table.")
+    promised = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000", "Sorry Kim - our restorer can come out Thursday to fix it, on us.")
+    praised = ("kim@player.example", "Thu, 05 Nov 2026 14:00:00 +0000", "He's been - you can't even see where it was. Really impressed, thank you!")
+    assert _fl103_thread(run_cli, tmp_path, _thread(scratched, promised, praised)) == []

@@ -191,7 +191,7 @@ PHRASES: dict[str, list[str]] = {
         "(would|could|will|can|might) you (refer|recommend|introduce|pass)",
         "(any|do you have any|happy to take any) (referrals|introductions|recommendations for)",
         "(friends|colleagues|family|neighbours|neighbors|contacts|peers) (who|that) (might|may|could|would|are|need)",
-        "(pass|passing|share|sharing) (my|our) (name|details|number|card|contact|info|information) (on|along|with)",
+        "(pass|passed|passing|share|shared|sharing) (my|our) (name|details|number|card|contact|info|information) (on|along|with)",
         "(pass|passed|passing) on (my|our) (name|details|number|card|contact|info|information)",
         "(refer a friend|referral program|referral programme|referral bonus|referral reward|referral fee|referral scheme)",
         # ... as a call note reports it ("asked if any of her neighbours might want a quote").
