@@ -23,6 +23,7 @@ def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
     "Asked who else on the estate buys boxes and whether he'd pass our name on.",
     "Asked if anyone at his classic car club might want a restoration doing.",
     "Asked whether there are any neighbours he refers to us.",
+    "Asked if any of her neighbours or friends from the garden club might be interested in a pond.",
 ])
 def test_asking_about_another_party_for_us_to_reach(detector, text):
     assert shaped(detector, text)
@@ -36,6 +37,7 @@ def test_asking_about_another_party_for_us_to_reach(detector, text):
     "Is there anything else you'd want us to look at?",  # anything else: no party
     "Are there any other commodities we would want covered?",  # things, not people, wanting
     "Does she want to compare it with another quote?",  # the wanting before the other
+    "Is there any chance your colleagues could use the old model?",  # "any chance", not any colleagues
 ])
 def test_near_misses(detector, text):
     assert not shaped(detector, text)

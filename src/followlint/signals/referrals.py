@@ -30,6 +30,8 @@ class ReferralWords:
         self.anyone = parts.get("anyone", frozenset())
         self.somewhere = parts.get("somewhere", frozenset())
         self.relative = parts.get("relative", frozenset())
+        self.any = parts.get("any", frozenset())
+        self.of = parts.get("of", frozenset())
         self.negators = words["negator"]
 
 
@@ -77,5 +79,17 @@ def _reach(sentence: list[str], o: int, known: ReferralWords):
         if word in known.contact:
             yield o, c
         elif word in known.prospect and c > o and (
-                sentence[o] in known.anyone or not known.relative.isdisjoint(sentence[max(0, o - 1):c])):
-            yield o, c
+                sentence[o] in known.anyone or not known.relative.isdisjoint(sentence[max(0, o - 1):c])
+                or any(_counted(sentence, q, known) for q in range(max(0, o - REACH), o + 1))):
+            yield o, c  # "any of her neighbours or friends... might be interested"
+
+
+def _counted(sentence: list[str], q: int, known: ReferralWords) -> bool:
+    """Is word ``q`` a party counted in by "any" ("any neighbours", "any of her friends"), not
+    "any chance your colleagues"?"""
+    if sentence[q] not in known.others:
+        return False
+    before = sentence[max(0, q - 3):q]
+    return bool(before) and (before[-1] in known.any or (
+        len(before) >= 2 and before[-2] in known.any and before[-1] in known.of) or (
+        len(before) == 3 and before[0] in known.any and before[1] in known.of and before[2] in known.of))

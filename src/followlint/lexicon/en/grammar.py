@@ -132,6 +132,9 @@ WORDS: dict[str, list[str]] = {
     # What makes the wanting a person's: "families who'd want", "who else buys" ("other
     # commodities we would want covered" are things).
     "referral/relative": ["who", "who'd", "who's", "who'll", "whom"],
+    # "Asked if any of her neighbours might be interested": the party counted in, then wanting.
+    "referral/any": ["any"],
+    "referral/of": ["of", "her", "his", "your", "their", "the"],
     "referral/somewhere": ["at", "in", "on", "from"],
     "referral/asking": ["ask", "asked", "asking", "wondered", "wondering"],
     # ... but "another time we can talk", "another number to reach you on" name no other party.
