@@ -57,9 +57,9 @@ WORD_LISTS = {w.name: w for w in (
              "them (\"talk\", \"intro\", \"refers\") or wanting what we sell (\"who'd want\", \"buys\"), words that "
              "make a note's sentence an ask (\"asked\"), nouns after \"another\" that name no party (\"time\", "
              "\"number\"), anyone somewhere (\"anyone at his club\"), and the relative that makes the wanting a "
-             "person's (\"who'd\") or the quantifier that counts the party in and the words between (\"any of her neighbours\")",
+             "person's (\"who'd\") or the quantifier that counts people in and the words between (\"any of her neighbours\")",
              ("other_party", "contact", "prospect", "asking", "not_party", "anyone", "somewhere", "relative", "any",
-              "of")),
+              "of", "people")),
     WordList("assurance", "a promise of perfection by the shape of a sentence: an assurance (\"guarantee\"), "
              "the future (\"will\") and what is denied before it (\"nothing\")", ("word", "future", "nothing")),
     WordList("denial", "a fault denied by the shape of a clause of ours: a denial (\"not\"), a fault word "

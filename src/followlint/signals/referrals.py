@@ -32,6 +32,7 @@ class ReferralWords:
         self.relative = parts.get("relative", frozenset())
         self.any = parts.get("any", frozenset())
         self.of = parts.get("of", frozenset())
+        self.people = parts.get("people", frozenset())
         self.negators = words["negator"]
 
 
@@ -87,8 +88,8 @@ def _reach(sentence: list[str], o: int, known: ReferralWords):
 def _counted(sentence: list[str], q: int, known: ReferralWords) -> bool:
     """Is word ``q`` a party counted in by "any" ("any neighbours", "any of her friends"), not
     "any chance your colleagues"?"""
-    if sentence[q] not in known.others:
-        return False
+    if sentence[q] not in known.people:
+        return False  # "any other commodities": things, not people
     before = sentence[max(0, q - 3):q]
     return bool(before) and (before[-1] in known.any or (
         len(before) >= 2 and before[-2] in known.any and before[-1] in known.of) or (

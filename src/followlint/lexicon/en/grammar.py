@@ -135,6 +135,7 @@ WORDS: dict[str, list[str]] = {
     # "Asked if any of her neighbours might be interested": the party counted in, then wanting.
     "referral/any": ["any"],
     "referral/of": ["of", "her", "his", "your", "their", "the"],
+    "referral/people": ["friends", "colleagues", "neighbours", "neighbors", "peers", "relatives", "family"],
     "referral/somewhere": ["at", "in", "on", "from"],
     "referral/asking": ["ask", "asked", "asking", "wondered", "wondering"],
     # ... but "another time we can talk", "another number to reach you on" name no other party.
