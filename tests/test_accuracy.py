@@ -359,7 +359,10 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # too (R 0.444 -> 0.556, P 0.917 -> 1.00), FL103 after the ninth (P 0.615 -> 0.667), its
     # cases still unread.
     "batch-4": {
-        "FL101": (1.0, 0.687), "FL102": (0.9, 0.818), "FL103": (0.666, 0.571), "FL104": (1.0, 0.555),
+        # FL102 P 0.9 -> 0.818 (round thirteen, unread batch): the referral ask asked as a polite
+        # conditional ("we'd be grateful if you passed my name on") is read now (two found in
+        # batches 12 and 14); here one such ask comes where the writer saw no wrong moment.
+        "FL101": (1.0, 0.687), "FL102": (0.818, 0.818), "FL103": (0.666, 0.571), "FL104": (1.0, 0.555),
         "FL105": (1.0, 0.777), "FL106": (1.0, 0.875), "FL107": (0.888, 1.0), "FL108": (1.0, 0.5),
         "FL109": (1.0, 0.875), "FL110": (1.0, 0.625),
     },

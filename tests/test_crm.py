@@ -454,3 +454,19 @@ def test_a_complaint_our_call_note_reports_is_the_customers_to_argue_with(run_cl
     code, report, _ = check(run_cli, write(tmp_path, "calls.csv", header + rows), "--crm", "zoho", "--select", "FL110",
                             now="2026-06-09T10:00:00+00:00")
     assert [f["code"] for f in report["findings"]] == ["FL110"]
+
+
+def test_another_slot_of_ours_is_no_report_on_what_we_promised_to_chase(run_cli, tmp_path):
+    header = "Id,Subject,Call_Type,Call_Start_Time,Call_Duration,Description,Who_Id,Owner\n"
+    promised = ("1,Double charge,Inbound,2026-02-23T10:14:00+00:00,04:00,Ilse rang - her statement shows two payments "
+                "of £289 for the whitening kit. Said sorry and that I'd get accounts onto it and come back to her.,Ilse Varga,Bethan Jones\n")
+    hygiene = ("2,Recall,Outbound,2026-03-02T09:05:00+00:00,03:00,Called Ilse to book her hygiene visit. "
+               "Booked Tue 17 Mar 08:40 with Hannah.,Ilse Varga,Bethan Jones\n")
+    refunded = ("2,Refund,Outbound,2026-03-02T09:05:00+00:00,03:00,Rang Ilse - accounts refunded the second £289 "
+                "payment today.,Ilse Varga,Bethan Jones\n")
+    code, report, _ = check(run_cli, write(tmp_path, "calls.csv", header + promised + hygiene), "--crm", "zoho",
+                            "--select", "FL103", now="2026-03-06T10:00:00+00:00")
+    assert [f["code"] for f in report["findings"]] == ["FL103"]
+    code, report, _ = check(run_cli, write(tmp_path, "calls.csv", header + promised + refunded), "--crm", "zoho",
+                            "--select", "FL103", now="2026-03-06T10:00:00+00:00")
+    assert report["findings"] == []

@@ -45,3 +45,13 @@ def test_near_misses(detector, text):
 
 def test_the_customers_own_question_is_no_ask_of_ours(detector):
     assert not shaped(detector, "Is there anyone else I can talk to about this bill?", Direction.INBOUND)
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("If you know any couples getting engaged, I'd be grateful if you passed my name on!", True),
+    ("We passed our details on to the insurer yesterday.", False),  # a report, not an ask
+])
+def test_passing_our_name_on_asked_in_the_conditional(detector, text, asks):
+    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=Direction.OUTBOUND)
+    detector.annotate_touch(touch)
+    assert any(s.kind == "referral_ask" for s in touch.signals) is asks

@@ -110,6 +110,7 @@ def _engages(reply: Touch, kinds: set[str], item: Item, elsewhere: set[int] = fr
     # So is an invitation to come in to a sale ("30% off all frames... just pop in"): it takes up
     # nothing of the customer's.
     selling = any(_sells(s, responding) for s in reply.signals)
+    off_topic: set[int] = set()  # signals that would answer the item but are about something else
     if selling and item.topic:
         skip |= {s.sentence for s in reply.signals if s.kind == "value" and s.subtype == "resource"
                  and not (s.sentence < len(reply.topics) and on_topic(item.topic, reply.topics[s.sentence]))}
@@ -123,19 +124,39 @@ def _engages(reply: Touch, kinds: set[str], item: Item, elsewhere: set[int] = fr
             values = values | {"resource"}
         # "can I be seen soon?", "let us know what's next", or what we promised to act on: a slot
         # or news answers it (news in a reply that sells is the pitch's)
-        if item.wants & {SCHEDULE, "inform"} or (item.implied and not _pitches(reply, responding)):
+        if item.wants & {SCHEDULE, "inform"}:
             values = values | {"proposal", "update"}
+        elif item.implied and not _pitches(reply, responding):
+            values = values | {"proposal", "update"}
+            # ... by its subject: another slot of ours ("Booked her hygiene visit for Tue 17 Mar")
+            # is no report on the refund we promised to chase.
+            off_topic = {id(s) for s in reply.signals if s.kind == "value" and s.subtype in ("proposal", "update")
+                         and not _on_promise(reply, s, item)}
     # A hand-off is owned or it is none ("Would be lovely to see you there" hands nothing on);
     # a conditional offer of help still takes the point up ("if you DM us we'll look into it").
     return any(
-        not s.negated and s.sentence not in skip and s.subtype != POLAR
+        not s.negated and s.sentence not in skip and id(s) not in off_topic and s.subtype != POLAR
         and (s.kind in kinds or (s.kind == "value" and s.subtype in values))
         and not (s.hypothetical and s.kind in {"handoff", "value"})
         for s in reply.signals
     )
 
 
+def _on_promise(reply: Touch, signal, item: Item) -> bool:
+    """Does the sentence of ``signal`` share a word with the item's message or with the promise
+    we made on it?"""
+    if signal.sentence >= len(reply.topics):
+        return False
+    subject = item.topic.union(*item.touch.topics)
+    if item.commitment is not None:
+        touch, promise = item.commitment
+        if promise.sentence < len(touch.topics):
+            subject = subject | touch.topics[promise.sentence]
+    return on_topic(subject - item.names, reply.topics[signal.sentence])
+
+
 POLAR = "polar"  # assent/polar: a bare yes or no ("Correct.", "Nope!")
+STATUS = "status"  # what we did or where it stands ("refunded the second payment today")
 OPENING_WORDS = 2  # "Hi Ryan - yes!": a greeting and a name may come before the answer
 
 
@@ -526,7 +547,15 @@ def reports_back(reply: Touch, item: Item) -> bool:
             s.kind == "concession" or (s.kind == "value" and s.subtype == "offer"))}
     skip = SELF_SERVING | {"commitment", "callback"}
     return (_on_topic(reply, item, skip, besides=offers) or _engages(reply, set(), item)
-            or _does_what_we_promised(reply, item, skip | PITCH) or _sends_what_we_promised(reply, item))
+            or _does_what_we_promised(reply, item, skip | PITCH) or _sends_what_we_promised(reply, item)
+            or _says_it_is_done(reply, item))
+
+
+def _says_it_is_done(reply: Touch, item: Item) -> bool:
+    """Does the reply say done what we promised, in the words of the point or the promise
+    ("I'd get accounts onto it": "accounts refunded the second payment today")?"""
+    return item.commitment is not None and any(
+        s.kind == STATUS and plain(s) and _on_promise(reply, s, item) for s in reply.signals)
 
 
 def _sends_what_we_promised(reply: Touch, item: Item) -> bool:

@@ -191,8 +191,11 @@ PHRASES: dict[str, list[str]] = {
         "(would|could|will|can|might) you (refer|recommend|introduce|pass)",
         "(any|do you have any|happy to take any) (referrals|introductions|recommendations for)",
         "(friends|colleagues|family|neighbours|neighbors|contacts|peers) (who|that) (might|may|could|would|are|need)",
-        "(pass|passed|passing|share|shared|sharing) (my|our) (name|details|number|card|contact|info|information) (on|along|with)",
-        "(pass|passed|passing) on (my|our) (name|details|number|card|contact|info|information)",
+        "(pass|passing|share|sharing) (my|our) (name|details|number|card|contact|info|information) (on|along|with)",
+        "(pass|passing) on (my|our) (name|details|number|card|contact|info|information)",
+        # ... in the past tense only as the polite conditional: "we'd love it if you passed our
+        # name on" asks; "we passed our details on to the insurer" reports.
+        "if you passed (on )?(my|our) (name|details|number|card|contact)",
         "(refer a friend|referral program|referral programme|referral bonus|referral reward|referral fee|referral scheme)",
         # ... as a call note reports it ("asked if any of her neighbours might want a quote").
         "(asked|asking) (if|whether) (any of )?(her|his|their|your) (neighbours|neighbors|friends|colleagues|family|contacts|peers) (might|would|could|may|need|want|are)",
