@@ -2,6 +2,8 @@
 (``followlint.signals.availability``); FL108 compares them."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from followlint.lexicon.en import VOCABULARY
@@ -147,3 +149,18 @@ def test_our_note_of_a_call_reports_the_customers_lack_not_ours(detector):
     note = "Spoke to Dorothy. She doesn't have a computer. We don't have a van free this week."
     assert lacked(detector, note, Direction.OUTBOUND, activity="call") == ["have a computer"]
     assert lacked(detector, "We don't have a van free this week.", Direction.OUTBOUND) == []  # our own mail
+
+
+def test_fl108_leaves_a_time_to_call_back_and_holding_off_to_other_rules(run_cli, tmp_path):
+    def fl108(quoted: str, reply: str) -> list[dict]:
+        path = tmp_path / "draft.txt"
+        path.write_text(f"Hi Omar,\n\n{reply}\n\nLorna\n\nOn Mon, 2 Mar 2026 at 09:00, Omar Hale <omar@example.com> wrote:\n> {quoted}\n",
+                        encoding="utf-8")
+        code, out, err = run_cli("check", path, "--format", "json", "--select", "FL108", "--now", "2026-03-03T10:00:00+00:00")
+        return json.loads(out)["findings"]
+
+    # The customer set the time ("Thursday afternoon, not before"): calling early is FL104's.
+    assert fl108("Please call me back Thursday afternoon, not before, as I'm away till then.",
+                 "Could we have a quick call this morning about the master key system?") == []
+    # Holding off is an objection, not a constraint on where or when.
+    assert fl108("I think I'll have to hold off for now.", "I can drop the deposit to £50 if that helps.") == []

@@ -19,6 +19,7 @@ NAMING_ASKS = (*ASK_KINDS, "request")  # asks that can name the thing lacked
 STRICT = 2  # words of the customer's sentence a reply shares when it takes a lack up
 VOICE = "voice"  # constraint/voice: "no talking for two weeks"
 CALL = "call"  # accommodation/call: "by phone"
+ASKED = "asked"  # callback/asked: the customer asks to be called at a time
 PHONE = "phone"  # the way to reach a customer that a voice constraint rules out
 CALLS = ("call", "voicemail")  # what a customer who cannot talk or take calls cannot take
 
@@ -26,7 +27,7 @@ CALLS = ("call", "voicemail")  # what a customer who cannot talk or take calls c
 class IgnoredConstraint(Rule):
     code = "FL108"
     name = "ignored-constraint"
-    reads = ("constraint", *TIMED_ASKS, "accommodation", "value", "when", "ask_way", "condition")
+    reads = ("constraint", *TIMED_ASKS, "accommodation", "value", "when", "ask_way", "condition", "callback")
     story = "000"
     summary = "The customer stated a constraint and our reply asks for what it rules out."
     what = """
@@ -191,6 +192,12 @@ def _replies(timeline):
     touch of ours; for a constraint our call note reports ("She's on leave until Feb 1"), what
     the note says after it ("Asked her to drop them at the depot tomorrow"), or our next touch."""
     for touch, constraints, first, after in customer_turns(timeline, "constraint"):
+        # A constraint given as the reason for a time to call back ("call him Thursday afternoon,
+        # not before, as she's away") set that time: keeping it is FL104's business.
+        timed = {s.sentence for s in touch.signals if s.kind == "callback" and s.subtype == ASKED}
+        constraints = [c for c in constraints if c.sentence not in timed or c.subtype in (VOICE, CHANNEL, LACK)]
+        if not constraints:
+            continue
         if first is not touch:
             yield touch, constraints, first, 0
             continue

@@ -385,7 +385,7 @@ PHRASES: dict[str, list[str]] = {
         "(i'm|i am|we're|we are|i'll be|i will be|he's|she's|he is|she is|they're|they are) (away|out|abroad|offline|offshore|overseas|on leave|on holiday|on site|at sea) ** (until|till|through)",
         "(car|vehicle|truck|van|engine|it) (won't|will not|doesn't|does not|wouldn't|would not|didn't|did not) (start|turn over|run|drive|move)",
         "(can't|cannot|can not|unable to|not able to|won't be able to|couldn't|could not) (come|get|drive|make it|travel|leave|get to|come in|come to|bring|walk|attend|be there|get there|get out|get away|visit)",
-        "(away|out of the office|out of office|travelling|traveling|on holiday|on vacation|abroad|out of town|off|overseas|offline|unavailable|in hospital) (until|till|through|for|this|next)",
+        "(away|out of the office|out of office|travelling|traveling|on holiday|on vacation|abroad|out of town|overseas|offline|unavailable|in hospital) (until|till|through|for|this|next)",
         "(back|return|returning|home) (on|after|from|the) [the] (<num>|<ordinal>|<weekday>|<month>)",
         # Also as a call note reports it ("He doesn't have a computer or a smartphone").
         "(don't|do not|doesn't|does not|no longer) (have|own) (a|the) (car|ride|vehicle|transport|computer|laptop|printer|smartphone|scanner)",
