@@ -18,6 +18,7 @@ def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
     "I guarantee nothing else will go wrong on the day.",
     "Assured him the boiler won't cut out again - gave him my word and my personal guarantee.",
     "You'll never see another wasp in that loft, I promise.",
+    "And you have my word you'll never see another chipped edge from us, full stop.",
 ])
 def test_an_assurance_of_a_future_denied(detector, text):
     assert shaped(detector, text)
@@ -28,6 +29,8 @@ def test_an_assurance_of_a_future_denied(detector, text):
     "No installer can honestly promise you'll never have a leak.",
     "I won't be in the office again until Monday.",  # no assurance
     "We guarantee a visit within four hours.",  # nothing denied
+    "I'd be lying if I promised it will never skip again.",  # a supposition
+    "In other words, it will never be cheaper than this.",  # "words", and no pledge of ours
 ])
 def test_near_misses(detector, text):
     assert not shaped(detector, text)

@@ -60,8 +60,9 @@ WORD_LISTS = {w.name: w for w in (
              "person's (\"who'd\") or the quantifier that counts people in and the words between (\"any of her neighbours\")",
              ("other_party", "contact", "prospect", "asking", "not_party", "anyone", "somewhere", "relative", "any",
               "of", "people")),
-    WordList("assurance", "a promise of perfection by the shape of a sentence: an assurance (\"guarantee\"), "
-             "the future (\"will\") and what is denied before it (\"nothing\")", ("word", "future", "nothing")),
+    WordList("assurance", "a promise of perfection by the shape of a sentence: an assurance (\"guarantee\", or "
+             "a pledge after \"my\": \"you have my word\"), the future (\"will\") and what is denied before it "
+             "(\"nothing\")", ("word", "future", "nothing", "pledge", "mine")),
     WordList("denial", "a fault denied by the shape of a clause of ours: a denial (\"not\"), a fault word "
              "(\"mistake\"), our side (\"end\", \"part\" after \"our\") and the customer's word that makes it an "
              "excuse of them (\"not your fault\")", ("not", "fault", "side", "ours", "theirs")),

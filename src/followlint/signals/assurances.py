@@ -23,19 +23,23 @@ class AssuranceWords:
         self.assuring = parts.get("word", frozenset())
         self.future = parts.get("future", frozenset())
         self.nothing = parts.get("nothing", frozenset())
+        self.pledge = parts.get("pledge", frozenset())  # "you have my word"
+        self.mine = parts.get("mine", frozenset())
         self.negators = words["negator"]
+        self.suppose = words["hypothetical"]
 
 
 def assurances(text: str, tokens, words: Words) -> list[Signal]:
     """A guarantee/shape signal on each sentence of ours that assures a future denied."""
     known = words.memo(AssuranceWords)
-    if known.assuring.isdisjoint(tokens.words) or known.future.isdisjoint(tokens.words):
+    if (known.assuring.isdisjoint(tokens.words) and known.pledge.isdisjoint(tokens.words)) or known.future.isdisjoint(tokens.words):
         return []
     out = []
     for index in range(len(tokens.sentences)):
         first, last = tokens.word_range(index)
         sentence = tokens.words[first:last]
-        assured = next((j for j, w in enumerate(sentence) if w in known.assuring), None)
+        assured = next((j for j, w in enumerate(sentence) if w in known.assuring
+                        or (w in known.pledge and j and sentence[j - 1] in known.mine)), None)
         if assured is None or _hedged(sentence, assured, known):
             continue
         denied = next((j for j in range(len(sentence)) if _denied_future(sentence, j, known)), None)
@@ -49,9 +53,11 @@ def assurances(text: str, tokens, words: Words) -> list[Signal]:
 
 
 def _hedged(sentence: list[str], assured: int, known: AssuranceWords) -> bool:
-    """Is the assurance denied ("can't promise", "no backup system can honestly promise"): a
-    negator before it that is not the denied future's own ("it won't ever..., guaranteed")?"""
-    return any(w in known.negators and not known.future.intersection(sentence[max(0, k - DENIAL_REACH):k])
+    """Is the assurance denied ("can't promise", "no backup system can honestly promise") or
+    supposed ("if I promised"): a negator before it that is not the denied future's own ("it
+    won't ever..., guaranteed"), or a supposition?"""
+    return any((w in known.negators and not known.future.intersection(sentence[max(0, k - DENIAL_REACH):k]))
+               or w in known.suppose  # "I'd be lying if I promised it will never skip again"
                for k, w in enumerate(sentence[:assured]))
 
 

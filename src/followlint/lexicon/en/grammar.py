@@ -120,6 +120,8 @@ WORDS: dict[str, list[str]] = {
                        "assures", "warrant", "swear"],
     "assurance/future": ["will", "shall"],
     "assurance/nothing": ["nothing", "nobody", "none"],
+    "assurance/pledge": ["word"],  # "you have my word"
+    "assurance/mine": ["my", "our"],
     # A fault denied ("isn't a binding fault", "not a mistake on our part", "not something that
     # happens at our end"): the denial, the fault words, our side, and the customer's word that
     # makes it an excuse of them instead ("not your fault").
