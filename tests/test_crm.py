@@ -470,3 +470,17 @@ def test_another_slot_of_ours_is_no_report_on_what_we_promised_to_chase(run_cli,
     code, report, _ = check(run_cli, write(tmp_path, "calls.csv", header + promised + refunded), "--crm", "zoho",
                             "--select", "FL103", now="2026-03-06T10:00:00+00:00")
     assert report["findings"] == []
+
+
+def test_a_note_that_opens_with_no_answer_is_a_call_that_reached_nobody(run_cli, tmp_path):
+    header = "Id,Subject,Call_Type,Call_Start_Time,Call_Duration,Description,Who_Id,Owner\n"
+    rows = ("1,Quote,Outbound,2026-03-03T15:00:00+00:00,20:00,Went through the paperweight samples with Joanna. "
+            "Quote sent same day: GBP2880.,Joanna Reid,Sol Hardy\n"
+            "2,Quote,Outbound,2026-03-09T10:02:00+00:00,00:30,No answer. VM: calling about the paperweight quote.,Joanna Reid,Sol Hardy\n"
+            "3,Quote,Outbound,2026-03-12T15:31:00+00:00,00:30,No answer again. Left message asking her to confirm the order.,Joanna Reid,Sol Hardy\n"
+            "4,Quote,Outbound,2026-03-19T11:16:00+00:00,00:30,Straight to voicemail. Asked for a decision on the order.,Joanna Reid,Sol Hardy\n")
+    path = write(tmp_path, "calls.csv", header + rows)
+    touches = inspect(run_cli, path, "--crm", "zoho")["contact joanna reid"]
+    assert [t["kind"] for t in touches[1:]] == ["voicemail", "voicemail", "attempt"]
+    code, report, _ = check(run_cli, path, "--crm", "zoho", "--select", "FL109", now="2026-03-20T10:00:00+00:00")
+    assert [f["code"] for f in report["findings"]] == ["FL109"]

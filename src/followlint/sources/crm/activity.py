@@ -25,12 +25,17 @@ VOICEMAIL = ("voicemail", "voice mail", "left message", "left live message", "le
 NOT_REACHED = ("no answer", "no_answer", "noanswer", "busy", "wrong number", "wrong_number", "not reached",
                "no response", "unreachable", "failed", "canceled", "cancelled", "disconnected", "missed",
                "not connected", "invalid number", "hung up")
-# "left a VM", "Left another voicemail", "2nd VM", "voicemail left", "LVM".
+# "left a VM", "Left another voicemail", "2nd VM", "voicemail left", "LVM", "VM: calling about...".
 LEFT_MESSAGE_RE = re.compile(
     r"\b(?:left (?:a |an |another )?(?:voice ?mail|vm|message|msg)|(?:\d(?:st|nd|rd|th)|second|third|another) "
-    r"(?:voice ?mail|vm)|(?:voice ?mail|vm|message) left|lvm)\b", re.I)
+    r"(?:voice ?mail|vm)|(?:voice ?mail|vm|message) left|lvm)\b|\bvm:", re.I)
 # Where a sentence of a note opens: its start, after a full stop, or a new line.
 OPENS = r"(?:^|[.!?;]\s{1,5}|\n\s{0,20})"
+# A call's note that opens by saying it reached nobody, where the export has no outcome ("No
+# answer. VM: calling about the quote", "Straight to voicemail. Asked for a decision").
+NOT_REACHED_NOTE_RE = re.compile(
+    r"^\s{0,20}(?:no answer|no reply|no pick ?up|didn't pick up|did not pick up|not picked up|unanswered|rang out|"
+    r"(?:went |straight )to (?:voice ?mail|vm|answerphone)|engaged|busy)\b", re.I)
 # A note that logs a call: the customer's when it opens with a name, a title or "customer"
 # ringing ("Mrs Pennington called, upset: ...", "Customer rang re the invoice"); ours when one
 # of its sentences opens with the verb ("Called Mrs Pennington to explain", "Spoke w/ Rosa").
@@ -112,6 +117,11 @@ def outcome_of(cell: str) -> str:
     if any(w.replace("_", " ") in text for w in NOT_REACHED):
         return "not reached"
     return ""
+
+
+def reached_nobody(note: str) -> bool:
+    """Does the rep's note of a call open by saying nobody answered?"""
+    return NOT_REACHED_NOTE_RE.match(note) is not None
 
 
 def left_voicemail(note: str) -> bool:

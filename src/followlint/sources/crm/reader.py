@@ -160,6 +160,8 @@ class Columns:
         if direction is None:
             kind, direction = activity.said_in_note(kind, done, body)
         outcome = activity.outcome_of(get("outcome"))
+        if not outcome and kind == "call" and activity.reached_nobody(body):
+            outcome = "not reached"  # no outcome column, "No answer." in the note
         if activity.missed(direction_cell):
             outcome = "not reached"
         elif outcome in ("not reached", "") and activity.left_voicemail(get("body")):
