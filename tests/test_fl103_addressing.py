@@ -338,3 +338,14 @@ def test_praise_after_our_promise_says_it_was_done(run_cli, tmp_path):
     path.write_text(_thread(scratched, promised, praised, asked), encoding="utf-8")
     code, out, err = run_cli("check", path, "--format", "json", "--select", "FL102,FL103", "--rep", "@games.example", "--now", NOW)
     assert json.loads(out)["findings"] == [], err
+
+
+def test_a_visit_booked_for_a_day_is_kept_by_the_visit(run_cli, tmp_path):
+    failed = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000",
+              "The new key you cut for my back door doesn't work again. Really not good enough.")
+    booked = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000",
+              "Sorry about that. I'll come round at 2pm today and replace the cylinder.")
+    looking = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000",
+               "Sorry about that. I'll look into why the copies keep failing.")
+    assert _fl103_thread(run_cli, tmp_path, _thread(failed, booked)) == []
+    assert [f["code"] for f in _fl103_thread(run_cli, tmp_path, _thread(failed, looking))] == ["FL103"]

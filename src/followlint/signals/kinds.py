@@ -69,7 +69,8 @@ OURS = _kinds(
     ("value", "something of value; subtypes update, answer, resource, offer, proposal"),
     ("commitment", "a promise to act (\"I'll check on that\"); subtype task: an open CRM task; subtype offer: an "
      "offer in the conditional (\"we'd be glad to help\"), nothing owed back; subtype relay: passing the "
-     "customer's word on (\"we'll pass your feedback on to our Ads team\"), done once passed on",
+     "customer's word on (\"we'll pass your feedback on to our Ads team\"), done once passed on; subtype visit: "
+     "a visit to put it right (\"I'll come round at 2pm today and replace it\"), kept by the visit when it has a day",
      "vocabulary; signal stage: open CRM tasks"),
     ("assent", "yes to what the customer asked (\"of course, please do\"); subtype polar: a bare yes or no "
      "(\"Correct.\", \"Nope!\"), an answer where it opens a reply to a question"),

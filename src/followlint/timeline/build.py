@@ -341,7 +341,7 @@ ASKS_OF_CUSTOMER = ("condition", "exploration", "request", "question")
 EVENT = "event"  # condition/event: on what happens, not on the customer; it holds its own sentence only
 OFFER = "offer"  # commitment/offer: "we'd be glad to help"
 RELAY = "relay"  # commitment/relay: "we'll pass your feedback on to our Ads team"
-VISIT = "visit"  # callback/visit: "agreed to bring the samples on Thursday"
+VISIT = "visit"  # callback/visit: "agreed to bring the samples on Thursday"; commitment/visit: "we'll come out Thursday to fix it"
 REPORTED = "reported"  # request/reported: the customer's ask as our note records it, not ours of them
 
 
@@ -368,13 +368,15 @@ def _asks_of_customer(touch: Touch) -> list[Signal]:
 def owned_promises(touch: Touch) -> list[Signal]:
     """Our own unconditional promises to act: not one inside a condition on the customer ("if
     you DM us we'll look into it") or next to an ask of them, not one under a condition on
-    events ("if anything changes, we'll keep you posted"), not an offer ("we'd be glad to help")."""
+    events ("if anything changes, we'll keep you posted"), not an offer ("we'd be glad to help"),
+    not a visit booked for a day (the visit keeps it)."""
     waits_on = {s.sentence + step for s in _asks_of_customer(touch) for step in (-1, 0, 1)}
     waits_on |= {s.sentence for s in touch.signals if s.kind == "condition" and s.subtype == EVENT and not s.negated}
     # "I'll call you" inside "I'll call you back in 3 days" is that callback, not a promise to act.
     callbacks = [(s.start, s.end) for s in touch.signals if s.kind == "callback"]
     return [s for s in touch.signals if s.kind == "commitment" and s.subtype not in (OFFER, RELAY) and plain(s) and s.sentence not in waits_on
-            and not any(a <= s.start and s.end <= b for a, b in callbacks) and not _someone_elses(s)]
+            and not any(a <= s.start and s.end <= b for a, b in callbacks) and not _someone_elses(s)
+            and not (s.subtype == VISIT and s.due is not None)]  # "I'll come round at 2pm today and replace it"
 
 
 def _someone_elses(promise: Signal) -> bool:

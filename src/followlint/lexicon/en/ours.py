@@ -125,8 +125,6 @@ PHRASES: dict[str, list[str]] = {
         # Through someone else ("I'll get our broker to send it over").
         "(i'll|i will|we'll|we will) (get|have|ask) [our|my|the] * to (send|resend|call|check|look|email|fix|sort|arrange|contact|confirm|issue)",
         "(i'll|i will|we'll|we will) (make sure|ensure) (it|they|you|this|that)",
-        # A visit to put it right ("our restorer can come out Thursday to fix it, on us").
-        "(can|could|will|'ll|is going to|are going to) (come out|come round|come over|come by|pop round|pop over|pop by|call round|call out|come back|be out|be round|be over) ** (to|and) (fix|repair|replace|sort|look at|redo|swap|collect|take a look|touch up|refit|reinstall)",
         # Diagnosis promised ("I'll pull the firewall logs", "we'll test the unit").
         "(i'll|i will|we'll|we will|i'm going to|we're going to) (pull|review|test|trace|examine|inspect|analyse|analyze|diagnose|audit|go through|look over|go over|run) (the|your|our|a|an|it|this|that|them|some|all)",
         "(will|'ll) (get back to you|revert|report back|come back to you)",
@@ -155,6 +153,11 @@ PHRASES: dict[str, list[str]] = {
     ],
     # Passing the customer's word on ("we'll pass your feedback on to our Ads team", "I've fed
     # this back", "We'll get this reported"): done once passed on; nothing is owed back.
+    # A visit to put it right ("our restorer can come out Thursday to fix it, on us"): with its
+    # day, a booked act that the visit itself keeps, not a report we owe.
+    "commitment/visit": [
+        "(can|could|will|'ll|is going to|are going to) (come out|come round|come over|come by|pop round|pop over|pop by|call round|call out|come back|be out|be round|be over) ** (to|and) (fix|repair|replace|sort|look at|redo|swap|collect|take a look|touch up|refit|reinstall)",
+    ],
     "commitment/relay": [
         "(i've|i have|we've|we have|i|we) (fed|passed|sent) (this|it|that|your *) (back|on) (to|for|with)",
         "(i'll|i will|we'll|we will) (pass|feed|send) (this|it|that|your *) (on|back|along)",
