@@ -164,3 +164,18 @@ def test_fl108_leaves_a_time_to_call_back_and_holding_off_to_other_rules(run_cli
                  "Could we have a quick call this morning about the master key system?") == []
     # Holding off is an objection, not a constraint on where or when.
     assert fl108("I think I'll have to hold off for now.", "I can drop the deposit to £50 if that helps.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "There's no signal at the farm so please email.",
+    "The van's in for its MOT all week.",
+    "The car's off the road until Friday.",
+    "My hands are bad with arthritis so I can't write much.",
+])
+def test_constraints_in_ordinary_words(detector, text):
+    touch = annotated(detector, text)
+    assert any(s.kind == "constraint" for s in touch.signals)
+
+
+def test_a_possessive_is_no_constraint(detector):
+    assert not any(s.kind == "constraint" for s in annotated(detector, "The car's engine light is on.").signals)

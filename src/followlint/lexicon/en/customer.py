@@ -449,12 +449,16 @@ PHRASES: dict[str, list[str]] = {
         # Vehicles and craft off the road or unable to be moved ("the van is off the road until
         # Monday", "I can't move her anywhere", "the boat can't be moved off its mooring").
         "(is|are|'s|was|were) (off the road|in the garage|in for repair|in for repairs|in the workshop|laid up|out of action|out of service) (until|till|for|this|at the moment|right now|since)",
+        "(is|are|'s|was|were) in for (its|her|his|an|a|the) (mot|service|repair|repairs|bodywork|respray)",
+        # "The van's in for its MOT": a noun's "'s" is read as written (it may be a possessive).
+        "(car's|van's|truck's|vehicle's|lorry's|boat's|bike's|motorbike's|caravan's|trailer's) (off the road|in the garage|in the workshop|laid up|out of action|out of service|broken down|written off|in for)",
         "(can't|cannot|can not|won't be able to|unable to|not able to) (move|tow|shift|get|bring|take|drive|sail) (her|him|it|them|this|that) (anywhere|out|off|over|round|in|yet|until|till|at the moment|right now)",
         "(can't|cannot|can not|won't|will not) be (moved|towed|lifted|driven|shifted|brought|transported|collected) (until|till|before|off|out|at the moment|right now|yet)",
     ],
     # What rules out speaking or hearing: a call does not work round it.
     "constraint/voice": [
         "(no|without|with no) (phone|mobile|cell|network|signal|reception) ** (signal|reception|coverage|here|there|until|till)",
+        "(no|without|with no|zero|poor|patchy|bad|barely any|hardly any) (phone |mobile |cell )?(signal|reception|coverage)",
         "(hard of hearing|partially deaf|profoundly deaf|i'm deaf|i am deaf|she's deaf|he's deaf|is deaf|can't hear well|cannot hear well)",
         "no (phone calls|calls|phoning|ringing)",
         "(email|text|texts|emails|writing) (or (text|email|texts|emails) )?only",

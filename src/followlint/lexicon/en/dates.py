@@ -96,7 +96,7 @@ WORDS: dict[str, list[str]] = {
     "lack/unable": ["unable", "cannot"],
     "lack/can": ["can", "could"],
     "lack/ability": ["climb", "lift", "kneel", "bend", "stand", "walk", "drive", "travel", "carry", "reach",
-                     "hear", "speak", "talk", "leave", "attend", "take", "print", "scan"],
+                     "hear", "speak", "talk", "leave", "attend", "take", "print", "scan", "write", "type"],
     "lack/owner": ["the", "my", "his", "her", "our", "their", "its"],
     "lack/article": ["a", "an", "any"],
     "lack/none": ["no"],
