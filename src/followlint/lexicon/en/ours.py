@@ -133,6 +133,11 @@ PHRASES: dict[str, list[str]] = {
         "(i'll|i will|we'll|we will|i'm going to|we're going to) ** ** ** and (let you know|get back to you|come back to you|report back|update you|keep you posted|be back in touch)",
         "(will|'ll|is going to|are going to) (collect|pick up|swap|exchange|replace|refund|credit|repair|redeliver|reship|resend|waive|remove|reverse|correct|amend|update|bring|deliver|drop off|call you|contact you|email you|fix|sort|investigate|look into)",
         "(i'm|i am|we're|we are) (arranging|raising|booking|sending|on to)",
+        # Done by us, in everyday words ("I'll get that sorted today", "I'll email the certificate
+        # over tonight", "I'll put a call in to the factory", "I'll make some enquiries").
+        "(i'll|i will|we'll|we will) (get|have) (it|that|this|them|everything|the *|your *) (sorted|fixed|done|booked|arranged|ordered|replaced|refunded|redone)",
+        "(i'll|i will|we'll|we will) (email|post|courier|text|dig out) (it|that|this|them|the|your|over)",
+        "(i'll|i will|we'll|we will|let me) (put a call in|make some enquiries|make enquiries|make a few calls|ask around)",
         "(i've|i have|we've|we have) (escalated|raised|logged|flagged|passed) (this|it|that|your|the)",
         "(escalating|escalated|raising|raised|passing|passed) (this|it|that|your *) (to|with)",
         "(let me|i'll|i will) (ask|talk to|speak to|speak with|talk with|check with|get onto|get on to|take it up with)",
