@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from followlint.signals import phrases
+from followlint.signals.lacks import lacks
 from followlint.signals.phrases import ANY, TOKEN_RE, PhraseIndex, Tokens, tokenize
 from followlint.sources import messages, quoting, rfc822
 
@@ -155,6 +156,71 @@ def test_sentences_with_cues_are_those_of_reading_every_sentence():
             assert tokens.sentences_with(frozenset(cues)) == every, text[:80]
             checked += len(every)
     assert checked > 10_000
+
+
+def reference_lacks(text: str, tokens, words, theirs_only: bool = False):
+    """``signals.lacks.lacks`` as it was before issue 16's audit round: every sentence's clauses,
+    and at each word of a clause the person test (a slice of the words before it) first."""
+    from followlint.model import Signal
+    from followlint.signals.availability import CLAUSE_BREAK_RE, CLAUSE_JOINERS
+    from followlint.signals.lacks import OBJECT_REACH, LackWords, _a_thing_says, _denied
+
+    known = words.memo(LackWords)
+    if known.triggers.isdisjoint(tokens.words):
+        return []
+
+    def lacked(ws, a, b):
+        for j in range(a, b - 1):
+            word, after = ws[j], ws[j + 1]
+            if not known.person.isdisjoint(ws[a:j]) and not _a_thing_says(ws, a, j, known):
+                if word in known.have and (after in known.none or (after in known.article and _denied(ws, a, j, known))):
+                    return j, min(b, j + 2 + OBJECT_REACH)
+                if word in known.unable or (word in known.negators and j > a and ws[j - 1] in known.can):
+                    verb = j + 2 if after == "to" else j + 1
+                    if verb < b and ws[verb] in known.ability:
+                        return j, min(b, verb + 1 + OBJECT_REACH)
+        return None
+
+    out = []
+    for index in range(len(tokens.sentences)):
+        first, last = tokens.word_range(index)
+        a = first
+        for j in range(first, last + 1):
+            if j < last and not (j > a and (tokens.words[j] in CLAUSE_JOINERS or CLAUSE_BREAK_RE.search(
+                    text, tokens.ends[j - 1], tokens.starts[j]))):
+                continue
+            found = lacked(tokens.words, a, j)
+            if found is not None and not (theirs_only and not known.writer.isdisjoint(tokens.words[a:found[0]])):
+                start, end = tokens.starts[found[0]], tokens.ends[found[1] - 1]
+                out.append(Signal(kind="constraint", subtype="lack", start=start, end=end, text=text[start:end],
+                                  sentence=index, first_word=found[0], last_word=found[1] - 1))
+            a = j
+    return out
+
+
+LACK_SENTENCES = [
+    "I don't have a printer, so could you post it?", "She can't climb ladders for a couple of months.",
+    "We have no other way to take photos", "The site says I can't log in and I don't have an account.",
+    "it's saying I don't have a key", "My husband is unable to drive, but I can not walk there either.",
+    "The claim has no adjuster assigned.", "I have the van, though he doesn't really have any tools",
+    "we don't have a van free; they can't come", "I can't - honestly - get there (no car) until Friday",
+]
+
+
+def test_lacks_are_those_of_reading_every_clause(detector):
+    """``lacks`` reads only the sentences with a word a lack opens with, and tests who has it
+    only where a lack is said: the signals of reading every clause with the person test first."""
+    rng = random.Random(16)
+    texts = _texts() + LACK_SENTENCES
+    texts += [" ".join(rng.sample(LACK_SENTENCES, 3)) for _ in range(500)]
+    found = 0
+    for text in texts:
+        tokens = tokenize(text, detector.classes)
+        for theirs_only in (False, True):
+            want = reference_lacks(text, tokens, detector.words, theirs_only)
+            assert lacks(text, tokens, detector.words, theirs_only) == want, text[:80]
+            found += len(want)
+    assert found > 500
 
 
 def test_phrase_matches_are_those_of_testing_every_position():
@@ -350,6 +416,7 @@ def test_reports_on_the_fixture_mail_are_those_of_the_reference_paths(tmp_path, 
     monkeypatch.setattr(phrases, "tokenize", lambda text, class_of=None: ReferenceTokens(text, class_of))
     monkeypatch.setattr("followlint.signals.detect.tokenize", phrases.tokenize)
     monkeypatch.setattr(PhraseIndex, "matches", reference_matches)
+    monkeypatch.setattr("followlint.signals.detect.lacks", reference_lacks)
     monkeypatch.setattr(quoting, "_outlook_date", lambda text: None)
     monkeypatch.setattr(rfc822, "parse_single", lambda data: None)
     monkeypatch.setattr(rfc822, "parse_head", _stdlib_head)
