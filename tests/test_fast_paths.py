@@ -223,6 +223,33 @@ def test_lacks_are_those_of_reading_every_clause(detector):
     assert found > 500
 
 
+def _touch(text: str, n: int, direction):
+    from followlint.model import Origin, Touch
+
+    return Touch(id=f"t{n}", origin=Origin(path="x", line=1), text=text, direction=direction,
+                 time=datetime(2026, 11, 1 + n % 28), party="c@client.example")
+
+
+def test_a_touch_read_before_in_its_conversation_gets_a_copy_of_that_reading(detector):
+    """``annotate`` reads a text met before in the conversation (the same side, kind and
+    activity) once: each touch ends as ``annotate_touch`` alone leaves it, with signals of its
+    own (the timeline settles their due dates against their own touch's time)."""
+    from followlint.model import Conversation, Direction
+
+    sides = [Direction.INBOUND, Direction.OUTBOUND, Direction.INBOUND, Direction.INBOUND]
+    for text in _texts()[::3] + LACK_SENTENCES:
+        for several in (True, False):
+            touches = [_touch(text, n, side) for n, side in enumerate(sides if several else sides[:1])]
+            detector.annotate(Conversation(id="c", touches=touches))
+            for touch in touches:
+                alone = detector.annotate_touch(_touch(touch.text, 0, touch.direction), several)
+                assert ([s.to_dict() for s in touch.signals], touch.sentences, touch.topics, touch.names) == (
+                    [s.to_dict() for s in alone.signals], alone.sentences, alone.topics, alone.names), text[:80]
+            if several and touches[0].signals:
+                assert touches[2].signals == touches[0].signals
+                assert not {id(s) for s in touches[2].signals} & {id(s) for s in touches[0].signals}
+
+
 def test_phrase_matches_are_those_of_testing_every_position():
     from followlint.config import Settings
     from followlint.engine import Linter
@@ -409,6 +436,13 @@ def _reports(tmp_path, monkeypatch) -> list[str]:
     return out
 
 
+def reference_annotate(self, conversation):
+    """``SignalDetector.annotate`` before issue 16's audit round: every touch read."""
+    for touch in conversation.touches:
+        self.annotate_touch(touch, len(conversation.touches) > 1)
+    return conversation
+
+
 def test_reports_on_the_fixture_mail_are_those_of_the_reference_paths(tmp_path, monkeypatch):
     fast = _reports(tmp_path, monkeypatch)
     findings = json.loads(fast[0])["findings"]
@@ -417,6 +451,7 @@ def test_reports_on_the_fixture_mail_are_those_of_the_reference_paths(tmp_path, 
     monkeypatch.setattr("followlint.signals.detect.tokenize", phrases.tokenize)
     monkeypatch.setattr(PhraseIndex, "matches", reference_matches)
     monkeypatch.setattr("followlint.signals.detect.lacks", reference_lacks)
+    monkeypatch.setattr("followlint.signals.detect.SignalDetector.annotate", reference_annotate)
     monkeypatch.setattr(quoting, "_outlook_date", lambda text: None)
     monkeypatch.setattr(rfc822, "parse_single", lambda data: None)
     monkeypatch.setattr(rfc822, "parse_head", _stdlib_head)
