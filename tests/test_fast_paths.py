@@ -356,10 +356,10 @@ def _raw_messages() -> list[bytes]:
 
     found = []
     for path in sorted(FIXTURES.glob("*/*/*")):
-        data = path.read_bytes()
         if path.suffix == ".eml":
-            found.append(data)
+            found.append(path.read_bytes())
         elif path.suffix == ".mbox":
+            data = path.read_bytes()
             with path.open("rb") as handle:
                 for _, offset, length in mbox_spans(handle, str(path)):
                     found.append(MBOXRD_LINE_RE.sub(rb"\1", data[offset:offset + length]))
