@@ -384,6 +384,46 @@ def test_header_blocks_are_read_as_the_stdlib_parser_reads_them():
     assert single > 3000
 
 
+CONTENT_TYPES = [
+    None, "text/plain", "TEXT/HTML; charset=UTF-8", 'text/plain; charset="iso-8859-1"', "text/plain; charset=",
+    "text/plain; charset*=us-ascii'en'utf-8", "text/plain; charset*=bogus''x", "text/plain;charset=ut\xe9f-8",
+    "text/plain; format=flowed; charset=windows-1252; delsp=yes", "multipart/alternative; boundary=x",
+    "multipart/digest; boundary=x", "message/rfc822", "text", "text/plain/extra", "; charset=utf-8",
+    "application/octet-stream; name=a.txt", 'text/plain; charset="\xff\xfe"', "text/plain; charset=UTF-8 (comment)",
+]
+
+
+def test_content_types_and_charsets_are_those_of_message():
+    """``messages.content_type`` and the charset ``_decode_part`` reads, remembered by the
+    stored Content-Type header: those of ``Message.get_content_type`` and ``get_content_charset``
+    (None where it fails), on every part of the fixture mail and on headers made for it, read
+    twice (the second time from what was remembered)."""
+    import email
+    import email.policy
+
+    parts = []
+    for raw in _raw_messages():
+        parts.extend(_stdlib_message(raw).walk())
+        single = rfc822.parse_single(raw)
+        if single is not None:
+            parts.append(single)
+    for value in CONTENT_TYPES:
+        for default in ("text/plain", "message/rfc822"):
+            head = b"" if value is None else b"Content-Type: " + value.encode("latin-1") + b"\n"
+            part = email.message_from_bytes(head + b"\nbody\n", policy=email.policy.compat32)
+            part.set_default_type(default)
+            parts.append(part)
+    assert len(parts) > 500
+    for _ in range(2):
+        for part in parts:
+            try:
+                charset = part.get_content_charset()
+            except (ValueError, LookupError, TypeError, AttributeError):
+                charset = None
+            assert messages._content(part) == (part.get_content_type(), charset), part.get("Content-Type")
+            assert messages.content_type(part) == part.get_content_type()
+
+
 def test_headers_are_looked_up_as_message_get_does():
     names = ["From", "from", "TO", "Cc", "Subject", "Date", "Message-ID", "X-Missing", "Received", "Content-Type"]
     for data in _raw_messages():
