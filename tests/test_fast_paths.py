@@ -399,6 +399,8 @@ def test_content_types_and_charsets_are_those_of_message():
     (None where it fails), on every part of the fixture mail and on headers made for it, read
     twice (the second time from what was remembered)."""
     import email
+    import email.header
+    import email.message
     import email.policy
 
     parts = []
@@ -413,6 +415,9 @@ def test_content_types_and_charsets_are_those_of_message():
             part = email.message_from_bytes(head + b"\nbody\n", policy=email.policy.compat32)
             part.set_default_type(default)
             parts.append(part)
+    by_hand = email.message.Message()
+    by_hand["Content-Type"] = email.header.Header("text/plain; charset=utf-8")
+    parts.append(by_hand)
     assert len(parts) > 500
     for _ in range(2):
         for part in parts:

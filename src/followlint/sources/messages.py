@@ -177,17 +177,23 @@ def _content(part: Message) -> tuple[str, str | None]:
     """``get_content_type()`` and ``get_content_charset()`` (None where it fails) of ``part``,
     which depend on nothing but its first Content-Type header (the default type for none)."""
     stored = next((item for item in part.raw_items() if item[0].lower() == "content-type"), None)
+    if stored is not None and not isinstance(stored[1], str):
+        return _read_content(part)  # a Header object set by hand: not a key
     key = (stored, part.get_default_type(), part.policy)
     found = _CONTENT.get(key)
     if found is None:
-        try:
-            charset = part.get_content_charset()
-        except (ValueError, LookupError, TypeError, AttributeError):
-            charset = None
         if len(_CONTENT) >= CONTENT_KEPT:
             _CONTENT.clear()
-        found = _CONTENT[key] = (part.get_content_type(), charset)
+        found = _CONTENT[key] = _read_content(part)
     return found
+
+
+def _read_content(part: Message) -> tuple[str, str | None]:
+    try:
+        charset = part.get_content_charset()
+    except (ValueError, LookupError, TypeError, AttributeError):
+        charset = None
+    return part.get_content_type(), charset
 
 
 def _is_attachment(part: Message) -> bool:
