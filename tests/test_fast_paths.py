@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from followlint.signals import phrases
+from followlint.signals.lacks import lacks
 from followlint.signals.phrases import ANY, TOKEN_RE, PhraseIndex, Tokens, tokenize
 from followlint.sources import messages, quoting, rfc822
 
@@ -157,6 +158,98 @@ def test_sentences_with_cues_are_those_of_reading_every_sentence():
     assert checked > 10_000
 
 
+def reference_lacks(text: str, tokens, words, theirs_only: bool = False):
+    """``signals.lacks.lacks`` as it was before issue 16's audit round: every sentence's clauses,
+    and at each word of a clause the person test (a slice of the words before it) first."""
+    from followlint.model import Signal
+    from followlint.signals.availability import CLAUSE_BREAK_RE, CLAUSE_JOINERS
+    from followlint.signals.lacks import OBJECT_REACH, LackWords, _a_thing_says, _denied
+
+    known = words.memo(LackWords)
+    if known.triggers.isdisjoint(tokens.words):
+        return []
+
+    def lacked(ws, a, b):
+        for j in range(a, b - 1):
+            word, after = ws[j], ws[j + 1]
+            if not known.person.isdisjoint(ws[a:j]) and not _a_thing_says(ws, a, j, known):
+                if word in known.have and (after in known.none or (after in known.article and _denied(ws, a, j, known))):
+                    return j, min(b, j + 2 + OBJECT_REACH)
+                if word in known.unable or (word in known.negators and j > a and ws[j - 1] in known.can):
+                    verb = j + 2 if after == "to" else j + 1
+                    if verb < b and ws[verb] in known.ability:
+                        return j, min(b, verb + 1 + OBJECT_REACH)
+        return None
+
+    out = []
+    for index in range(len(tokens.sentences)):
+        first, last = tokens.word_range(index)
+        a = first
+        for j in range(first, last + 1):
+            if j < last and not (j > a and (tokens.words[j] in CLAUSE_JOINERS or CLAUSE_BREAK_RE.search(
+                    text, tokens.ends[j - 1], tokens.starts[j]))):
+                continue
+            found = lacked(tokens.words, a, j)
+            if found is not None and not (theirs_only and not known.writer.isdisjoint(tokens.words[a:found[0]])):
+                start, end = tokens.starts[found[0]], tokens.ends[found[1] - 1]
+                out.append(Signal(kind="constraint", subtype="lack", start=start, end=end, text=text[start:end],
+                                  sentence=index, first_word=found[0], last_word=found[1] - 1))
+            a = j
+    return out
+
+
+LACK_SENTENCES = [
+    "I don't have a printer, so could you post it?", "She can't climb ladders for a couple of months.",
+    "We have no other way to take photos", "The site says I can't log in and I don't have an account.",
+    "it's saying I don't have a key", "My husband is unable to drive, but I can not walk there either.",
+    "The claim has no adjuster assigned.", "I have the van, though he doesn't really have any tools",
+    "we don't have a van free; they can't come", "I can't - honestly - get there (no car) until Friday",
+]
+
+
+def test_lacks_are_those_of_reading_every_clause(detector):
+    """``lacks`` reads only the sentences with a word a lack opens with, and tests who has it
+    only where a lack is said: the signals of reading every clause with the person test first."""
+    rng = random.Random(16)
+    texts = _texts() + LACK_SENTENCES
+    texts += [" ".join(rng.sample(LACK_SENTENCES, 3)) for _ in range(500)]
+    found = 0
+    for text in texts:
+        tokens = tokenize(text, detector.classes)
+        for theirs_only in (False, True):
+            want = reference_lacks(text, tokens, detector.words, theirs_only)
+            assert lacks(text, tokens, detector.words, theirs_only) == want, text[:80]
+            found += len(want)
+    assert found > 500
+
+
+def _touch(text: str, n: int, direction):
+    from followlint.model import Origin, Touch
+
+    return Touch(id=f"t{n}", origin=Origin(path="x", line=1), text=text, direction=direction,
+                 time=datetime(2026, 11, 1 + n % 28), party="c@client.example")
+
+
+def test_a_touch_read_before_in_its_conversation_gets_a_copy_of_that_reading(detector):
+    """``annotate`` reads a text met before in the conversation (the same side, kind and
+    activity) once: each touch ends as ``annotate_touch`` alone leaves it, with signals of its
+    own (the timeline settles their due dates against their own touch's time)."""
+    from followlint.model import Conversation, Direction
+
+    sides = [Direction.INBOUND, Direction.OUTBOUND, Direction.INBOUND, Direction.INBOUND]
+    for text in _texts()[::3] + LACK_SENTENCES:
+        for several in (True, False):
+            touches = [_touch(text, n, side) for n, side in enumerate(sides if several else sides[:1])]
+            detector.annotate(Conversation(id="c", touches=touches))
+            for touch in touches:
+                alone = detector.annotate_touch(_touch(touch.text, 0, touch.direction), several)
+                assert ([s.to_dict() for s in touch.signals], touch.sentences, touch.topics, touch.names) == (
+                    [s.to_dict() for s in alone.signals], alone.sentences, alone.topics, alone.names), text[:80]
+            if several and touches[0].signals:
+                assert touches[2].signals == touches[0].signals
+                assert not {id(s) for s in touches[2].signals} & {id(s) for s in touches[0].signals}
+
+
 def test_phrase_matches_are_those_of_testing_every_position():
     from followlint.config import Settings
     from followlint.engine import Linter
@@ -263,10 +356,10 @@ def _raw_messages() -> list[bytes]:
 
     found = []
     for path in sorted(FIXTURES.glob("*/*/*")):
-        data = path.read_bytes()
         if path.suffix == ".eml":
-            found.append(data)
+            found.append(path.read_bytes())
         elif path.suffix == ".mbox":
+            data = path.read_bytes()
             with path.open("rb") as handle:
                 for _, offset, length in mbox_spans(handle, str(path)):
                     found.append(MBOXRD_LINE_RE.sub(rb"\1", data[offset:offset + length]))
@@ -289,6 +382,51 @@ def test_header_blocks_are_read_as_the_stdlib_parser_reads_them():
             assert _parsed_state(msg) == _parsed_state(_stdlib_message(data)), data[:200]
             single += 1
     assert single > 3000
+
+
+CONTENT_TYPES = [
+    None, "text/plain", "TEXT/HTML; charset=UTF-8", 'text/plain; charset="iso-8859-1"', "text/plain; charset=",
+    "text/plain; charset*=us-ascii'en'utf-8", "text/plain; charset*=bogus''x", "text/plain;charset=ut\xe9f-8",
+    "text/plain; format=flowed; charset=windows-1252; delsp=yes", "multipart/alternative; boundary=x",
+    "multipart/digest; boundary=x", "message/rfc822", "text", "text/plain/extra", "; charset=utf-8",
+    "application/octet-stream; name=a.txt", 'text/plain; charset="\xff\xfe"', "text/plain; charset=UTF-8 (comment)",
+]
+
+
+def test_content_types_and_charsets_are_those_of_message():
+    """``messages.content_type`` and the charset ``_decode_part`` reads, remembered by the
+    stored Content-Type header: those of ``Message.get_content_type`` and ``get_content_charset``
+    (None where it fails), on every part of the fixture mail and on headers made for it, read
+    twice (the second time from what was remembered)."""
+    import email
+    import email.header
+    import email.message
+    import email.policy
+
+    parts = []
+    for raw in _raw_messages():
+        parts.extend(_stdlib_message(raw).walk())
+        single = rfc822.parse_single(raw)
+        if single is not None:
+            parts.append(single)
+    for value in CONTENT_TYPES:
+        for default in ("text/plain", "message/rfc822"):
+            head = b"" if value is None else b"Content-Type: " + value.encode("latin-1") + b"\n"
+            part = email.message_from_bytes(head + b"\nbody\n", policy=email.policy.compat32)
+            part.set_default_type(default)
+            parts.append(part)
+    by_hand = email.message.Message()
+    by_hand["Content-Type"] = email.header.Header("text/plain; charset=utf-8")
+    parts.append(by_hand)
+    assert len(parts) > 500
+    for _ in range(2):
+        for part in parts:
+            try:
+                charset = part.get_content_charset()
+            except (ValueError, LookupError, TypeError, AttributeError):
+                charset = None
+            assert messages._content(part) == (part.get_content_type(), charset), part.get("Content-Type")
+            assert messages.content_type(part) == part.get_content_type()
 
 
 def test_headers_are_looked_up_as_message_get_does():
@@ -343,6 +481,13 @@ def _reports(tmp_path, monkeypatch) -> list[str]:
     return out
 
 
+def reference_annotate(self, conversation):
+    """``SignalDetector.annotate`` before issue 16's audit round: every touch read."""
+    for touch in conversation.touches:
+        self.annotate_touch(touch, len(conversation.touches) > 1)
+    return conversation
+
+
 def test_reports_on_the_fixture_mail_are_those_of_the_reference_paths(tmp_path, monkeypatch):
     fast = _reports(tmp_path, monkeypatch)
     findings = json.loads(fast[0])["findings"]
@@ -350,6 +495,8 @@ def test_reports_on_the_fixture_mail_are_those_of_the_reference_paths(tmp_path, 
     monkeypatch.setattr(phrases, "tokenize", lambda text, class_of=None: ReferenceTokens(text, class_of))
     monkeypatch.setattr("followlint.signals.detect.tokenize", phrases.tokenize)
     monkeypatch.setattr(PhraseIndex, "matches", reference_matches)
+    monkeypatch.setattr("followlint.signals.detect.lacks", reference_lacks)
+    monkeypatch.setattr("followlint.signals.detect.SignalDetector.annotate", reference_annotate)
     monkeypatch.setattr(quoting, "_outlook_date", lambda text: None)
     monkeypatch.setattr(rfc822, "parse_single", lambda data: None)
     monkeypatch.setattr(rfc822, "parse_head", _stdlib_head)

@@ -4,6 +4,7 @@ engine as ``check``, and keep only the conversations a later run may still judge
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import queue
@@ -156,19 +157,31 @@ def _audit_account(linter: Linter, account: Account, state: State, options: Audi
                 if not split_over:  # fetched while the folder is open
                     parser.prepare(len(uids))
                     outcome.fetched[folder] = fetch_uids(connection, state, account, folder, uidvalidity, uids, options,
-                                                         on_batch=parser.add)
+                                                         on_batch=_on_batch(parser, linter, len(uids)))
             if split_over:  # all planned first, to know the account's size
                 if sum(len(uids) for _, uids in plan.values()) > split_over:
                     raise TooBig(sent, plan)
                 for folder, (uidvalidity, uids) in plan.items():
                     parser.prepare(len(uids))
                     outcome.fetched[folder] = fetch_uids(connection, state, account, folder, uidvalidity, uids, options,
-                                                         reopen=True, on_batch=parser.add)
+                                                         reopen=True, on_batch=_on_batch(parser, linter, len(uids)))
         finally:
             connection.close()
         outcome.result.files = len(outcome.fetched)
         _lint(linter, account, state, sent, now, options, when, outcome, parser.results())
     return outcome
+
+
+def _on_batch(parser: BatchParser, linter: Linter, new: int) -> Callable[[str, list], None]:
+    """Where each fetched batch of a folder with ``new`` messages goes: to the parser. A folder
+    that brings much to lint also has the whole phrase index decoded (``Linter.preload``, once)
+    while its second batch is fetched, where it was decoded once every batch was in, before
+    the lint (0.07 s of that wait)."""
+    def handle(folder: str, batch: list) -> None:
+        parser.add(folder, batch)
+        if new >= PRELOAD_TOUCHES:
+            linter.preload()
+    return handle
 
 
 def _plan_folder(connection: Connection, state: State, account: Account, folder: str,
@@ -370,7 +383,8 @@ def lint_touches(linter: Linter, account: Account, stored: Parsed, reps: list[st
     for the next run, or None when a bug stopped the linting (everything is kept)."""
     rows, received = stored.rows, stored.received
     if len(stored.touches) >= PRELOAD_TOUCHES:
-        linter.preload()  # before any worker is forked: they share it
+        linter.preload()  # before any worker is forked: they share it (a big folder's was, while fetching)
+        gc.freeze()  # the touches last as long as the lint: out of the collector's walks (free_cycles)
     linter.ours = Ours(reps)
     unit = SourceUnit(path=account.url, reader=StoredMessages(stored.touches))
     ctx = ReadContext(linter.settings, result)

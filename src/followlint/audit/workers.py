@@ -109,7 +109,10 @@ class BatchParser:
 def _check_run(start: int, stop: int) -> tuple[list[list[Finding]], list[InputProblem], Exception | None]:
     """In a forked worker: annotate and check conversations[start:stop]; their findings, one
     list per conversation, the problems the rules reported, and the error that stopped the run
-    (a bug: what was checked before it stands, as in one process)."""
+    (a bug: what was checked before it stands, as in one process). No collection after it:
+    the signal stage and the rules leave no cycles to speak of (the 16 runs of the benchmark's
+    10,000-message audit freed none, for 0.05-0.1 s of each worker's CPU), and a worker ends
+    with its account's lint, freeing all it made."""
     from ..engine import UnitResult
 
     linter, conversations = _shared
@@ -123,7 +126,6 @@ def _check_run(start: int, stop: int) -> tuple[list[list[Finding]], list[InputPr
             found.append(linter.check(conversation, suppressions, result))
     except Exception as exc:
         error = exc
-    free_cycles()
     return found, result.problems, error
 
 

@@ -35,6 +35,8 @@ class LackWords:
         self.saying = words["saying_verb"]
         self.auxiliary = words["auxiliary"]
         self.triggers = self.lost | self.have | self.unable | self.can
+        # A clause says a lack only at one of these words ("have", "unable", the "not" of "can not")
+        self.cues = self.have | self.unable | self.negators
 
 
 def lacks(text: str, tokens, words: Words, theirs_only: bool = False) -> list[Signal]:
@@ -45,7 +47,7 @@ def lacks(text: str, tokens, words: Words, theirs_only: bool = False) -> list[Si
     if known.triggers.isdisjoint(tokens.words):
         return []
     out = []
-    for index in range(len(tokens.sentences)):
+    for index in tokens.sentences_with(known.cues):
         first, last = tokens.word_range(index)
         a = first
         for j in range(first, last + 1):
@@ -65,16 +67,20 @@ def _lacked(words: list[str], a: int, b: int, known: LackWords) -> tuple[int, in
     """The word range [start, end) in clause [a, b) of what it says is lacked, or None."""
     for j in range(a, b - 1):
         word, after = words[j], words[j + 1]
+        if word in known.have and (after in known.none or (after in known.article and _denied(words, a, j, known))):
+            found = j, min(b, j + 2 + OBJECT_REACH)  # "don't have a printer", "have no way to"
+        # "can't climb ladders", "unable to drive" (a contraction is read expanded: "can not")
+        elif word in known.unable or (word in known.negators and j > a and words[j - 1] in known.can):
+            verb = j + 2 if after == "to" else j + 1
+            if not (verb < b and words[verb] in known.ability):
+                continue
+            found = j, min(b, verb + 1 + OBJECT_REACH)
+        else:
+            continue
         # A person has it or cannot do it ("I don't have a printer", "she can't climb"); "the
         # claim has no adjuster assigned" is a problem with the claim.
         if not known.person.isdisjoint(words[a:j]) and not _a_thing_says(words, a, j, known):
-            if word in known.have and (after in known.none or (after in known.article and _denied(words, a, j, known))):
-                return j, min(b, j + 2 + OBJECT_REACH)  # "don't have a printer", "have no way to"
-            # "can't climb ladders", "unable to drive" (a contraction is read expanded: "can not")
-            if word in known.unable or (word in known.negators and j > a and words[j - 1] in known.can):
-                verb = j + 2 if after == "to" else j + 1
-                if verb < b and words[verb] in known.ability:
-                    return j, min(b, verb + 1 + OBJECT_REACH)
+            return found
     return None
 
 

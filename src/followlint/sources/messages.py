@@ -157,22 +157,56 @@ def _parts(msg: Message) -> Iterator[Message]:
             if isinstance(payload, list):
                 stack.extend(reversed(payload))
             continue
-        if part.get_content_type() == "message/rfc822":
+        if content_type(part) == "message/rfc822":
             continue
         yield part
+
+
+# A part's content type and charset, by its Content-Type header as stored: Message parses the
+# header anew at each look-up (four a message), and a mailbox repeats a few dozen of them.
+_CONTENT: dict[tuple, tuple[str, str | None]] = {}
+CONTENT_KEPT = 1000
+
+
+def content_type(part: Message) -> str:
+    """``part.get_content_type()``."""
+    return _content(part)[0]
+
+
+def _content(part: Message) -> tuple[str, str | None]:
+    """``get_content_type()`` and ``get_content_charset()`` (None where it fails) of ``part``,
+    which depend on nothing but its first Content-Type header (the default type for none)."""
+    stored = next((item for item in part.raw_items() if item[0].lower() == "content-type"), None)
+    if stored is not None and not isinstance(stored[1], str):
+        return _read_content(part)  # a Header object set by hand: not a key
+    key = (stored, part.get_default_type(), part.policy)
+    found = _CONTENT.get(key)
+    if found is None:
+        if len(_CONTENT) >= CONTENT_KEPT:
+            _CONTENT.clear()
+        found = _CONTENT[key] = _read_content(part)
+    return found
+
+
+def _read_content(part: Message) -> tuple[str, str | None]:
+    try:
+        charset = part.get_content_charset()
+    except (ValueError, LookupError, TypeError, AttributeError):
+        charset = None
+    return part.get_content_type(), charset
 
 
 def _is_attachment(part: Message) -> bool:
     disposition = str(part.get("Content-Disposition") or "").strip().lower()
     if disposition.startswith("attachment"):
         return True
-    if part.get_content_maintype() == "message":
+    if content_type(part).split("/")[0] == "message":
         return True
     try:
         named = part.get_param("filename", header="content-disposition") or part.get_param("name")
     except (ValueError, TypeError, AttributeError):
         named = None
-    return bool(named) and part.get_content_type() in BODY_TYPES
+    return bool(named) and content_type(part) in BODY_TYPES
 
 
 def body_text(msg: Message) -> tuple[str, bool]:
@@ -189,7 +223,7 @@ def message_body(msg: Message, data: bytes, line_offset: int) -> Body:
     (whose first line is file line ``line_offset + 1``)."""
     plain = html = None
     for part in _parts(msg):
-        ctype = part.get_content_type()
+        ctype = content_type(part)
         if ctype == "text/plain" and plain is None:
             plain = part
             break
@@ -209,10 +243,7 @@ def message_body(msg: Message, data: bytes, line_offset: int) -> Body:
 
 
 def _decode_part(part: Message, data: bytes, line_offset: int) -> tuple[str, Layout]:
-    try:
-        charset = part.get_content_charset()
-    except (ValueError, LookupError, TypeError, AttributeError):
-        charset = None
+    charset = _content(part)[1]
     cte = str(part.get("Content-Transfer-Encoding") or "").strip().lower()
     raw_bytes = _raw_payload(part)
     at = data.find(raw_bytes) if data and raw_bytes.strip() else -1
