@@ -339,7 +339,7 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "batch-2": {
         "FL101": (1.0, 0.8), "FL102": (1.0, 0.857), "FL103": (0.666, 0.666), "FL104": (1.0, 1.0),
         "FL105": (1.0, 0.8), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (0.75, 0.6),
-        "FL109": (1.0, 0.666), "FL110": (1.0, 1.0),
+        "FL109": (1.0, 0.833), "FL110": (1.0, 1.0),
     },
     # batch-3 measures too (never read for tuning): written while the second round of issue-14
     # changes was being made, scored before any of it was merged and after (its README has both
@@ -347,7 +347,7 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # raised after the fifth round (0.875/0.70 -> 0.889/0.80), FL108-FL110 after the sixth, FL109
     # after the eighth (0.43 -> 0.57 recall), its cases still unread.
     "batch-3": {
-        "FL101": (1.0, 0.818), "FL102": (1.0, 0.8), "FL103": (1.0, 1.0), "FL104": (0.727, 0.888),
+        "FL101": (1.0, 0.909), "FL102": (1.0, 0.9), "FL103": (1.0, 1.0), "FL104": (0.727, 0.888),
         "FL105": (0.833, 0.833), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (1.0, 0.833),
         "FL109": (1.0, 0.857), "FL110": (1.0, 0.833),
     },
@@ -362,15 +362,15 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         # FL102 P 0.9 -> 0.818 (round thirteen, unread batch): the referral ask asked as a polite
         # conditional ("we'd be grateful if you passed my name on") is read now (two found in
         # batches 12 and 14); here one such ask comes where the writer saw no wrong moment.
-        "FL101": (1.0, 0.687), "FL102": (0.818, 0.818), "FL103": (0.666, 0.571), "FL104": (1.0, 0.555),
-        "FL105": (1.0, 0.777), "FL106": (1.0, 0.875), "FL107": (0.888, 1.0), "FL108": (1.0, 0.5),
+        "FL101": (1.0, 0.687), "FL102": (0.818, 0.818), "FL103": (0.727, 0.571), "FL104": (1.0, 0.555),
+        "FL105": (1.0, 0.777), "FL106": (1.0, 1.0), "FL107": (0.888, 1.0), "FL108": (1.0, 0.5),
         "FL109": (1.0, 0.875), "FL110": (1.0, 0.625),
     },
     # batch-6 was written blind after issue 14's fourth round and measured it once, when it was
     # copied in (its README has that table: FL101 0.60/0.43, FL103 0.57/0.44...). The fifth round
     # then read it and tuned on it, like batch-5; these are its figures after that round.
     "batch-6": {
-        "FL101": (0.777, 1.0), "FL102": (1.0, 1.0), "FL103": (1.0, 0.888), "FL104": (1.0, 1.0),
+        "FL101": (0.875, 1.0), "FL102": (1.0, 1.0), "FL103": (1.0, 0.888), "FL104": (1.0, 1.0),
         "FL105": (1.0, 1.0), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (1.0, 1.0),
         "FL109": (1.0, 1.0), "FL110": (1.0, 1.0),
     },
@@ -378,8 +378,8 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # round once when it was copied in (its README has that table). The sixth round then tuned
     # on it; these are its figures after (raised by later rounds).
     "batch-7": {
-        "FL101": (0.727, 1.0), "FL102": (0.857, 0.857), "FL103": (0.857, 0.666), "FL104": (1.0, 1.0),
-        "FL105": (1.0, 0.857), "FL106": (1.0, 1.0), "FL107": (1.0, 0.833), "FL108": (1.0, 0.857),
+        "FL101": (0.888, 1.0), "FL102": (0.857, 0.857), "FL103": (0.857, 0.666), "FL104": (1.0, 1.0),
+        "FL105": (1.0, 1.0), "FL106": (1.0, 1.0), "FL107": (1.0, 0.833), "FL108": (1.0, 0.857),
         "FL109": (1.0, 1.0), "FL110": (1.0, 0.857),
     },
     # batch-8 was written blind while issue 14's sixth round tuned on batch 7: the generalisation
@@ -412,7 +412,7 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # README has the table, before and after). The ninth round then tuned on it: these are its
     # figures after.
     "batch-10": {
-        "FL101": (0.875, 0.777), "FL102": (1.0, 0.777), "FL103": (0.846, 0.733), "FL104": (0.888, 0.888),
+        "FL101": (1.0, 0.777), "FL102": (1.0, 0.777), "FL103": (0.857, 0.8), "FL104": (0.888, 0.888),
         "FL105": (1.0, 1.0), "FL106": (1.0, 0.888), "FL107": (1.0, 1.0), "FL108": (1.0, 0.636),
         # FL110 P 1.0 -> 0.888 (round thirteen): a fault denied by the shape of a clause found four
         # FL110 in the tuning batches and none false on real mail; it also reads the tyres note
@@ -424,42 +424,42 @@ BLIND_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # when it was copied in, its README has the figures before rounds seven and nine and after.
     # It became the tuning set of the tenth round.
     "batch-11": {
-        "FL101": (1.0, 0.666), "FL102": (1.0, 0.888), "FL103": (0.933, 0.823), "FL104": (1.0, 0.888),
+        "FL101": (1.0, 0.777), "FL102": (1.0, 0.888), "FL103": (0.933, 0.823), "FL104": (1.0, 0.888),
         "FL105": (1.0, 0.777), "FL106": (1.0, 1.0), "FL107": (1.0, 0.888), "FL108": (1.0, 0.6),
-        "FL109": (1.0, 0.888), "FL110": (1.0, 1.0),
+        "FL109": (1.0, 1.0), "FL110": (1.0, 1.0),
     },
     # batch-12 was written blind while issue 14's tenth round tuned on batch 11: scored when it
     # was copied in mid round and at the round's end (its README has the figures); then the
     # tuning set of the eleventh and twelfth rounds.
     "batch-12": {
-        "FL101": (0.9, 1.0), "FL102": (1.0, 0.666), "FL103": (1.0, 0.277), "FL104": (0.9, 0.9),
-        "FL105": (1.0, 0.555), "FL106": (0.9, 1.0), "FL107": (1.0, 0.888), "FL108": (1.0, 0.615),
-        "FL109": (1.0, 0.666), "FL110": (1.0, 0.555),
+        "FL101": (0.9, 1.0), "FL102": (1.0, 0.777), "FL103": (1.0, 0.388), "FL104": (0.9, 0.9),
+        "FL105": (1.0, 0.666), "FL106": (0.9, 1.0), "FL107": (1.0, 0.888), "FL108": (1.0, 0.615),
+        "FL109": (1.0, 0.666), "FL110": (1.0, 0.666),
     },
     # batch-13 was written blind while issue 14's tenth round ran (after batch-12): scored when it
     # was copied in at the round's end and after the (short) eleventh round (its README has the
     # figures); then, with batch-12, the tuning set of the twelfth round.
     "batch-13": {
-        "FL101": (0.888, 0.888), "FL102": (1.0, 0.888), "FL103": (1.0, 0.666), "FL104": (0.888, 0.8),
+        "FL101": (0.888, 0.888), "FL102": (1.0, 1.0), "FL103": (1.0, 0.722), "FL104": (0.888, 0.8),
         "FL105": (1.0, 0.875), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (1.0, 0.833),
-        "FL109": (1.0, 0.888), "FL110": (1.0, 0.777),
+        "FL109": (1.0, 0.888), "FL110": (1.0, 0.888),
     },
     # batch-14 was written blind while issue 14's twelfth round tuned on batches 12 and 13: scored
     # at the round's start and end (its README has the figures); unread.
     "batch-14": {
-        "FL101": (0.875, 0.777), "FL102": (0.875, 0.777), "FL103": (0.625, 0.555), "FL104": (1.0, 0.888),
-        "FL105": (1.0, 0.625), "FL106": (0.875, 0.875), "FL107": (1.0, 1.0), "FL108": (0.777, 0.538),
-        "FL109": (0.888, 0.888), "FL110": (1.0, 0.625),
+        "FL101": (1.0, 1.0), "FL102": (0.888, 0.888), "FL103": (0.888, 0.888), "FL104": (1.0, 1.0),
+        "FL105": (1.0, 0.875), "FL106": (1.0, 1.0), "FL107": (1.0, 1.0), "FL108": (1.0, 0.923),
+        "FL109": (0.9, 1.0), "FL110": (1.0, 1.0),
     },
     # batch-15: written blind while round thirteen ran; measures it (unread). Floors at the
-    # round's start (6958371), the same at the commit it was added.
+    # round's end (40 -> 38 wrong of 120).
     "batch-15": {
         # FL101 P 0.888 -> 0.818 during round thirteen: a referral ask no longer counts as a
         # check-in's content (three FL101 found in the tuning batches, none false there); on this
-        # unread batch it found one more and raised one false alarm. Set again at the round's end.
-        "FL101": (0.818, 0.666), "FL102": (0.888, 0.888), "FL103": (0.727, 0.444), "FL104": (1.0, 0.7),
+        # unread batch it found one more and raised one false alarm.
+        "FL101": (0.818, 0.75), "FL102": (0.888, 0.888), "FL103": (0.8, 0.444), "FL104": (1.0, 0.7),
         "FL105": (0.777, 0.777), "FL106": (0.9, 1.0), "FL107": (0.888, 0.888), "FL108": (0.8, 0.307),
-        "FL109": (1.0, 0.888), "FL110": (1.0, 0.555),
+        "FL109": (1.0, 0.888), "FL110": (1.0, 0.777),
     },
     # batch-5 was written blind the same day to be READ while tuning (batch-4 stays unread): its
     # README has the figures before and after.
