@@ -99,10 +99,10 @@ WORD_LISTS = {w.name: w for w in (
              "an \"only\" keeps to (\"after\", \"before\"), that put a date the customer is away or will not act "
              "before (\"until\"), and that come before a place they are at until then (\"from\")",
              ("ruled_out", "only", "past", "range", "softener", "means", "after", "before", "until", "place")),
-    WordList("lack", "in the customer's words, what says they lack a thing or cannot do something: verbs of losing "
-             "(\"lost\") and having (\"have\", denied), denials of ability (\"unable\", and \"can\" before a negator), the acts such a denial "
-             "rules out (\"climb\", \"drive\"), the words that open the thing lacked (\"the\", \"a\", \"no\"), and the persons who have or can (\"she\")",
-             ("lost", "have", "unable", "can", "ability", "owner", "article", "none", "person")),
+    WordList("lack", "in the customer's words, what says they lack a thing or cannot do something: verbs of having "
+             "(\"have\", denied), denials of ability (\"unable\", and \"can\" before a negator), the acts such a "
+             "denial rules out (\"climb\", \"drive\"), the words that open the thing lacked (\"a\", \"no\"), and the "
+             "persons who have or can (\"she\")", ("have", "unable", "can", "ability", "article", "none", "person")),
     WordList("time", "words that place a time: today, tomorrow, the day after tomorrow, starts of a "
              "relative time (\"in\"), ago, business days, end of, next, following, the article "
              "of \"the 12th\"",

@@ -90,7 +90,7 @@ def ruled_out(text: str, tokens, words: Words) -> list[Signal]:
     for index in sorted(hour_sentences | channel_sentences):
         first, last = tokens.word_range(index)
         hours_here, channels_here = index in hour_sentences, index in channel_sentences
-        for a, b in _clauses(text, tokens, first, last):
+        for a, b in clauses(text, tokens, first, last):
             found = [_clause_signal(text, tokens, a, b, index, known) if hours_here else None,
                      _channel_signal(text, tokens, a, b, index, known) if channels_here else None]
             out.extend(s for s in found if s is not None)
@@ -107,7 +107,7 @@ def absences(text: str, tokens, words: Words) -> list[Signal]:
     out = []
     for index in tokens.sentences_with(known.until):  # a clause without "until" says no date
         first, last = tokens.word_range(index)
-        for a, b in _clauses(text, tokens, first, last):
+        for a, b in clauses(text, tokens, first, last):
             words_ = tokens.words[a:b]
             at = next((j for j, w in enumerate(words_) if w in known.until and _dated(words_[j + 1:j + 1 + DATE_REACH], known)), None)
             if at is None or not known.past.isdisjoint(words_):
@@ -176,7 +176,7 @@ def channels_named(tokens, sentence: int, words: Words) -> frozenset[str]:
     return frozenset(known.channel[w] for w in tokens.words[first:last] if w in known.channel)
 
 
-def _clauses(text: str, tokens, first: int, last: int):
+def clauses(text: str, tokens, first: int, last: int):
     """Word ranges [a, b) of the clauses of one sentence."""
     a = first
     for j in range(first + 1, last):

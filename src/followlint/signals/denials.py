@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..lexicon.words import Words
 from ..model import Signal
-from .availability import CLAUSE_BREAK_RE
+from .availability import clauses
 
 KIND = "defensive"
 SUBTYPE = "denial"  # defensive/denial: read from the clause's shape
@@ -38,16 +38,12 @@ def denials(text: str, tokens, words: Words) -> list[Signal]:
         sentence = tokens.words[first:last]
         if known.cues.isdisjoint(sentence):
             continue
-        a = first
-        for j in range(first, last + 1):
-            if j < last and not (j > a and CLAUSE_BREAK_RE.search(text, tokens.ends[j - 1], tokens.starts[j])):
-                continue
-            found = _denied(tokens.words, a, j, known)
+        for a, b in clauses(text, tokens, first, last):
+            found = _denied(tokens.words, a, b, known)
             if found is not None:
                 start, stop = tokens.starts[found[0]], tokens.ends[found[1]]
                 out.append(Signal(kind=KIND, subtype=SUBTYPE, start=start, end=stop, text=text[start:stop],
                                   sentence=index, first_word=found[0], last_word=found[1]))
-            a = j
     return out
 
 

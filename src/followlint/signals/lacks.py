@@ -1,17 +1,17 @@
 """What the customer says they lack or cannot do, and the thing it is about.
 
-"I don't have a printer", "lost the only key when he moved premises", "can't climb ladders for
-a couple of months", "no other way to take photos": a clause that denies having a thing, says
-it was lost, or denies a bodily or practical ability gives a ``constraint/lack`` signal whose
-span is the lacked thing or act ("have a printer", "lost the only key", "climb ladders"). FL108
-holds it against an ask of ours that names the same thing ("drop the original key in",
-"could you email us photos?"), not against every ask: no printer does not rule out a visit.
+"I don't have a printer", "can't climb ladders for a couple of months", "no other way to take
+photos": a clause that denies a person has a thing, or denies a bodily or practical ability,
+gives a ``constraint/lack`` signal whose span is the lacked thing or act ("have a printer",
+"climb ladders"). FL108 holds it against an ask of ours that names the same thing ("could you
+email us photos?"), not against every ask: no printer does not rule out a visit. "Lost my
+password" is not read as a lack: in support mail the thing lost is the problem to solve.
 """
 from __future__ import annotations
 
 from ..lexicon.words import Words
 from ..model import Signal
-from .availability import CLAUSE_BREAK_RE, CLAUSE_JOINERS
+from .availability import clauses
 
 LACK = "lack"  # constraint/lack
 OBJECT_REACH = 5  # "have any other way to take photos": the words of the thing lacked
@@ -21,12 +21,10 @@ DENIAL_REACH = 2  # "don't have", "doesn't really have": the denial just before 
 class LackWords:
     def __init__(self, words: Words):
         lack = words.members("lack")
-        self.lost = lack.get("lost", frozenset())
         self.have = lack.get("have", frozenset())
         self.unable = lack.get("unable", frozenset())
         self.can = lack.get("can", frozenset())
         self.ability = lack.get("ability", frozenset())
-        self.owner = lack.get("owner", frozenset())
         self.article = lack.get("article", frozenset())
         self.none = lack.get("none", frozenset())
         self.person = lack.get("person", frozenset())
@@ -34,7 +32,7 @@ class LackWords:
         self.writer = words["writer_subject"]
         self.saying = words["saying_verb"]
         self.auxiliary = words["auxiliary"]
-        self.triggers = self.lost | self.have | self.unable | self.can
+        self.triggers = self.have | self.unable | self.can
         # A clause says a lack only at one of these words ("have", "unable", the "not" of "can not")
         self.cues = self.have | self.unable | self.negators
 
@@ -48,18 +46,12 @@ def lacks(text: str, tokens, words: Words, theirs_only: bool = False) -> list[Si
         return []
     out = []
     for index in tokens.sentences_with(known.cues):
-        first, last = tokens.word_range(index)
-        a = first
-        for j in range(first, last + 1):
-            if j < last and not (j > a and (tokens.words[j] in CLAUSE_JOINERS or CLAUSE_BREAK_RE.search(
-                    text, tokens.ends[j - 1], tokens.starts[j]))):
-                continue
-            found = _lacked(tokens.words, a, j, known)
+        for a, b in clauses(text, tokens, *tokens.word_range(index)):
+            found = _lacked(tokens.words, a, b, known)
             if found is not None and not (theirs_only and not known.writer.isdisjoint(tokens.words[a:found[0]])):
                 start, end = tokens.starts[found[0]], tokens.ends[found[1] - 1]
                 out.append(Signal(kind="constraint", subtype=LACK, start=start, end=end, text=text[start:end],
                                   sentence=index, first_word=found[0], last_word=found[1] - 1))
-            a = j
     return out
 
 

@@ -88,16 +88,14 @@ WORDS: dict[str, list[str]] = {
     # 20th"), and the words before a place they are at until then ("working from Lisbon until").
     "availability/until": ["until", "till", "til", "'til"],
     "availability/place": ["from", "in", "at"],
-    # What the customer lacks or cannot do ("I don't have a printer", "lost the only key",
-    # "can't climb ladders"): the verbs of losing and having, the denials of ability, the bodily
-    # and practical acts a denial rules out, and the words that open the thing lacked.
-    "lack/lost": ["lost", "misplaced", "mislaid"],
+    # What the customer lacks or cannot do ("I don't have a printer", "can't climb ladders"): the
+    # verbs of having, the denials of ability, the bodily and practical acts a denial rules out,
+    # the words that open the thing lacked, and the persons who have or can.
     "lack/have": ["have", "has", "own", "owns", "got"],
     "lack/unable": ["unable", "cannot"],
     "lack/can": ["can", "could"],
     "lack/ability": ["climb", "lift", "kneel", "bend", "stand", "walk", "drive", "travel", "carry", "reach",
                      "hear", "speak", "talk", "leave", "attend", "take", "print", "scan", "write", "type"],
-    "lack/owner": ["the", "my", "his", "her", "our", "their", "its"],
     "lack/article": ["a", "an", "any"],
     "lack/none": ["no"],
     "lack/person": ["i", "we", "he", "she", "they", "i'm", "he's", "she's", "we're", "they're"],
