@@ -33,12 +33,8 @@ def denials(text: str, tokens, words: Words) -> list[Signal]:
     if known.cues.isdisjoint(tokens.words) or known.negators.isdisjoint(tokens.words):
         return []
     out = []
-    for index in range(len(tokens.sentences)):
-        first, last = tokens.word_range(index)
-        sentence = tokens.words[first:last]
-        if known.cues.isdisjoint(sentence):
-            continue
-        for a, b in clauses(text, tokens, first, last):
+    for index in tokens.sentences_with(known.cues):
+        for a, b in clauses(text, tokens, *tokens.word_range(index)):
             found = _denied(tokens.words, a, b, known)
             if found is not None:
                 start, stop = tokens.starts[found[0]], tokens.ends[found[1]]

@@ -60,13 +60,13 @@ PHRASES: dict[str, list[str]] = {
         "(bumping|bump) (this|my|up)",
         "just seeing how",
     ],
-    # Chasing what we sent ("just following up on the quote below", "circling back on this one"):
-    # a check-in in words, but the purpose is our pending ask.
     # A wish that things go well ("hope things are going well at Acme"): a check-in when it is all
     # the touch says, the opening courtesy when the touch asks for a referral.
     "checkin/wish": [
         "(hope|hoping) (everything|all|things|it) (is|'s|are) (going|good|well|great|fine|ok|okay|running)",
     ],
+    # Chasing what we sent ("just following up on the quote below", "circling back on this one"):
+    # a check-in in words, but the purpose is our pending ask.
     "checkin/chase": [
         "just (following|follow) up",
         "(wanted|want) to (follow|circle) up",
