@@ -328,16 +328,25 @@ def test_two_requests_joined_in_one_sentence_are_two(run_cli, tmp_path):
     assert _fl103(run_cli, tmp_path, both) == []
 
 
-def test_praise_after_our_promise_says_it_was_done(run_cli, tmp_path):
-    # The scratch is closed by the customer's praise, so a referral ask after it is well timed.
+def test_praise_for_how_we_put_it_right_closes_the_point(run_cli, tmp_path):
+    # The scratch is closed by the customer's praise for the repair, so a referral ask after it
+    # is well timed; praise of something else ("the table looks lovely") closes nothing.
     scratched = ("kim@player.example", "Mon, 02 Nov 2026 10:00:00 +0000", "My oak table has a scratch on the top since the move.")
     promised = ("help@games.example", "Mon, 02 Nov 2026 11:00:00 +0000", "Sorry Kim - our restorer can come out Thursday to fix it, on us.")
-    praised = ("kim@player.example", "Thu, 05 Nov 2026 14:00:00 +0000", "He's been - you can't even see where it was. Really impressed, thank you!")
+    praised = ("kim@player.example", "Thu, 05 Nov 2026 14:00:00 +0000",
+               "He's been - you can't even see where it was. Really impressed with how you handled it, thank you!")
+    elsewhere = ("kim@player.example", "Thu, 05 Nov 2026 14:00:00 +0000", "The new sideboard looks lovely, thank you!")
     asked = ("help@games.example", "Thu, 05 Nov 2026 15:00:00 +0000", "So glad! If you hear of anyone moving, we'd be grateful if you passed our name on.")
     path = tmp_path / "thread.mbox"
-    path.write_text(_thread(scratched, promised, praised, asked), encoding="utf-8")
-    code, out, err = run_cli("check", path, "--format", "json", "--select", "FL102,FL103", "--rep", "@games.example", "--now", NOW)
-    assert json.loads(out)["findings"] == [], err
+
+    def findings(*posts):
+        path.write_text(_thread(*posts), encoding="utf-8")
+        code, out, err = run_cli("check", path, "--format", "json", "--select", "FL102,FL103", "--rep", "@games.example", "--now", NOW)
+        return [f["code"] for f in json.loads(out)["findings"]]
+
+    assert findings(scratched, promised, praised, asked) == []
+    assert findings(scratched, promised, elsewhere, asked) == ["FL102"]
+
 
 
 def test_a_visit_booked_for_a_day_is_kept_by_the_visit(run_cli, tmp_path):

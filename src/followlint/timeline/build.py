@@ -70,16 +70,12 @@ def _held_out(touch: Touch, callback: Signal) -> bool:
 def _customer_touch(timeline: Timeline, index: int, touch: Touch) -> None:
     resolved = any(s.kind == "resolved" and plain(s) for s in touch.signals)
     thanks = _only_thanks(touch)
-    # Praise with nothing new raised ("He's been - you can't even see where it was. Really
-    # impressed with how you handled it!") says what we promised was done.
-    praised = any(s.kind == "satisfaction" and plain(s) for s in touch.signals) and not any(
-        s.kind in ITEM_KINDS and plain(s) for s in touch.signals)
     for item in timeline.items:
         if item.resolved_by is not None or item.index >= index:
             continue
         # Thanks alone after our answer closes what we answered, not what we still owe.
         answered = item.addressed_by is not None and (item.commitment is None or item.reported_by is not None)
-        if resolved or (thanks and answered) or (praised and item.addressed_by is not None):
+        if resolved or (thanks and answered):
             item.resolved_by = touch
     # A request to schedule ("can you call me Friday?") is an agreed time, FL104's business;
     # a question inside thanks or praise ("what would we do without you?") asks for nothing.

@@ -187,6 +187,9 @@ PHRASES: dict[str, list[str]] = {
         "(they|it) (arrived|came|turned up|showed up) (today|yesterday|this morning|this afternoon|on <weekday>)",
         "(handled|sorted|fixed|solved|resolved|took care of) it (myself|on my own|ourselves)",
         "(disregard|ignore) my (last|previous|earlier) (email|message|note)?",
+        # Praise for how we put it right ("Really impressed with how you handled it"); praise of
+        # something else ("the car is great, I love it") closes nothing.
+        "(how|the way) you (handled|dealt with|sorted|fixed|resolved|took care of) (it|this|that|everything|things|the)",
         # The customer takes it back ("Ignore me! I'd grabbed the wrong bottle", "false alarm").
         "(ignore|disregard) me",
         "(my bad|false alarm|my mistake|my fault|my error|user error)",

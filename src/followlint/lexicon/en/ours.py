@@ -416,7 +416,7 @@ PHRASES: dict[str, list[str]] = {
         "(bring|take) (her|him|them|it|*) (in|down|along|over) (to|for)",
         # The thing named at some length ("bring the old hinges in to the forge", "drop the
         # original key into our Parramatta shop").
-        "(bring|drop|wheel|tow|haul) (the|your|those|these|both) ** (in|into) [to] (our|the|us)",
+        "(bring|drop|wheel|tow|haul) (the|your|those|these|both) * * ** (in|into) [to] (our|the|us)",
     ],
     "ask_meeting": [
         "(can|could|shall|should) (we|you|i) (meet|chat|talk|speak|call|do|hop on|jump on|get together)",
