@@ -102,3 +102,14 @@ def detector():
     from followlint.signals.detect import SignalDetector
 
     return SignalDetector([VOCABULARY], learned=False)
+
+
+@pytest.fixture(scope="session")
+def read(detector):
+    """``read(text, direction=OUTBOUND, **touch_fields)``: the text as one touch, its signals read
+    by ``detector`` (ours unless said; a call note with ``kind="call", activity="Call"``)."""
+    from followlint.model import Direction, Origin, Touch
+
+    def annotated(text: str, direction=Direction.OUTBOUND, **fields):
+        return detector.annotate_touch(Touch(id="t", origin=Origin("t.txt"), text=text, direction=direction, **fields))
+    return annotated

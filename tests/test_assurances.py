@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from followlint.model import Direction, Origin, Touch
+from followlint.model import Direction
 
 
-def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
-    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=direction)
-    detector.annotate_touch(touch)
+def shaped(read, text: str, direction=Direction.OUTBOUND) -> bool:
+    touch = read(text, direction)
     return any(s.kind == "guarantee" and s.subtype == "shape" for s in touch.signals)
 
 
@@ -20,8 +19,8 @@ def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
     "You'll never see another wasp in that loft, I promise.",
     "And you have my word you'll never see another chipped edge from us, full stop.",
 ])
-def test_an_assurance_of_a_future_denied(detector, text):
-    assert shaped(detector, text)
+def test_an_assurance_of_a_future_denied(read, text):
+    assert shaped(read, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -32,17 +31,15 @@ def test_an_assurance_of_a_future_denied(detector, text):
     "I'd be lying if I promised it will never skip again.",  # a supposition
     "In other words, it will never be cheaper than this.",  # "words", and no pledge of ours
 ])
-def test_near_misses(detector, text):
-    assert not shaped(detector, text)
+def test_near_misses(read, text):
+    assert not shaped(read, text)
 
 
-def test_the_customers_words_are_no_promise_of_ours(detector):
-    assert not shaped(detector, "You promised it would never leak again!", Direction.INBOUND)
+def test_the_customers_words_are_no_promise_of_ours(read):
+    assert not shaped(read, "You promised it would never leak again!", Direction.INBOUND)
 
 
-def test_our_words_in_the_note_of_the_customers_call_are_read(detector):
-    note = Touch(id="t", origin=Origin("t.csv"), direction=Direction.INBOUND, kind="call", activity="Call",
-                 text="Mrs Patel rang, still unhappy about the late delivery. I promised her nothing will go wrong "
-                      "with the September order.")
-    detector.annotate_touch(note)
+def test_our_words_in_the_note_of_the_customers_call_are_read(read):
+    note = read("Mrs Patel rang, still unhappy about the late delivery. I promised her nothing will go wrong "
+                "with the September order.", Direction.INBOUND, kind="call", activity="Call")
     assert [s.sentence for s in note.signals if s.kind == "guarantee" and s.subtype == "shape"] == [1]

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from followlint.model import Direction, Origin, Touch
 
-
-def promised(detector, text: str) -> bool:
-    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=Direction.OUTBOUND)
-    detector.annotate_touch(touch)
-    return any(s.kind == "commitment" and s.subtype in ("", "visit") for s in touch.signals)
+def promised(read, text: str) -> bool:
+    return any(s.kind == "commitment" and s.subtype in ("", "visit") for s in read(text).signals)
 
 
 @pytest.mark.parametrize("text", [
@@ -22,8 +18,8 @@ def promised(detector, text: str) -> bool:
     "I'll put a call in to the factory.",
     "I'll make some enquiries.",
 ])
-def test_promises_in_everyday_words(detector, text):
-    assert promised(detector, text)
+def test_promises_in_everyday_words(read, text):
+    assert promised(read, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -32,5 +28,5 @@ def test_promises_in_everyday_words(detector, text):
     "We'll forward your comments to the product team.",
     "We'd be glad to take a look.",  # an offer in the conditional
 ])
-def test_no_promise_of_ours_to_report_back(detector, text):
-    assert not promised(detector, text)
+def test_no_promise_of_ours_to_report_back(read, text):
+    assert not promised(read, text)

@@ -6,13 +6,11 @@ import json
 
 import pytest
 
-from followlint.model import Direction, Origin, Touch
+from followlint.model import Direction
 
 
-def denied(detector, text: str, direction=Direction.OUTBOUND) -> list[str]:
-    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=direction)
-    detector.annotate_touch(touch)
-    return [s.text for s in touch.signals if s.kind == "defensive" and s.subtype == "denial"]
+def denied(read, text: str, direction=Direction.OUTBOUND) -> list[str]:
+    return [s.text for s in read(text, direction).signals if s.kind == "defensive" and s.subtype == "denial"]
 
 
 @pytest.mark.parametrize("text, span", [
@@ -21,8 +19,8 @@ def denied(detector, text: str, direction=Direction.OUTBOUND) -> list[str]:
     ("So it not running on your layout is not a mistake on our part.", "not a mistake"),
     ("The cracking was never our responsibility.", "never our responsibility"),
 ])
-def test_a_fault_denied(detector, text, span):
-    assert denied(detector, text) == [span]
+def test_a_fault_denied(read, text, span):
+    assert denied(read, text) == [span]
 
 
 @pytest.mark.parametrize("text", [
@@ -31,8 +29,8 @@ def test_a_fault_denied(detector, text, span):
     "We haven't had any reported errors lately - which browser are you on?",  # a diagnosis
     "It isn't ready yet, the part arrives Tuesday.",  # no fault word
 ])
-def test_near_misses(detector, text):
-    assert denied(detector, text) == []
+def test_near_misses(read, text):
+    assert denied(read, text) == []
 
 
 def test_fl110_reads_a_denial_in_a_reply_to_a_complaint(run_cli, tmp_path):

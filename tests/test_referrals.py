@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from followlint.model import Direction, Origin, Touch
+from followlint.model import Direction
 
 
-def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
-    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=direction)
-    detector.annotate_touch(touch)
+def shaped(read, text: str, direction=Direction.OUTBOUND) -> bool:
+    touch = read(text, direction)
     return any(s.kind == "referral_ask" and s.subtype == "shape" for s in touch.signals)
 
 
@@ -25,8 +24,8 @@ def shaped(detector, text: str, direction=Direction.OUTBOUND) -> bool:
     "Asked whether there are any neighbours he refers to us.",
     "Asked if any of her neighbours or friends from the garden club might be interested in a pond.",
 ])
-def test_asking_about_another_party_for_us_to_reach(detector, text):
-    assert shaped(detector, text)
+def test_asking_about_another_party_for_us_to_reach(read, text):
+    assert shaped(read, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -39,19 +38,17 @@ def test_asking_about_another_party_for_us_to_reach(detector, text):
     "Does she want to compare it with another quote?",  # the wanting before the other
     "Is there any chance your colleagues could use the old model?",  # "any chance", not any colleagues
 ])
-def test_near_misses(detector, text):
-    assert not shaped(detector, text)
+def test_near_misses(read, text):
+    assert not shaped(read, text)
 
 
-def test_the_customers_own_question_is_no_ask_of_ours(detector):
-    assert not shaped(detector, "Is there anyone else I can talk to about this bill?", Direction.INBOUND)
+def test_the_customers_own_question_is_no_ask_of_ours(read):
+    assert not shaped(read, "Is there anyone else I can talk to about this bill?", Direction.INBOUND)
 
 
 @pytest.mark.parametrize("text, asks", [
     ("If you know any couples getting engaged, I'd be grateful if you passed my name on!", True),
     ("We passed our details on to the insurer yesterday.", False),  # a report, not an ask
 ])
-def test_passing_our_name_on_asked_in_the_conditional(detector, text, asks):
-    touch = Touch(id="t", origin=Origin("t.txt"), text=text, direction=Direction.OUTBOUND)
-    detector.annotate_touch(touch)
-    assert any(s.kind == "referral_ask" for s in touch.signals) is asks
+def test_passing_our_name_on_asked_in_the_conditional(read, text, asks):
+    assert any(s.kind == "referral_ask" for s in read(text).signals) is asks
