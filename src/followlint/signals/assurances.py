@@ -27,15 +27,16 @@ class AssuranceWords:
         self.mine = parts.get("mine", frozenset())
         self.negators = words["negator"]
         self.suppose = words["hypothetical"]
+        self.cues = self.assuring | self.pledge  # a sentence without one assures nothing
 
 
 def assurances(text: str, tokens, words: Words) -> list[Signal]:
     """A guarantee/shape signal on each sentence of ours that assures a future denied."""
     known = words.memo(AssuranceWords)
-    if (known.assuring.isdisjoint(tokens.words) and known.pledge.isdisjoint(tokens.words)) or known.future.isdisjoint(tokens.words):
+    if known.cues.isdisjoint(tokens.words) or known.future.isdisjoint(tokens.words):
         return []
     out = []
-    for index in range(len(tokens.sentences)):
+    for index in tokens.sentences_with(known.cues):
         first, last = tokens.word_range(index)
         sentence = tokens.words[first:last]
         assured = next((j for j, w in enumerate(sentence) if w in known.assuring

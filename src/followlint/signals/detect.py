@@ -18,7 +18,7 @@ from .availability import ASKS_A_WAY, absences, channel_imperatives, channels_na
 from .declines import declines
 from .denials import denials
 from .prices import prices
-from .referrals import shaped_referral_asks
+from .referrals import KIND as REFERRAL_KIND, shaped_referral_asks
 from .cache import cached_index
 from .lacks import lacks
 from .intent import MAX_WORDS, MIN_WORDS, load as load_intent
@@ -49,7 +49,6 @@ TIMED_KINDS = {"callback", "commitment", "think_it_over"}
 # A conditional or a "would" before one of these belongs to another clause.
 CLAUSE_JOINERS = frozenset({"and", "but"})
 ASK_KINDS = frozenset({"ask_business", "ask_meeting", "ask_visit", "ask_online", "referral_ask", "nudge"})
-REFERRAL_ASK = "referral_ask"
 CONDITIONAL_ASKING = frozenset({"if", "would"})  # "if you know anyone", "we'd love it if you..."
 POLITE_IF = ("you", frozenset({"can", "could"}))  # "if you can give me the go-ahead today": a request
 # Between two words, it ends the clause a qualifier reaches over: a comma, a colon, a bracket, a
@@ -145,7 +144,7 @@ class SignalDetector:
             start, end = tokens.start(first), tokens.end(last)
             # A referral is asked in the conditional ("if you know anyone...", "we'd love it if
             # you passed on our name"): that is the ask, not a supposition.
-            qualifiers = self.referral_qualifiers if entry.kind == REFERRAL_ASK else self.qualifiers
+            qualifiers = self.referral_qualifiers if entry.kind == REFERRAL_KIND else self.qualifiers
             before = _clause_before(tokens, touch.text, first, sentence_starts[sentence], masked, qualifiers,
                                     self.asking_verbs if entry.kind in ASK_KINDS else ())
             signals.append(

@@ -34,16 +34,18 @@ class ReferralWords:
         self.of = parts.get("of", frozenset())
         self.people = parts.get("people", frozenset())
         self.negators = words["negator"]
+        self.parties = self.others | self.anyone  # a sentence without one names no other party
 
 
 def shaped_referral_asks(text: str, tokens, words: Words) -> list[Signal]:
     """A referral_ask/shape signal on each sentence that asks about another party for us to reach."""
     known = words.memo(ReferralWords)
-    if (known.others.isdisjoint(tokens.words) and known.anyone.isdisjoint(tokens.words)) or (
+    if known.parties.isdisjoint(tokens.words) or (
             known.contact.isdisjoint(tokens.words) and known.prospect.isdisjoint(tokens.words)):
         return []
     out = []
-    for index, (begin, end) in enumerate(tokens.sentences):
+    for index in tokens.sentences_with(known.parties):
+        begin, end = tokens.sentences[index]
         first, last = tokens.word_range(index)
         sentence = tokens.words[first:last]
         asks = text[begin:end].rstrip().endswith("?") or not known.asking.isdisjoint(sentence)
